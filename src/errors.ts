@@ -1,0 +1,96 @@
+/**
+ * Errors thrown for caller mistakes and unusable input. Every error has a
+ * literal `name`, a stable `code` and a message that says what failed, where,
+ * and how to fix it. Content problems inside an article are diagnostics on the
+ * result instead (see `Diagnostic`), never errors.
+ */
+
+/** Stable codes, safe to switch on. */
+export type InfoboxSearchErrorCode =
+  | 'ERR_FRONT_MATTER'
+  | 'ERR_INDEX_FORMAT'
+  | 'ERR_INDEX_VERSION'
+  | 'ERR_INDEX_CORRUPT'
+  | 'ERR_INVALID_OPTION'
+  | 'ERR_INVALID_QUERY'
+  | 'ERR_DUPLICATE_ID'
+  | 'ERR_IO'
+
+interface ErrorDetails {
+  readonly cause?: unknown
+  readonly problem?: string
+  readonly file?: string
+  readonly expected?: unknown
+  readonly received?: unknown
+}
+
+/** Base class of every error this library throws. */
+export class InfoboxSearchError extends Error {
+  override readonly name: string = 'InfoboxSearchError'
+  readonly code: InfoboxSearchErrorCode
+  readonly file: string | undefined
+  readonly expected: unknown
+  readonly received: unknown
+
+  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message, 'cause' in details ? { cause: details.cause } : undefined)
+    this.code = code
+    this.file = details.file
+    this.expected = details.expected
+    this.received = details.received
+  }
+}
+
+/** An article's front matter cannot be read (missing, malformed, not YAML). */
+export class FrontMatterError extends InfoboxSearchError {
+  override readonly name = 'FrontMatterError'
+  /** What is wrong, e.g. `front-matter-missing`; also the diagnostic code. */
+  readonly problem: string
+
+  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails = {}) {
+    super(code, message, details)
+    this.problem = details.problem ?? 'front-matter-yaml'
+  }
+}
+
+/** An index file is not a usable infobox-search index (wrong format, version or corrupt). */
+export class IndexFormatError extends InfoboxSearchError {
+  override readonly name = 'IndexFormatError'
+  /** The format version found in the file, when there was one. */
+  readonly version: unknown
+
+  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails & { readonly version?: unknown } = {}) {
+    super(code, message, details)
+    this.version = details.version
+  }
+}
+
+/** An option or query argument has the wrong type or value. */
+export class OptionsError extends InfoboxSearchError {
+  override readonly name = 'OptionsError'
+}
+
+/** Reading or writing files failed (CLI and `infobox-search/build` only). */
+export class FileSystemError extends InfoboxSearchError {
+  override readonly name = 'FileSystemError'
+}
+
+/** True when `error` is any error thrown by this library. */
+export function isInfoboxSearchError(error: unknown): error is InfoboxSearchError {
+  return error instanceof InfoboxSearchError
+}
+
+/** True when `error` is a `FrontMatterError`. */
+export function isFrontMatterError(error: unknown): error is FrontMatterError {
+  return error instanceof FrontMatterError
+}
+
+/** True when `error` is an `IndexFormatError`. */
+export function isIndexFormatError(error: unknown): error is IndexFormatError {
+  return error instanceof IndexFormatError
+}
+
+/** True when `error` is an `OptionsError`. */
+export function isOptionsError(error: unknown): error is OptionsError {
+  return error instanceof OptionsError
+}
