@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util'
+import { InfoboxSearchError } from '../errors.js'
+import { runBuild } from './build.js'
+import { runInspect } from './inspect.js'
+import { runSearch } from './search.js'
+import { usage, UsageError } from './usage.js'
+
+const options = {
+  out: { type: 'string' },
+  body: { type: 'string' },
+  facet: { type: 'string', multiple: true },
+  'max-body-length': { type: 'string' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  facets: { type: 'string' },
+  sort: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+export type CliValues = ReturnType<typeof parse>['values']
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv)
+  const [command, ...rest] = positionals
+  if (values.version === true) {
+    const { version } = await import('../version.js')
+    process.stdout.write(`${version}\n`)
+    return 0
+  }
+  if (values.help === true || command === undefined || command === 'help') {
+    process.stdout.write(`${usage}\n`)
+    return command === undefined && values.help !== true ? 2 : 0
+  }
+  switch (command) {
+    case 'build':
+      return runBuild(rest, values)
+    case 'search':
+      return runSearch(rest, values)
+    case 'inspect':
+      return runInspect(rest, values)
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+/** Print an error: expected ones without a stack. Sets exit code 2. */
+export function reportError(error: unknown): void {
+  process.exitCode = 2
+  if (error instanceof InfoboxSearchError) process.stderr.write(`${error.message}\n`)
+  else process.stderr.write(`infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+}

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises'
+import { FileSystemError } from '../errors.js'
+import { loadIndex } from '../serialize/loadIndex.js'
+import type { DateBucket } from '../search/dateFacet.js'
+import type { FacetCount } from '../search/facetCounts.js'
+import type { SearchFilters, SearchOptions, SortOrder } from '../search/searchOptions.js'
+import type { SearchIndex } from '../search/searchIndex.js'
+import type { CliValues } from './main.js'
+import { UsageError } from './usage.js'
+
+/** `infobox-search search <index> <query>`. */
+export async function runSearch(args: readonly string[], values: CliValues): Promise<number> {
+  const [file, ...words] = args
+  if (file === undefined) throw new UsageError('search needs an index file and a query')
+  const index = await readIndex(file)
+  const options: SearchOptions = {
+    limit: count('limit', values.limit, 10),
+    offset: count('offset', values.offset, 0),
+    filters: parseFilters(values.filter ?? []),
+    facets: (values.facets ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    ...(values.sort === undefined ? {} : { sort: values.sort as SortOrder }),
+  }
+  const result = index.search(words.join(' '), options)
+  if (values.json === true) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    return 0
+  }
+  const out: string[] = [`${result.total} result(s)${result.total === result.totalUnfiltered ? '' : ` (${result.totalUnfiltered} before filters)`}`]
+  result.hits.forEach((hit, i) => {
+    const meta = [hit.date, hit.place].filter(Boolean).join(' · ')
+    out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
+    if (meta !== '') out.push(`   ${meta}`)
+    if (hit.snippet.text !== '') out.push(`   ${mark(hit.snippet.text, hit.snippet.ranges)}`)
+  })
+  for (const [name, counts] of Object.entries(result.facets)) {
+    out.push('', `${name}:`)
+    for (const c of counts as readonly (FacetCount | DateBucket)[]) out.push(`  ${c.value}  (${c.count})`)
+  }
+  process.stdout.write(`${out.join('\n')}\n`)
+  return 0
+}
+
+export async function readIndex(file: string): Promise<SearchIndex> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new FileSystemError('ERR_IO', `infobox-search: cannot read the index ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); build one with "infobox-search build <dir> --out ${file}".`, { file, cause: error })
+  }
+  return loadIndex(text)
+}
+
+function parseFilters(filters: readonly string[]): SearchFilters {
+  const result: Record<string, string[] | { from?: string; to?: string }> = {}
+  for (const filter of filters) {
+    const at = filter.indexOf('=')
+    if (at <= 0) throw new UsageError(`--filter takes facet=value, received "${filter}"`)
+    const name = filter.slice(0, at)
+    const value = filter.slice(at + 1)
+    if (name === 'date') {
+      const [from, to] = value.split('..')
+      result['date'] = { ...(from ? { from } : {}), ...(to ? { to } : from && !value.includes('..') ? { to: from } : {}) }
+    } else {
+      const list = result[name]
+      result[name] = [...(Array.isArray(list) ? list : []), value]
+    }
+  }
+  return result as SearchFilters
+}
+
+function count(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option} takes a whole number, received "${value}"`)
+  return n
+}
+
+/** Matches in «» on a plain terminal, bold on a TTY. */
+function mark(text: string, ranges: readonly (readonly [number, number])[]): string {
+  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['«', '»']
+  let out = ''
+  let at = 0
+  for (const [start, end] of ranges) {
+    out += text.slice(at, start) + open + text.slice(start, end) + close
+    at = end
+  }
+  return out + text.slice(at)
+}

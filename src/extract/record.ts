@@ -1,0 +1,45 @@
+import type { Diagnostic } from '../parse/article.js'
+import type { DateInterval } from './facets/dates.js'
+
+/** One side's entity in a conflict. */
+export interface CombatantValue {
+  /** Canonical name: the link page when there is one. */
+  readonly value: string
+  /** The text as written in the infobox. */
+  readonly display: string
+  /** The side: 1 for `combatant1`/`combatant1a`, 2 for `combatant2`, … */
+  readonly side: number
+}
+
+/** Facet values of one article, as extracted from its infoboxes. */
+export interface RecordFacets {
+  /** Kinds of the article's infoboxes, inferred from their fields. */
+  readonly kind: readonly string[]
+  readonly date?: DateInterval
+  /** Canonical place names, most specific first. */
+  readonly place: readonly string[]
+  /** The same places, least specific first: country › region › locality. */
+  readonly placeHierarchy: readonly string[]
+  readonly combatant: readonly CombatantValue[]
+  /** Extra facets declared at build time: name → values. */
+  readonly extra: Readonly<Record<string, readonly string[]>>
+}
+
+/** Everything the index needs from one article: text fields, stored fields and facets. */
+export interface IndexRecord {
+  readonly id: string
+  readonly title: string
+  readonly shortDescription?: string
+  readonly description?: string
+  readonly image?: string
+  /** The `date` field as written (stored for display). */
+  readonly date?: string
+  /** The `place` field as written (stored for display). */
+  readonly place?: string
+  /** Every infobox field's text and link pages, one per line. */
+  readonly infobox: string
+  /** Plain text of the body, per the `body` profile. */
+  readonly body: string
+  readonly facets: RecordFacets
+  readonly diagnostics: readonly Diagnostic[]
+}

@@ -1,0 +1,30 @@
+import type { PlainText } from './toPlainText.js'
+
+/**
+ * How much of an article body goes into the index:
+ * - `full`: every section;
+ * - `sections`: the lead, then each section's heading and first block;
+ * - `lead`: the text before the first heading;
+ * - `none`: no body text (titles, descriptions and infoboxes only).
+ */
+export type BodyProfile = 'full' | 'sections' | 'lead' | 'none'
+
+/** Sections that hold references and link lists, not prose about the subject. */
+const skippedSections = /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
+
+/** Plain text of the body for `profile`, blocks separated by blank lines. */
+export function selectBody(text: PlainText, profile: BodyProfile): string {
+  if (profile === 'none') return ''
+  const blocks = [...text.lead]
+  if (profile !== 'lead') {
+    let skipBelow = Infinity
+    for (const section of text.sections) {
+      if (section.depth > skipBelow) continue
+      skipBelow = skippedSections.test(section.heading.trim()) ? section.depth : Infinity
+      if (skipBelow !== Infinity) continue
+      blocks.push(section.heading)
+      blocks.push(...(profile === 'full' ? section.blocks : section.blocks.slice(0, 1)))
+    }
+  }
+  return blocks.join('\n\n')
+}

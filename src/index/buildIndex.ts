@@ -1,0 +1,117 @@
+import MiniSearch from 'minisearch'
+import { InfoboxSearchError } from '../errors.js'
+import { dateKey } from '../extract/facets/dates.js'
+import { extractRecord } from '../extract/extractRecord.js'
+import type { IndexRecord } from '../extract/record.js'
+import type { Article } from '../parse/article.js'
+import type { FacetTable, StoredDocument } from '../search/indexData.js'
+import { SearchIndex } from '../search/searchIndex.js'
+import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions } from './options.js'
+import { miniSearchOptions, type IndexedDocument } from './schema.js'
+
+/** Adds records one at a time, so a large build never holds every source at once. */
+export interface IndexBuilder {
+  /** The resolved options (defaults filled). */
+  readonly options: IndexOptions
+  /** Turn an article into a record (pure; safe to run in a worker). */
+  extract(article: Article): IndexRecord
+  /**
+   * Add a record. Records are numbered in the order added, so the same
+   * records in the same order give a byte-identical index.
+   * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID` when the id was added before.
+   */
+  add(record: IndexRecord): void
+  /** Finish and return the index. The builder cannot be used afterwards. */
+  finish(): SearchIndex
+}
+
+/**
+ * Build an index from parsed articles.
+ *
+ * @example
+ * const index = buildIndex(articles, { body: 'full', facets: ['partof'] })
+ * @throws {OptionsError} for an invalid option; {InfoboxSearchError} `ERR_DUPLICATE_ID` for two articles with one id.
+ */
+export function buildIndex(articles: Iterable<Article>, options?: BuildIndexOptions): SearchIndex {
+  const builder = createIndexBuilder(options)
+  for (const article of articles) builder.add(builder.extract(article))
+  return builder.finish()
+}
+
+/** Start an incremental build; see `IndexBuilder`. */
+export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
+  const options = resolveIndexOptions(input)
+  const miniSearch = new MiniSearch<IndexedDocument>(miniSearchOptions(options))
+  const documents: StoredDocument[] = []
+  const texts: string[] = []
+  const starts: (number | null)[] = []
+  const ends: (number | null)[] = []
+  const tables = new Map<string, Map<string, number[]>>()
+  const labels = new Map<string, Map<string, string>>()
+  const positions = new Map<string, number>()
+
+  const tag = (facet: string, value: string, doc: number, label?: string): void => {
+    let table = tables.get(facet)
+    if (table === undefined) tables.set(facet, (table = new Map()))
+    const docs = table.get(value)
+    if (docs === undefined) table.set(value, [doc])
+    else if (docs.at(-1) !== doc) docs.push(doc)
+    if (label !== undefined && label !== value && !labels.get(facet)?.has(value)) {
+      labels.set(facet, (labels.get(facet) ?? new Map()).set(value, label))
+    }
+  }
+  // The built-in facets always exist, even when no article has a value.
+  for (const facet of ['place', 'combatant', 'kind', ...options.facets]) tables.set(facet, new Map())
+
+  return {
+    options,
+    extract: (article) => extractRecord(article, options),
+    add(record) {
+      const doc = documents.length
+      if (positions.has(record.id)) {
+        throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
+      }
+      positions.set(record.id, doc)
+      documents.push(storedFields(record))
+      texts.push(record.body)
+      const { facets } = record
+      starts.push(facets.date === undefined ? null : dateKey(facets.date.start, 'start'))
+      ends.push(facets.date?.end === undefined ? null : dateKey(facets.date.end, 'end'))
+      for (const place of facets.place) tag('place', place, doc)
+      facets.placeHierarchy.forEach((place, level) => tag(`place@${level}`, place, doc))
+      for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
+      for (const kind of facets.kind) tag('kind', kind, doc)
+      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
+      miniSearch.add({
+        i: doc,
+        title: record.title,
+        shortDescription: record.shortDescription ?? '',
+        description: record.description ?? '',
+        infobox: record.infobox,
+        body: record.body,
+      })
+    },
+    finish() {
+      const facetTables: Record<string, FacetTable> = Object.create(null)
+      for (const name of [...tables.keys()].sort()) {
+        const entries = [...(tables.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        const facetLabels = labels.get(name)
+        facetTables[name] = {
+          values: entries.map(([value]) => value),
+          docs: entries.map(([, docs]) => docs),
+          ...(facetLabels === undefined ? {} : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
+        }
+      }
+      return new SearchIndex({ options, documents, texts, facets: { tables: facetTables, date: { start: starts, end: ends } }, miniSearch })
+    },
+  }
+}
+
+function storedFields(record: IndexRecord): StoredDocument {
+  const stored: Record<string, string> = { id: record.id, title: record.title }
+  for (const key of ['shortDescription', 'description', 'image', 'date', 'place'] as const) {
+    const value = record[key]
+    if (value !== undefined) stored[key] = value
+  }
+  return stored as unknown as StoredDocument
+}

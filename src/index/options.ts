@@ -1,0 +1,87 @@
+import { OptionsError } from '../errors.js'
+import type { BodyProfile } from '../extract/selectBody.js'
+
+/** The text fields of the index, in a fixed order. */
+export const searchFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
+
+/** A text field of the index. */
+export type SearchField = (typeof searchFields)[number]
+
+/** Options fixed at build time. They travel in the index file, so `loadIndex` needs none. */
+export interface IndexOptions {
+  /**
+   * How much of each body is indexed and kept for snippets.
+   * @default 'sections'
+   */
+  readonly body: BodyProfile
+  /**
+   * Field weights used when a query does not give its own `boost`.
+   * @default { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }
+   */
+  readonly boost: Readonly<Record<SearchField, number>>
+  /**
+   * Extra infobox fields offered as facets, besides date, place, combatant and kind.
+   * A name like `commander` also collects `commander1`, `commander2`, ….
+   * @default []
+   */
+  readonly facets: readonly string[]
+  /**
+   * Bodies longer than this many characters are truncated (with a diagnostic).
+   * @default 2_000_000
+   */
+  readonly maxBodyLength: number
+}
+
+/** What `buildIndex` accepts: any subset of `IndexOptions`. */
+export type BuildIndexOptions = Partial<Omit<IndexOptions, 'boost'>> & {
+  readonly boost?: Partial<Readonly<Record<SearchField, number>>>
+}
+
+export const defaultIndexOptions: IndexOptions = {
+  body: 'sections',
+  boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
+  facets: [],
+  maxBodyLength: 2_000_000,
+}
+
+const bodyProfiles: readonly BodyProfile[] = ['full', 'sections', 'lead', 'none']
+const reservedFacets: ReadonlySet<string> = new Set(['date', 'place', 'combatant', 'kind', '__proto__', 'constructor', 'prototype'])
+
+/**
+ * Fill defaults and check every option.
+ * @throws {OptionsError} naming the option, the value received and what is expected.
+ */
+export function resolveIndexOptions(input: unknown = {}): IndexOptions {
+  if (!isRecord(input)) invalid('options', 'an object', input)
+  const body = input['body'] ?? defaultIndexOptions.body
+  if (!bodyProfiles.includes(body as BodyProfile)) invalid('body', `one of ${bodyProfiles.map((p) => `'${p}'`).join(', ')}`, body)
+  const boostInput = input['boost'] ?? {}
+  if (!isRecord(boostInput)) invalid('boost', 'an object of field weights', boostInput)
+  const boost = { ...defaultIndexOptions.boost }
+  for (const [field, weight] of Object.entries(boostInput)) {
+    if (!(searchFields as readonly string[]).includes(field)) invalid(`boost.${field}`, `a field among ${searchFields.join(', ')}`, field)
+    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) invalid(`boost.${field}`, 'a finite number ≥ 0', weight)
+    boost[field as SearchField] = weight
+  }
+  const facets = input['facets'] ?? []
+  if (!Array.isArray(facets) || !facets.every((name) => typeof name === 'string' && /^[\w-]+$/.test(name) && !reservedFacets.has(name))) {
+    invalid('facets', 'a list of infobox field names (letters, digits, "_" or "-"), not date, place, combatant or kind', facets)
+  }
+  const maxBodyLength = input['maxBodyLength'] ?? defaultIndexOptions.maxBodyLength
+  if (typeof maxBodyLength !== 'number' || !Number.isInteger(maxBodyLength) || maxBodyLength < 0) {
+    invalid('maxBodyLength', 'a whole number ≥ 0', maxBodyLength)
+  }
+  return { body: body as BodyProfile, boost, facets: [...new Set(facets as string[])].sort(), maxBodyLength }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function invalid(option: string, expected: string, received: unknown): never {
+  throw new OptionsError(
+    'ERR_INVALID_OPTION',
+    `infobox-search: option "${option}" must be ${expected}, received ${JSON.stringify(received) ?? String(received)}.`,
+    { expected, received },
+  )
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises'
+import type { Article, Diagnostic } from '../parse/article.js'
+import { safeParseArticle } from '../parse/parseArticle.js'
+import type { ArticleFile } from './listArticleFiles.js'
+
+/** An article read from disk, or why it could not be. */
+export interface ReadArticleResult {
+  readonly file: string
+  readonly article?: Article
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * Read and parse one article file. Never throws for a bad file: unreadable,
+ * binary or unparseable files come back as error diagnostics naming the file.
+ * UTF-8 (with or without BOM) and UTF-16 with a BOM are read; invalid UTF-8
+ * is decoded with U+FFFD and reported.
+ */
+export async function readArticleFile(file: ArticleFile): Promise<ReadArticleResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(file.path)
+  } catch (error) {
+    return failed(file.path, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  return parseArticleBytes(bytes, file)
+}
+
+/** The decoding and parsing half of `readArticleFile`, for bytes already read. */
+export function parseArticleBytes(bytes: Uint8Array, file: ArticleFile): ReadArticleResult {
+  const decoded = decode(bytes)
+  if (decoded === undefined) return failed(file.path, 'binary-file', 'the file is binary, not text')
+  const result = safeParseArticle(decoded.text, { id: file.id, file: file.path })
+  const diagnostics = decoded.warning === undefined ? result.diagnostics : [warning(file.path, decoded.warning), ...result.diagnostics]
+  return result.success ? { file: file.path, article: result.article, diagnostics } : { file: file.path, diagnostics }
+}
+
+function decode(bytes: Uint8Array): { text: string; warning?: string } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) }
+  // Many NUL bytes early on: a binary file (a few stray NULs are tolerated).
+  const head = bytes.subarray(0, 8192)
+  let nuls = 0
+  for (const byte of head) if (byte === 0) nuls++
+  if (nuls > head.length / 100 + 2) return undefined
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), warning: 'the file is not valid UTF-8; bad bytes were replaced with U+FFFD' }
+  }
+}
+
+function failed(file: string, code: string, reason: string): ReadArticleResult {
+  return { file, diagnostics: [{ severity: 'error', code, message: `Cannot read article in ${file}: ${reason}.`, file }] }
+}
+
+function warning(file: string, message: string): Diagnostic {
+  return { severity: 'warning', code: 'encoding', message, file }
+}

@@ -1,0 +1,85 @@
+import { normalizeTerm } from '../index/schema.js'
+
+/** A stretch of plain text with the positions of the matched words in it. */
+export interface Snippet {
+  readonly text: string
+  /** `[start, end)` character offsets into `text`, in order, not overlapping. */
+  readonly ranges: readonly (readonly [start: number, end: number])[]
+}
+
+/** Options of `highlight`. */
+export interface HighlightOptions {
+  /** Element wrapped around each match. Default `mark`. */
+  readonly tag?: string
+  /** `class` attribute of that element. Default: none. */
+  readonly className?: string
+}
+
+const word = /[^\s\p{Z}\p{P}\p{S}]+/gu
+/** Text scanned for matches, per document: enough for any real lead and several sections. */
+const scanLimit = 50_000
+
+/**
+ * The stretch of `text` of about `length` characters with the most distinct
+ * matched terms, cut at word boundaries, with `…` where it was cut.
+ * `terms` are normalised index terms, as MiniSearch reports them.
+ */
+export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 160): Snippet {
+  const matches: { start: number; end: number; term: string }[] = []
+  const source = text.length > scanLimit ? text.slice(0, scanLimit) : text
+  if (terms.size > 0) {
+    for (const found of source.matchAll(word)) {
+      const term = normalizeTerm(found[0])
+      if (term !== null && terms.has(term)) matches.push({ start: found.index, end: found.index + found[0].length, term })
+    }
+  }
+  let best = 0
+  let bestScore = -1
+  for (let i = 0; i < matches.length; i++) {
+    const windowEnd = (matches[i]?.start ?? 0) + length
+    const distinct = new Set<string>()
+    for (let j = i; j < matches.length && (matches[j]?.end ?? 0) <= windowEnd; j++) distinct.add(matches[j]?.term ?? '')
+    if (distinct.size > bestScore) (best = i), (bestScore = distinct.size)
+  }
+  const anchor = matches[best]?.start ?? 0
+  // Start a little before the first match, at a word boundary.
+  let start = Math.max(0, anchor - Math.floor(length / 4))
+  if (start > 0) start = source.indexOf(' ', start) + 1 || start
+  if (start > anchor) start = anchor
+  let end = Math.min(source.length, start + length)
+  if (end < source.length) end = source.lastIndexOf(' ', end) > start ? source.lastIndexOf(' ', end) : end
+  const prefix = start > 0 ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
+  const ranges = matches
+    .filter((m) => m.start >= start && m.end <= end)
+    .map((m) => [m.start - start + prefix.length, m.end - start + prefix.length] as const)
+  return { text: prefix + source.slice(start, end).trim() + suffix, ranges }
+}
+
+const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Escape text for use in HTML content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c)
+}
+
+/**
+ * Render a snippet as HTML: every character is escaped, and each match is
+ * wrapped in `<mark>` (or `options.tag`). Safe to assign to `innerHTML`
+ * whatever the article text contains.
+ *
+ * @example
+ * highlight({ text: 'a <b> c', ranges: [[6, 7]] }) // 'a &lt;b&gt; <mark>c</mark>'
+ */
+export function highlight(snippet: Snippet, options: HighlightOptions = {}): string {
+  const tag = /^[a-z][a-z0-9-]*$/i.test(options.tag ?? '') ? (options.tag as string) : 'mark'
+  const open = options.className === undefined ? `<${tag}>` : `<${tag} class="${escapeHtml(options.className)}">`
+  let html = ''
+  let at = 0
+  for (const [start, end] of snippet.ranges) {
+    if (start < at || end <= start) continue
+    html += escapeHtml(snippet.text.slice(at, start)) + open + escapeHtml(snippet.text.slice(start, end)) + `</${tag}>`
+    at = end
+  }
+  return html + escapeHtml(snippet.text.slice(at))
+}
