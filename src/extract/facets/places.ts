@@ -1,0 +1,116 @@
+import type { InfoboxField } from '../../parse/article.js'
+import { cleanValue } from './clean.js'
+import { type LinkedValue, type Segment, dedupeValues, matchSegments, mergeUnused } from './matchLinks.js'
+
+/** The place facet of one infobox. */
+export interface PlaceFacet {
+  /** Canonical names (link page when present, else text), most specific first. */
+  readonly values: readonly string[]
+  /**
+   * The comma structure of the place text, least specific first: country ›
+   * region › locality. Canonical names; notes such as `(modern-day …)`,
+   * later `;` clauses and unmatched links are values but not levels.
+   */
+  readonly hierarchy: readonly string[]
+}
+
+/** One comma part of the place text, after its prefix (`near`, `then`…) is gone. */
+interface Part extends Segment {
+  /** Whether the part is a level of the hierarchy. */
+  readonly level: boolean
+  readonly era: 'then' | 'now' | undefined
+}
+
+const relative =
+  /^(?:near(?:by)?|close to|outside(?: of)?|off(?: the coast of)?|around|at|in|on|(?:the )?(?:outskirts|vicinity) of|(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|mi|miles)\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of)\s+/i
+const historic = /^(?:then|formerly|at the time)\s+/i
+const modern = /^(?:present[- ]day|modern[- ]day|modern|today|now|current(?:ly)?|in present[- ]day)\s*:?\s+/i
+const alias = /^(?:engl(?:ish)?|lat(?:in)?|ger(?:man)?|fr(?:ench)?|also(?: known as| called)?|a\.?k\.?a|or)\b\.?\s*:?\s*/i
+
+/**
+ * The place facet of an infobox `place` field: its comma-separated parts and
+ * links, most specific first. A part takes the page of a link whose text or
+ * page it equals (`Gettysburg` → `Gettysburg, Pennsylvania`) or of the links
+ * it contains; `near X` and `15 km south of X` give X; `(modern-day X, Y)`
+ * and `present day X` give the modern names as values; `(Engl.: X)` aliases,
+ * flag emoji, `undefined`, empty parts and coordinates are dropped. Links no
+ * part matches are values too. Never throws.
+ *
+ * @example
+ * extractPlaces({ text: 'Adwa, Ethiopia', links: [{ type: 'internal', page: 'Adwa' }, { type: 'internal', text: 'Ethiopia', page: 'Ethiopian Empire' }] })
+ * // { values: ['Adwa', 'Ethiopian Empire'], hierarchy: ['Ethiopian Empire', 'Adwa'] }
+ */
+export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
+  if (field === undefined) return { values: [], hierarchy: [] }
+  const parts = splitParts(field.text)
+  const { segments, unused } = matchSegments(parts, field.links, { contained: 'links', flagLinks: false })
+  const values = dedupeValues(mergeUnused(segments.flat(), unused))
+  const levels = new Set(segments.flatMap((found, i) => (parts[i]?.level === true ? found : [])))
+  const hierarchy = values.filter((value: LinkedValue) => levels.has(value)).reverse()
+  return { values: values.map((value) => value.value), hierarchy: hierarchy.map((value) => value.value) }
+}
+
+/** Comma parts of every clause (`;`, line or bullet); only the first clause makes levels. */
+function splitParts(text: string): readonly Part[] {
+  const clauses = text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/,\s*\n\s*/g, ', ')
+    .split(/[;\n•]|\s\*+\s/)
+  return clauses.flatMap((clause, index) => withEras(splitTopLevel(clause).flatMap((part) => readPart(part, index === 0))))
+}
+
+/** Split on commas outside parentheses. */
+function splitTopLevel(clause: string): readonly string[] {
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < clause.length; i++) {
+    const char = clause[i]
+    if (char === '(') depth++
+    else if (char === ')') depth = Math.max(0, depth - 1)
+    else if (char === ',' && depth === 0) {
+      parts.push(clause.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(clause.slice(start))
+  return parts
+}
+
+/** A part without its notes, then the places its notes name. */
+function readPart(raw: string, level: boolean): readonly Part[] {
+  const notes = [...raw.matchAll(/\(([^()]*)\)/g)].map((match) => match[1] ?? '')
+  const main = place(raw.replace(/\([^()]*\)/g, ' '), level)
+  return [...main, ...notes.flatMap((note) => readNote(note, level))]
+}
+
+function readNote(note: string, level: boolean): readonly Part[] {
+  const text = note.trim()
+  if (alias.test(text)) return []
+  if (modern.test(text)) return splitTopLevel(text.replace(modern, '')).flatMap((part) => place(part, false))
+  if (!/^\P{Ll}/u.test(text)) return []
+  return splitTopLevel(text).flatMap((part) => place(part, level))
+}
+
+/** The places one part names: prefixes dropped, `X in Y` split. */
+function place(raw: string, level: boolean): readonly Part[] {
+  let text = raw.replace(/\s+/g, ' ').trim()
+  let era: Part['era']
+  for (let previous = ''; previous !== text; ) {
+    previous = text
+    if (historic.test(text)) era = 'then'
+    if (modern.test(text)) era = 'now'
+    text = text.replace(historic, '').replace(modern, '').replace(relative, '').replace(/^the\s+/, '')
+  }
+  return text
+    .split(/\s+in\s+/)
+    .filter((piece) => cleanValue(piece) !== undefined && /\p{L}/u.test(piece))
+    .map((piece) => ({ text: piece, heading: false, level, era }))
+}
+
+/** A `then X` part next to a `present day Y` part is the same level seen earlier: only Y stays a level. */
+function withEras(parts: readonly Part[]): readonly Part[] {
+  return parts.map((part, i) =>
+    part.era === 'then' && (parts[i - 1]?.era === 'now' || parts[i + 1]?.era === 'now') ? { ...part, level: false } : part,
+  )
+}
