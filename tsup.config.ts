@@ -1,15 +1,22 @@
 import { defineConfig } from 'tsup'
 
+const library = {
+  entry: { index: 'src/index.ts', build: 'src/build.ts' },
+  dts: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: true,
+} as const
+
 export default defineConfig([
+  { ...library, format: ['esm'], clean: true },
   {
-    entry: { index: 'src/index.ts', build: 'src/build.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'neutral',
-    splitting: true,
+    ...library,
+    format: ['cjs'],
+    // unified and remark are ESM-only: bundle them (and everything else that
+    // has no CommonJS build) into the CommonJS output so `require` works.
+    noExternal: [/^(?!node:|minisearch$|gray-matter$|yaml$|tinyglobby$)/],
   },
   {
     entry: { cli: 'src/cli.ts' },

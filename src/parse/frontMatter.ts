@@ -67,7 +67,8 @@ function parseYaml(source: string, file: string | undefined): unknown {
   }
   const [error] = document.errors
   if (error !== undefined) {
-    fail('front-matter-yaml', `front matter is not valid YAML: ${firstLine(error.message)}`, file, error)
+    const line = source.slice(0, error.pos[0]).split('\n').length
+    fail('front-matter-yaml', `front matter is not valid YAML at line ${line}: ${firstLine(error.message).replace(/\.$/, '')}`, file, error)
   }
   try {
     return document.toJS({ mapAsMap: true, maxAliasCount }) ?? undefined

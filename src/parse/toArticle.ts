@@ -47,7 +47,7 @@ export function toArticle(
 function readText(data: ReadonlyMap<unknown, unknown>, key: string, context: Context): string | undefined {
   const value = data.get(key)
   const text = toText(value)
-  if (text === undefined && value !== undefined && value !== null) {
+  if (text === undefined && value !== undefined && value !== null && typeof value !== 'string') {
     warn(context, 'field-type', `"${key}" should be text, not ${kindOf(value)}; it was ignored`)
   }
   return text
