@@ -77,7 +77,7 @@ export function highlight(snippet: Snippet, options: HighlightOptions = {}): str
   let html = ''
   let at = 0
   for (const [start, end] of snippet.ranges) {
-    if (start < at || end <= start) continue
+    if (start < at || end <= start || end > snippet.text.length) continue
     html += escapeHtml(snippet.text.slice(at, start)) + open + escapeHtml(snippet.text.slice(start, end)) + `</${tag}>`
     at = end
   }
