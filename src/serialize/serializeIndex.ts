@@ -24,6 +24,16 @@ export function toEnvelope(index: SearchIndex): IndexEnvelope {
     documents,
     texts,
     facets,
-    minisearch: miniSearch.toJSON(),
+    minisearch: sortTerms(miniSearch.toJSON()),
   }
+}
+
+/**
+ * MiniSearch lists terms in the order of its radix tree, which depends on
+ * the order terms were inserted; a loaded index inserts them in file order.
+ * Sorting makes build → save and load → save give the same bytes.
+ */
+function sortTerms(json: ReturnType<SearchIndex['data']['miniSearch']['toJSON']>) {
+  const index = [...json.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return { ...json, index }
 }
