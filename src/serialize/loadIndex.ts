@@ -1,21 +1,24 @@
 import MiniSearch from 'minisearch'
-import { IndexFormatError, InfoboxSearchError } from '../errors.js'
+import { IndexFormatError, type InfoboxSearchErrorCode } from '../errors.js'
 import { resolveIndexOptions, type IndexOptions } from '../index/options.js'
 import { miniSearchOptions, type IndexedDocument } from '../index/schema.js'
-import type { DateTable, FacetData, FacetTable, StoredDocument } from '../search/indexData.js'
+import type { FacetData, FacetTable, StoredDocument } from '../search/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
 import { indexFormat, indexFormatVersion } from './envelope.js'
 
-/** What `loadIndex` reads: the file's text, the parsed JSON, or a `fetch` response. */
+/** What `loadIndex` reads: the file's text or the parsed JSON. */
 export type IndexSource = string | object
+
+type Envelope = Record<string, unknown>
+type Load = (js: never, options: ReturnType<typeof miniSearchOptions>) => MiniSearch<IndexedDocument> | Promise<MiniSearch<IndexedDocument>>
 
 /**
  * Load an index written by `serializeIndex`. No options are needed: they
  * travel in the file. `format` and `version` are checked before anything
  * else; a file from another version is refused, never half-loaded.
  *
- * Given a `Response` (e.g. `loadIndex(await fetch(url))`) it returns a
- * promise and reads the body without blocking the page.
+ * Given a `Response` (`loadIndex(await fetch(url))`) it returns a promise and
+ * reads the body without blocking the page (see `loadIndexAsync`).
  *
  * @example
  * const index = loadIndex(await readFile('search-index.json', 'utf8'))
@@ -27,46 +30,43 @@ export function loadIndex(source: Response): Promise<SearchIndex>
 export function loadIndex(source: IndexSource): SearchIndex
 export function loadIndex(source: IndexSource | Response): SearchIndex | Promise<SearchIndex> {
   if (isResponse(source)) return loadIndexAsync(source)
-  const { envelope, options } = readEnvelope(source)
-  return assemble(envelope, options, loadMiniSearch(() => MiniSearch.loadJS(envelope['minisearch'] as never, miniSearchOptions(options))))
+  const [envelope, options] = open(source)
+  return assemble(envelope, options, payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch) as Load) as MiniSearch<IndexedDocument>)
 }
 
 /**
  * Like `loadIndex`, but yields to the event loop while it rebuilds the term
- * index, so a 10 MB index does not freeze the page. Accepts a `Response`.
+ * index, so a 10 MB index does not freeze the page. Accepts a `Response` or
+ * a promise of one.
  */
 export async function loadIndexAsync(source: IndexSource | Response | Promise<Response>): Promise<SearchIndex> {
   let input: unknown = await source
   if (isResponse(input)) {
-    if (!input.ok) corrupt('ERR_INDEX_FORMAT', `the server answered ${input.status} ${input.statusText} for ${input.url || 'the index URL'}; check the URL`)
+    if (!input.ok) fail('FORMAT', `the server answered ${input.status} ${input.statusText} for ${input.url || 'the index URL'}; check the URL`)
     input = await input.text()
   }
-  const { envelope, options } = readEnvelope(input as IndexSource)
-  let miniSearch: MiniSearch<IndexedDocument>
-  try {
-    miniSearch = await MiniSearch.loadJSAsync(envelope['minisearch'] as never, miniSearchOptions(options))
-  } catch (cause) {
-    corrupt('ERR_INDEX_CORRUPT', 'its MiniSearch payload could not be read; rebuild the index', cause)
-  }
-  return assemble(envelope, options, miniSearch)
+  const [envelope, options] = open(input as IndexSource)
+  const loading = payload(envelope, options, MiniSearch.loadJSAsync.bind(MiniSearch) as Load)
+  return assemble(envelope, options, await Promise.resolve(loading).catch(unreadable))
 }
 
 function isResponse(value: unknown): value is Response {
-  return typeof value === 'object' && value !== null && typeof (value as Response).text === 'function' && 'ok' in value
+  return typeof (value as Response | null)?.text === 'function' && 'ok' in (value as object)
 }
 
-function readEnvelope(source: unknown): { envelope: Record<string, unknown>; options: IndexOptions } {
-  let envelope: unknown = source
+/** Parse and check `format`, `version` and `options`, in that order. */
+function open(source: unknown): [Envelope, IndexOptions] {
+  let envelope = source
   if (typeof source === 'string') {
     try {
       envelope = JSON.parse(source)
     } catch (cause) {
-      if (/^\s*</.test(source)) corrupt('ERR_INDEX_FORMAT', 'the input is HTML, not JSON (an error page served instead of the index?); check the URL or path', cause)
-      corrupt('ERR_INDEX_CORRUPT', 'the JSON is truncated or malformed; rebuild the index or download it again', cause)
+      if (/^\s*</.test(source)) fail('FORMAT', 'the input is HTML, not JSON (an error page served instead of the index?); check the URL or path', cause)
+      fail('CORRUPT', 'the JSON is truncated or malformed; rebuild the index or download it again', cause)
     }
   }
   if (!isRecord(envelope) || envelope['format'] !== indexFormat) {
-    corrupt('ERR_INDEX_FORMAT', `the input is not an ${indexFormat} index (no "format": "${indexFormat}"); build one with "infobox-search build"`)
+    fail('FORMAT', `the input is not an ${indexFormat} index (no "format": "${indexFormat}"); build one with "infobox-search build"`)
   }
   const version = envelope['version']
   if (version !== indexFormatVersion) {
@@ -76,71 +76,67 @@ function readEnvelope(source: unknown): { envelope: Record<string, unknown>; opt
       { expected: indexFormatVersion, received: version, version },
     )
   }
-  let options: IndexOptions
   try {
-    options = resolveIndexOptions(envelope['options'])
+    return [envelope, resolveIndexOptions(envelope['options'])]
   } catch (cause) {
-    corrupt('ERR_INDEX_CORRUPT', 'its "options" are invalid', cause)
-  }
-  return { envelope, options }
-}
-
-function loadMiniSearch(load: () => MiniSearch<IndexedDocument>): MiniSearch<IndexedDocument> {
-  try {
-    return load()
-  } catch (cause) {
-    corrupt('ERR_INDEX_CORRUPT', 'its MiniSearch payload could not be read; rebuild the index', cause)
+    return fail('CORRUPT', 'its "options" are invalid', cause)
   }
 }
 
-/** Check that every part agrees with every other, then build the index object. */
-function assemble(envelope: Record<string, unknown>, options: IndexOptions, miniSearch: MiniSearch<IndexedDocument>): SearchIndex {
-  const { documents, texts, facets } = envelope
-  if (!Array.isArray(documents) || !documents.every((d) => isRecord(d) && typeof d['id'] === 'string' && typeof d['title'] === 'string')) {
-    corrupt('ERR_INDEX_CORRUPT', '"documents" must be a list of { id, title, … }')
+/** Run MiniSearch's loader; its errors become ours. */
+function payload(envelope: Envelope, options: IndexOptions, load: Load) {
+  try {
+    return load(envelope['minisearch'] as never, miniSearchOptions(options))
+  } catch (cause) {
+    return unreadable(cause)
   }
+}
+
+function unreadable(cause: unknown): never {
+  fail('CORRUPT', 'its MiniSearch payload could not be read; rebuild the index', cause)
+}
+
+/** Check that every part agrees with every other, then make the index. */
+function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSearch<IndexedDocument>): SearchIndex {
+  const { documents, texts, facets, generator } = envelope
+  ensure(Array.isArray(documents) && documents.every((d) => isRecord(d) && typeof d['id'] === 'string' && typeof d['title'] === 'string'), '"documents" must be a list of { id, title, … }')
   const size = documents.length
-  if (miniSearch.documentCount !== size) {
-    corrupt('ERR_INDEX_CORRUPT', `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`)
-  }
-  if (!Array.isArray(texts) || texts.length !== size || !texts.every((t) => typeof t === 'string')) {
-    corrupt('ERR_INDEX_CORRUPT', `"texts" must be ${size} strings, one per document`)
-  }
-  const generator = typeof envelope['generator'] === 'string' ? { generator: envelope['generator'] } : {}
-  return new SearchIndex({ options, documents: documents as StoredDocument[], texts, facets: checkFacets(facets, size), miniSearch, ...generator })
+  ensure(miniSearch.documentCount === size, `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`)
+  ensure(Array.isArray(texts) && texts.length === size && texts.every((t) => typeof t === 'string'), `"texts" must be ${size} strings, one per document`)
+  return new SearchIndex({
+    options,
+    documents: documents as StoredDocument[],
+    texts: texts as string[],
+    facets: checkFacets(facets, size),
+    miniSearch,
+    ...(typeof generator === 'string' ? { generator } : {}),
+  })
 }
 
 function checkFacets(facets: unknown, size: number): FacetData {
-  if (!isRecord(facets) || !isRecord(facets['tables']) || !isRecord(facets['date'])) corrupt('ERR_INDEX_CORRUPT', '"facets" must be { tables, date }')
-  const { start, end } = facets['date']
-  const isKeys = (keys: unknown): keys is (number | null)[] =>
-    Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || Number.isFinite(k))
-  if (!isKeys(start) || !isKeys(end)) corrupt('ERR_INDEX_CORRUPT', `"facets.date" must hold ${size} start and end keys`)
+  ensure(isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']), '"facets" must be { tables, date }')
+  const { tables: input, date } = facets as { tables: Envelope; date: Envelope }
+  const isKeys = (keys: unknown) => Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || Number.isFinite(k))
+  ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
   const tables: Record<string, FacetTable> = Object.create(null)
-  for (const [name, table] of Object.entries(facets['tables'])) {
-    if (!/^[\w-]+(@\d+)?$/.test(name) || unsafeNames.has(name)) corrupt('ERR_INDEX_CORRUPT', `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`)
-    if (!isRecord(table) || !Array.isArray(table['values']) || !Array.isArray(table['docs']) || table['values'].length !== table['docs'].length) {
-      corrupt('ERR_INDEX_CORRUPT', `facet "${name}" must be { values, docs } of equal length`)
-    }
-    for (const docs of table['docs']) {
-      if (!Array.isArray(docs) || !docs.every((d) => Number.isInteger(d) && d >= 0 && d < size)) {
-        corrupt('ERR_INDEX_CORRUPT', `facet "${name}" refers to documents that are not in the index`)
-      }
-    }
-    if (!table['values'].every((v) => typeof v === 'string') || (table['labels'] !== undefined && !isRecord(table['labels']))) {
-      corrupt('ERR_INDEX_CORRUPT', `facet "${name}" has values that are not strings`)
-    }
-    tables[name] = table as unknown as FacetTable
+  for (const [name, table] of Object.entries(input)) {
+    ensure(/^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name), `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`)
+    const { values, docs, labels } = (isRecord(table) ? table : {}) as Envelope
+    ensure(Array.isArray(values) && Array.isArray(docs) && values.length === docs.length && values.every((v) => typeof v === 'string') && (labels === undefined || isRecord(labels)), `facet "${name}" must be { values, docs } of equal length`)
+    ensure((docs as unknown[]).every((list) => Array.isArray(list) && list.every((d) => Number.isInteger(d) && d >= 0 && d < size)), `facet "${name}" refers to documents that are not in the index`)
+    tables[name] = table as FacetTable
   }
-  return { tables, date: { start, end } as DateTable }
+  return { tables, date } as unknown as FacetData
 }
 
-const unsafeNames: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
-function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is Envelope {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function corrupt(code: InfoboxSearchError['code'], reason: string, cause?: unknown): never {
-  throw new IndexFormatError(code, `Cannot load index: ${reason}.`, cause === undefined ? {} : { cause })
+function ensure(condition: boolean, reason: string): asserts condition {
+  if (!condition) fail('CORRUPT', reason)
+}
+
+function fail(code: 'FORMAT' | 'CORRUPT', reason: string, cause?: unknown): never {
+  throw new IndexFormatError(`ERR_INDEX_${code}` as InfoboxSearchErrorCode, `Cannot load index: ${reason}.`, cause === undefined ? {} : { cause })
 }

@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { describe, expect, test } from 'vitest'
+import * as buildEntry from '../src/build.js'
+import * as root from '../src/index.js'
+
+// The public names of each entry point. A change here is a change to the API:
+// update the README and the CHANGELOG with it.
+describe('exported names', () => {
+  test('infobox-search (browser-safe runtime)', () => {
+    expect(Object.keys(root).sort()).toEqual([
+      'FileSystemError', 'FrontMatterError', 'IndexFormatError', 'InfoboxSearchError', 'OptionsError', 'SearchIndex',
+      'dateKey', 'escapeHtml', 'highlight', 'indexFormatVersion', 'isFrontMatterError', 'isIndexFormatError',
+      'isInfoboxSearchError', 'isOptionsError', 'loadIndex', 'loadIndexAsync', 'makeSnippet', 'normalizeTerm',
+      'parseDate', 'parseDateBound', 'version',
+    ])
+  })
+
+  test('infobox-search/build', () => {
+    expect(Object.keys(buildEntry).sort()).toEqual([
+      'buildIndex', 'createIndexBuilder', 'defaultIndexOptions', 'extractCombatants', 'extractFacets', 'extractFieldValues',
+      'extractPlaces', 'extractRecord', 'findConflictInfobox', 'inferInfoboxKind', 'listArticleFiles', 'parseArticle',
+      'readArticleFile', 'resolveIndexOptions', 'safeParseArticle', 'searchFields', 'selectBody', 'serializeIndex',
+      'toEnvelope', 'toPlainText', 'writeFileAtomic',
+    ])
+  })
+
+  test('the version constant matches package.json', async () => {
+    const { default: pkg } = await import('../package.json', { with: { type: 'json' } })
+    expect(root.version).toBe(pkg.version)
+  })
+})
+
+describe('the built package', () => {
+  const dist = new URL('../dist/', import.meta.url)
+
+  test('the browser entry imports nothing from Node, gray-matter or unified, and fits 12 KB gzipped', async () => {
+    const result = await build({
+      entryPoints: [new URL('index.js', dist).pathname],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.filter((file) => /gray-matter|unified|remark|micromark|mdast|yaml|tinyglobby|node:/.test(file))).toEqual([])
+    const code = result.outputFiles[0]?.text ?? ''
+    expect(code.match(/["']node:|require\(["'](fs|path|crypto)["']\)|\bBuffer\.|process\.env/)?.[0]).toBeUndefined()
+    const gzipped = gzipSync(code, { level: 9 }).length
+    console.log(`browser entry: ${code.length} B minified, ${gzipped} B gzipped (budget 12288 B)`)
+    expect(gzipped).toBeLessThanOrEqual(12 * 1024)
+  })
+
+  test('CommonJS consumers can require both entries', () => {
+    const require = createRequire(import.meta.url)
+    const cjsRoot = require('../dist/index.cjs') as typeof root
+    const cjsBuild = require('../dist/build.cjs') as typeof buildEntry
+    const index = cjsBuild.buildIndex([cjsBuild.parseArticle('---\ntitle: Battle of Zama\n---\nHannibal lost.')])
+    expect(cjsRoot.loadIndex(cjsBuild.serializeIndex(index)).search('zama').hits[0]?.title).toBe('Battle of Zama')
+  })
+
+  test('ESM consumers can import both entries, and errors are shared between them', async () => {
+    const esmRoot = (await import(new URL('index.js', dist).href)) as typeof root
+    const esmBuild = (await import(new URL('build.js', dist).href)) as typeof buildEntry
+    let error: unknown
+    try {
+      esmBuild.parseArticle('no front matter')
+    } catch (caught) {
+      error = caught
+    }
+    expect(esmRoot.isFrontMatterError(error)).toBe(true)
+  })
+
+  test('publint and are-the-types-wrong report no problems', () => {
+    const cwd = new URL('..', import.meta.url).pathname
+    expect(execFileSync('npx', ['publint', '--strict'], { cwd, encoding: 'utf8' })).toMatch(/All good/)
+    // attw exits non-zero on any problem; the node16 profile covers node16 (CJS and ESM) and bundler.
+    const attw = execFileSync('npx', ['attw', '--pack', '.', '--profile', 'node16', '--format', 'ascii'], { cwd, encoding: 'utf8' })
+    expect(attw).toMatch(/"infobox-search\/build"/)
+  }, 120_000)
+})
