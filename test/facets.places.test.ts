@@ -32,16 +32,28 @@ describe('extractPlaces', () => {
       ['France', 'Pas-de-Calais', 'Azincourt'],
     ],
     [
-      '(modern-day X, Y) gives values, not levels',
+      '(modern-day X, Y) replaces the part it follows in the hierarchy',
       field('Abritus, Moesia Inferior (modern-day Razgrad, Bulgaria)', link('Moesia Inferior'), link('Razgrad'), link('Bulgaria')),
       ['Abritus', 'Moesia Inferior', 'Razgrad', 'Bulgaria'],
-      ['Moesia Inferior', 'Abritus'],
+      ['Bulgaria', 'Razgrad', 'Abritus'],
+    ],
+    [
+      'a list of more than four places is not a hierarchy',
+      field('Europe, the Pacific, the Atlantic, South-East Asia, China, and briefly North America'),
+      ['Europe', 'Pacific', 'Atlantic', 'South-East Asia', 'China', 'briefly North America'],
+      [],
+    ],
+    [
+      'an unknown place is not a value',
+      field('Unknown; probably southern Britain', link('Sub-Roman Britain')),
+      ['southern Britain', 'Sub-Roman Britain'],
+      [],
     ],
     [
       '(today X)',
       field('Berestechko, Crown of the Kingdom of Poland (today Ukraine)', link('Berestechko'), link('Crown of the Kingdom of Poland')),
       ['Berestechko', 'Crown of the Kingdom of Poland', 'Ukraine'],
-      ['Crown of the Kingdom of Poland', 'Berestechko'],
+      ['Ukraine', 'Berestechko'],
     ],
     [
       'English alias note dropped, near X → X',

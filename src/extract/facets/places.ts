@@ -19,7 +19,14 @@ interface Part extends Segment {
   /** Whether the part is a level of the hierarchy. */
   readonly level: boolean
   readonly era: 'then' | 'now' | undefined
+  /** Named by a `(modern-day …)` note: today's names for the part before it. */
+  readonly modern?: boolean
 }
+
+/** More comma levels than this is a list of places (`Europe, the Pacific, …`), not a hierarchy. */
+const maxLevels = 4
+/** Parts that say the place is not known. */
+const unknownPlace = /^(?:unknown|uncertain|disputed|various|several|undisclosed|not known)\b/i
 
 const relative =
   /^(?:near(?:by)?|close to|outside(?: of)?|off(?: the coast of)?|around|at|in|on|(?:the )?(?:outskirts|vicinity) of|(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|mi|miles)\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of)\s+/i
@@ -45,9 +52,21 @@ export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
   const parts = splitParts(field.text)
   const { segments, unused } = matchSegments(parts, field.links, { contained: 'links', flagLinks: false })
   const values = dedupeValues(mergeUnused(segments.flat(), unused))
-  const levels = new Set(segments.flatMap((found, i) => (parts[i]?.level === true ? found : [])))
+  const levels = new Set(segments.flatMap((found, i) => (isLevel(parts, i) ? found : [])))
   const hierarchy = values.filter((value: LinkedValue) => levels.has(value)).reverse()
-  return { values: values.map((value) => value.value), hierarchy: hierarchy.map((value) => value.value) }
+  return { values: values.map((value) => value.value), hierarchy: hierarchy.length > maxLevels ? [] : hierarchy.map((value) => value.value) }
+}
+
+/**
+ * Whether part `i` is a level of the hierarchy. A `(modern-day X, Y)` note
+ * replaces the part it follows and everything after it: `Mohács, Kingdom of
+ * Hungary (present-day Baranya County, Hungary)` → Hungary › Baranya County › Mohács.
+ */
+function isLevel(parts: readonly Part[], i: number): boolean {
+  const part = parts[i]
+  if (part?.level !== true) return false
+  const note = parts.findIndex((p) => p.modern === true && p.level)
+  return note < 0 || part.modern === true || i < note - 1
 }
 
 /** Comma parts of every clause (`;`, line or bullet); only the first clause makes levels. */
@@ -87,7 +106,7 @@ function readPart(raw: string, level: boolean): readonly Part[] {
 function readNote(note: string, level: boolean): readonly Part[] {
   const text = note.trim()
   if (alias.test(text)) return []
-  if (modern.test(text)) return splitTopLevel(text.replace(modern, '')).flatMap((part) => place(part, false))
+  if (modern.test(text)) return splitTopLevel(text.replace(modern, '')).flatMap((part) => place(part, level).map((p) => ({ ...p, modern: true })))
   if (!/^\P{Ll}/u.test(text)) return []
   return splitTopLevel(text).flatMap((part) => place(part, level))
 }
@@ -100,8 +119,9 @@ function place(raw: string, level: boolean): readonly Part[] {
     previous = text
     if (historic.test(text)) era = 'then'
     if (modern.test(text)) era = 'now'
-    text = text.replace(historic, '').replace(modern, '').replace(relative, '').replace(/^the\s+/, '')
+    text = text.replace(historic, '').replace(modern, '').replace(relative, '').replace(/^(?:the|and|or|probably|possibly|perhaps|likely|somewhere)\s+/i, '')
   }
+  if (unknownPlace.test(text)) return []
   return text
     .split(/\s+in\s+/)
     .filter((piece) => cleanValue(piece) !== undefined && /\p{L}/u.test(piece))
