@@ -24,7 +24,8 @@ export function extractRecord(article: Article, options: Pick<IndexOptions, 'bod
     })
     markdown = markdown.slice(0, options.maxBodyLength)
   }
-  const body = options.body === 'none' ? '' : selectBody(toPlainText(markdown), options.body)
+  // NFC, so a letter and its accent are one character: snippets find words by offset.
+  const body = options.body === 'none' ? '' : selectBody(toPlainText(markdown), options.body).normalize('NFC')
   const { facets, diagnostics: facetDiagnostics } = extractFacets(article, options.facets)
   const main = findConflictInfobox(article.infoboxes) ?? article.infoboxes[0]
   const date = main?.['date']?.text

@@ -32,8 +32,13 @@ const stopWords: ReadonlySet<string> = new Set(
  * give `null`.
  */
 export function normalizeTerm(term: string): string | null {
-  const folded = ascii.test(term) ? term.toLowerCase() : term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(unfolded, (letter) => foldings[letter] ?? letter)
+  const folded = fold(term)
   return folded === '' || stopWords.has(folded) ? null : folded
+}
+
+/** Lower case, NFKD, no combining marks, `ł` → `l`, `ß` → `ss`: the spelling of index terms. */
+export function fold(text: string): string {
+  return ascii.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(unfolded, (letter) => foldings[letter] ?? letter)
 }
 
 /** Splits on white space and punctuation, as MiniSearch does, including the apostrophe family. */

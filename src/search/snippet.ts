@@ -1,4 +1,4 @@
-import { normalizeTerm } from '../index/schema.js'
+import { fold } from '../index/schema.js'
 
 /** A stretch of plain text with the positions of the matched words in it. */
 export interface Snippet {
@@ -15,9 +15,11 @@ export interface HighlightOptions {
   readonly className?: string
 }
 
-const word = /[^\s\p{Z}\p{P}\p{S}]+/gu
 /** Text scanned for matches, per document: enough for any real lead and several sections. */
-const scanLimit = 50_000
+const scanLimit = 20_000
+/** Matches collected per term; plenty to choose a window from. */
+const matchLimit = 20
+const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 
 /**
  * The stretch of `text` of about `length` characters with the most distinct
@@ -25,14 +27,8 @@ const scanLimit = 50_000
  * `terms` are normalised index terms, as MiniSearch reports them.
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 160): Snippet {
-  const matches: { start: number; end: number; term: string }[] = []
   const source = text.length > scanLimit ? text.slice(0, scanLimit) : text
-  if (terms.size > 0) {
-    for (const found of source.matchAll(word)) {
-      const term = normalizeTerm(found[0])
-      if (term !== null && terms.has(term)) matches.push({ start: found.index, end: found.index + found[0].length, term })
-    }
-  }
+  const matches = findTerms(source, terms)
   let best = 0
   let bestScore = -1
   for (let i = 0; i < matches.length; i++) {
@@ -54,6 +50,35 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 1
     .filter((m) => m.start >= start && m.end <= end)
     .map((m) => [m.start - start + prefix.length, m.end - start + prefix.length] as const)
   return { text: prefix + source.slice(start, end).trim() + suffix, ranges }
+}
+
+/**
+ * Where whole words of `source` spell one of `terms`. The text is folded
+ * character by character (so offsets stay those of `source`), then each term
+ * is found with `indexOf`: far cheaper than normalising every word. Texts
+ * are NFC (see `extractRecord`), so letters and their accents are one character.
+ */
+function findTerms(source: string, terms: ReadonlySet<string>): { start: number; end: number; term: string }[] {
+  const lower = source.toLowerCase()
+  // Lower-casing can change the length (İ → i̇); then fold every character instead.
+  const folded = (lower.length === source.length ? lower : source).replace(/[^\0-\x7f]|[A-Z]/g, foldCharacter)
+  const isBoundary = (at: number) => at < 0 || at >= folded.length || !wordCharacter.test(folded[at] ?? '')
+  const matches: { start: number; end: number; term: string }[] = []
+  for (const term of terms) {
+    let found = 0
+    for (let at = folded.indexOf(term); at >= 0 && found < matchLimit; at = folded.indexOf(term, at + 1)) {
+      if (isBoundary(at - 1) && isBoundary(at + term.length)) {
+        matches.push({ start: at, end: at + term.length, term })
+        found++
+      }
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start)
+}
+
+function foldCharacter(character: string): string {
+  const folded = fold(character)
+  return folded.length === 1 ? folded : character
 }
 
 const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
