@@ -20,6 +20,20 @@ function flagPattern(): RegExp {
   return /[\u{1F1E6}-\u{1F1FF}]|\u{1F3F4}[\u{E0020}-\u{E007F}]*(?:\u{200D}\u{2620}\u{FE0F}?)?|[\u{1F3F3}\u{1F3C1}\u{1F6A9}\u{1F38C}]\u{FE0F}?(?:\u{200D}\p{Extended_Pictographic}\u{FE0F}?)?/gu
 }
 
+/**
+ * Drop trailing separators and stray `undefined` words. A loop, not one
+ * regular expression: `(?:[\s,;:]|undefined)+$` backtracks quadratically on a
+ * long run of `, , , …`.
+ */
+function trimEnd(text: string): string {
+  let end = text.length
+  for (;;) {
+    while (end > 0 && /[\s,;:]/.test(text[end - 1] ?? '')) end--
+    if (end >= 9 && /(?:^|\W)undefined$/i.test(text.slice(Math.max(0, end - 10), end))) end -= 9
+    else return text.slice(0, end)
+  }
+}
+
 /** Whether `text` contains a flag emoji. */
 export function containsFlag(text: string): boolean {
   return flagPattern().test(text)
@@ -43,7 +57,7 @@ export function stripFlags(text: string): string {
  */
 export function cleanValue(text: string | undefined): string | undefined {
   if (text === undefined) return undefined
-  const cleaned = stripFlags(text.normalize('NFC'))
+  let cleaned = stripFlags(text.normalize('NFC'))
     .replace(/\[\[(?:image|file):[^\]]*\]\]/gi, ' ')
     .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
     .replace(/<[a-z/][^>]*>/gi, ' ')
@@ -52,8 +66,8 @@ export function cleanValue(text: string | undefined): string | undefined {
     .replace(/'{2,}/g, '')
     .trim()
     .replace(/^(?:(?:[*•·‣◦▪#]+|[-–—](?=\s)|undefined\b)\s*)+/i, '')
-    .replace(/(?:[\s,;:]|\bundefined)+$/i, '')
     .replace(/^[,;:]\s*/, '')
+  cleaned = trimEnd(cleaned)
   if (cleaned === '' || /^(?:undefined|null)$/i.test(cleaned)) return undefined
   if (/^[\p{P}\p{S}\s]*$/u.test(cleaned) || isCoordinates(cleaned)) return undefined
   return cleaned
