@@ -130,8 +130,15 @@ describe('facets', () => {
     expect(counts.find((c) => c.value === 'Duchy of Pomerania')?.label).toBe('Duchy of Pomerania (Stettin)')
   })
 
-  test('unknown facet values simply match nothing', () => {
-    expect(index.search('', { filters: { place: ['Atlantis'] } }).total).toBe(0)
+  test('unknown facet values simply match nothing, and stay listed as selected', () => {
+    const result = index.search('', { filters: { place: ['Atlantis'] }, facets: ['place'] })
+    expect(result.total).toBe(0)
+    expect(result.facets['place']).toContainEqual({ value: 'Atlantis', count: 0 })
+  })
+
+  test('a label that differs only in case is not kept', () => {
+    const counts = index.search('', { facets: { combatant: { limit: 200 } } }).facets['combatant'] as FacetCount[]
+    expect(counts.find((c) => c.value === 'United States')).toEqual({ value: 'United States', count: 4 })
   })
 })
 

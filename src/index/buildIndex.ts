@@ -56,7 +56,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
     const docs = table.get(value)
     if (docs === undefined) table.set(value, [doc])
     else if (docs.at(-1) !== doc) docs.push(doc)
-    if (label !== undefined && label !== value && !labels.get(facet)?.has(value)) {
+    if (label !== undefined && label.toLowerCase() !== value.toLowerCase() && !labels.get(facet)?.has(value)) {
       labels.set(facet, (labels.get(facet) ?? new Map()).set(value, label))
     }
   }

@@ -29,8 +29,8 @@ export function documentsWithAny(table: FacetTable | undefined, values: readonly
  * so a ticked checkbox never disappears.
  */
 export function countValues(table: FacetTable | undefined, set: DocumentSet, limit: number, selected: readonly string[]): FacetCount[] {
-  if (table === undefined) return []
   const counts: FacetCount[] = []
+  if (table === undefined) return counts
   const keep = new Set(selected)
   for (let v = 0; v < table.values.length; v++) {
     let count = 0
@@ -41,6 +41,8 @@ export function countValues(table: FacetTable | undefined, set: DocumentSet, lim
       counts.push(label === undefined ? { value, count } : { value, count, label })
     }
   }
+  // A ticked value the index does not have (a shared URL, another index) is listed at 0 too.
+  for (const value of keep) if (findValue(table.values, value) < 0) counts.push({ value, count: 0 })
   counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
   const top = counts.slice(0, limit)
   for (const count of counts.slice(limit)) if (keep.has(count.value)) top.push(count)
