@@ -1,0 +1,180 @@
+// Development server for the browser example (examples/search-box/).
+//
+//   npm start                     build the library, build the example's indexes, serve
+//   node scripts/serve.mjs        same, without rebuilding the library
+//   node scripts/serve.mjs --index-only   build the example's indexes and exit
+//
+// It serves the repository root (so the page can import /dist/index.js and
+// /node_modules/minisearch/…) on 127.0.0.1, on a free port unless PORT is set.
+// Node's http module only; no dependencies. Not a production server.
+//
+// Tests import `startServer` from here.
+import { spawnSync } from 'node:child_process'
+import { createReadStream, existsSync } from 'node:fs'
+import { copyFile, mkdir, realpath, stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const examplePath = '/examples/search-box/'
+const exampleDir = path.join(repoRoot, 'examples', 'search-box')
+/** Git-ignored: built indexes of the example. */
+const dataDir = path.join(exampleDir, 'data')
+
+const mimeTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+}
+
+/**
+ * Serve static files from `root` (and from `mounts`: URL prefix → directory).
+ * GET and HEAD only; dotfiles, paths outside the root (`..`, encoded or not,
+ * or through a symlink) and malformed URLs are refused.
+ *
+ * @param {{ port?: number, host?: string, root?: string, mounts?: Record<string, string> }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, mounts = {} } = {}) {
+  const roots = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, path.resolve(dir)])
+  const server = createServer((request, response) => {
+    handle(request, response, roots).catch((error) => {
+      if (!response.headersSent) send(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
+      else response.destroy()
+    })
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(undefined))
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port
+  return {
+    url: `http://${host}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
+async function handle(request, response, roots) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD')
+    return send(response, 405, 'Method not allowed')
+  }
+  let pathname
+  try {
+    pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+  } catch {
+    return send(response, 400, 'Bad request: malformed URL')
+  }
+  const segments = pathname.split('/')
+  // No NUL bytes, no backslashes (Windows separators), no `..`, no dotfiles (.git, .env…).
+  if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s.startsWith('.'))) return send(response, 404, 'Not found')
+
+  const [prefix, dir] = roots.find(([p]) => pathname.startsWith(p)) ?? []
+  if (prefix === undefined || dir === undefined) return send(response, 404, 'Not found')
+  let file = path.resolve(dir, `.${pathname.slice(prefix.length - 1)}`)
+  if (!isInside(dir, file)) return send(response, 404, 'Not found')
+
+  let info = await stat(file).catch(() => undefined)
+  if (info?.isDirectory()) {
+    // `/examples/search-box` → `/examples/search-box/`, so relative URLs in the page resolve.
+    if (!pathname.endsWith('/')) {
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      response.setHeader('Location', `${url.pathname}/${url.search}`)
+      return send(response, 301, 'Moved permanently')
+    }
+    file = path.join(file, 'index.html')
+    info = await stat(file).catch(() => undefined)
+  }
+  if (info === undefined || !info.isFile()) return send(response, 404, 'Not found')
+  // A symlink must not lead out of the served folder either.
+  if (!isInside(await realpath(dir), await realpath(file))) return send(response, 404, 'Not found')
+
+  response.writeHead(200, {
+    'Content-Type': mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
+  if (request.method === 'HEAD') return response.end()
+  createReadStream(file).pipe(response)
+}
+
+function isInside(dir, file) {
+  const relative = path.relative(dir, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+function send(response, status, text) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  response.end(`${text}\n`)
+}
+
+/**
+ * Build the example's indexes with the built CLI:
+ * - `data/fixtures-index.json` from `fixtures/`;
+ * - `data/corpus-index.json` from `fixtures/` plus the shared corpus, when present
+ *   (`../shared/corpus/articles`, or the CORPUS_DIR environment variable);
+ * - `search-index.json` next to the page (the page's default): the larger of the two.
+ * @returns {Promise<string[]>} the names of the indexes written, relative to the page
+ */
+export async function buildExampleIndexes({ root = repoRoot, corpusDir = process.env.CORPUS_DIR ?? path.resolve(root, '../shared/corpus/articles') } = {}) {
+  const cli = path.join(root, 'dist', 'cli.js')
+  if (!existsSync(cli)) throw new Error(`${path.relative(process.cwd(), cli)} is missing; run "npm run build" first (or "npm start", which does).`)
+  await mkdir(dataDir, { recursive: true })
+  const build = (inputs, out) => {
+    const result = spawnSync(process.execPath, [cli, 'build', ...inputs, '--out', out, '--quiet'], { cwd: root, stdio: 'inherit' })
+    if (result.status !== 0) throw new Error(`infobox-search build ${inputs.join(' ')} failed (exit code ${result.status})`)
+  }
+  const written = ['data/fixtures-index.json']
+  build([path.join(root, 'fixtures')], path.join(dataDir, 'fixtures-index.json'))
+  if (existsSync(corpusDir)) {
+    build([path.join(root, 'fixtures'), corpusDir], path.join(dataDir, 'corpus-index.json'))
+    written.push('data/corpus-index.json')
+  }
+  await copyFile(path.join(exampleDir, written.at(-1)), path.join(exampleDir, 'search-index.json'))
+  return ['search-index.json', ...written]
+}
+
+async function main(argv) {
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 0 : Number(process.env.PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, received ${JSON.stringify(process.env.PORT)}`)
+  const indexes = await buildExampleIndexes()
+  if (argv.includes('--index-only')) {
+    console.log(`Built ${indexes.map((name) => path.join('examples/search-box', name)).join(', ')}`)
+    return
+  }
+  const { url } = await startServer({ port })
+  const labels = { 'data/fixtures-index.json': 'fixtures only', 'data/corpus-index.json': 'fixtures + corpus' }
+  console.log(`\nSearch box example: ${url}${examplePath}`)
+  for (const name of indexes.slice(1)) console.log(`  ${`${labels[name] ?? name}:`.padEnd(19)} ${url}${examplePath}?index=${name}`)
+  console.log('\nServing the repository root on 127.0.0.1. Press Ctrl+C to stop.')
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  })
+}
