@@ -119,6 +119,17 @@ describe('facets', () => {
     ])
   })
 
+  test.each([
+    ['year', ['3 BC', '2 BC', '1 BC', '1', '2'], [-3, -3]],
+    ['decade', ['0s BC', '0s'], [-9, -1]],
+    ['century', ['1st century BC', '1st century'], [-100, -1]],
+  ] as const)('%s buckets cross the BC/AD boundary without a year 0', (interval, labels, firstRange) => {
+    const span = buildIndex([parseArticle('---\ntitle: Span\ninfoboxes:\n  - date: { text: "3 BC – AD 2" }\n---\n', { id: 'span' })])
+    const buckets = span.search('', { facets: { date: { interval } } }).facets['date'] as { value: string; from: number; to: number }[]
+    expect(buckets.map((b) => b.value)).toEqual(labels)
+    expect([buckets[0]?.from, buckets[0]?.to]).toEqual(firstRange)
+  })
+
   test('place counts per hierarchy level', () => {
     const countries = index.search('', { facets: { place: { level: 0, limit: 100 } } }).facets['place'] as FacetCount[]
     expect(countries.map((c) => c.value)).toContain('Syria')

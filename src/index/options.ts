@@ -44,7 +44,8 @@ export const defaultIndexOptions: IndexOptions = {
   maxBodyLength: 2_000_000,
 }
 
-const bodyProfiles: readonly BodyProfile[] = ['full', 'sections', 'lead', 'none']
+/** Every body profile, for checks. */
+export const bodyProfiles: readonly BodyProfile[] = ['full', 'sections', 'lead', 'none']
 const reservedFacets: ReadonlySet<string> = new Set(['date', 'place', 'combatant', 'kind', '__proto__', 'constructor', 'prototype'])
 
 /**

@@ -57,30 +57,28 @@ export function countDates(table: DateTable, set: DocumentSet, size: DateBucketS
   return [...counts].sort(([a], [b]) => a - b).map(([bucket, count]) => ({ ...describeBucket(bucket, size), count }))
 }
 
+/** Width in years and first year (AD) of each bucket size. */
+const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const satisfies Record<DateBucketSize, readonly [number, number]>
+
 /**
  * Buckets are numbered consecutively through the BC/AD boundary (there is no
- * year 0): bucket 0 is AD 1…, bucket -1 the last one before it.
+ * year 0): 0 is the first AD bucket (AD 1, the 0s, the 1st century), -1 the
+ * last BC one (1 BC, the 0s BC, the 1st century BC).
  */
 function bucketOf(year: number, size: DateBucketSize): number {
-  if (size === 'year') return year > 0 ? year - 1 : year
-  if (size === 'century') return year > 0 ? Math.ceil(year / 100) - 1 : -Math.ceil(-year / 100)
-  // Decades: AD 1–9 form the "0s", 9–1 BC the "0s BC".
-  return year > 0 ? Math.floor(year / 10) : -Math.floor(-year / 10) - 1
+  const [width, first] = buckets[size]
+  return year > 0 ? Math.floor((year - first) / width) : -Math.floor((-year - first) / width) - 1
 }
 
 function describeBucket(bucket: number, size: DateBucketSize): Omit<DateBucket, 'count'> {
-  if (size === 'century') {
-    const n = bucket >= 0 ? bucket + 1 : -bucket
-    const label = `${ordinal(n)} century${bucket >= 0 ? '' : ' BC'}`
-    return bucket >= 0 ? { value: label, from: bucket * 100 + 1, to: (bucket + 1) * 100 } : { value: label, from: -n * 100, to: -(n - 1) * 100 - 1 }
-  }
-  if (size === 'year') {
-    const year = bucket >= 0 ? bucket + 1 : bucket
-    return { value: year > 0 ? String(year) : `${-year} BC`, from: year, to: year }
-  }
-  if (bucket >= 0) return { value: `${bucket * 10}s`, from: Math.max(1, bucket * 10), to: bucket * 10 + 9 }
-  const start = (-bucket - 1) * 10
-  return { value: `${start}s BC`, from: -(start + 9), to: -Math.max(1, start) }
+  const [width, first] = buckets[size]
+  const bc = bucket < 0
+  const n = bc ? -bucket - 1 : bucket
+  // Years counted away from the BC/AD boundary, then signed.
+  const near = Math.max(1, n * width + first)
+  const far = n * width + first + width - 1
+  const name = size === 'year' ? `${near}` : size === 'decade' ? `${n * 10}s` : `${ordinal(n + 1)} century`
+  return { value: bc ? `${name} BC` : name, from: bc ? -far : near, to: bc ? -near : far }
 }
 
 function ordinal(n: number): string {

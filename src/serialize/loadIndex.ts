@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../errors.js'
-import { resolveIndexOptions, type IndexOptions } from '../index/options.js'
+import { bodyProfiles, type IndexOptions } from '../index/options.js'
 import { miniSearchOptions, type IndexedDocument } from '../index/schema.js'
 import type { FacetData, FacetTable, StoredDocument } from '../search/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
@@ -76,11 +76,11 @@ function open(source: unknown): [Envelope, IndexOptions] {
       { expected: indexFormatVersion, received: version, version },
     )
   }
-  try {
-    return [envelope, resolveIndexOptions(envelope['options'])]
-  } catch (cause) {
-    return fail('CORRUPT', 'its "options" are invalid', cause)
-  }
+  // A shape check, not `resolveIndexOptions`: the file was written by a build
+  // that validated them, and the runtime stays small.
+  const options = envelope['options'] as IndexOptions
+  ensure(isRecord(options) && bodyProfiles.includes(options.body) && isRecord(options.boost) && Array.isArray(options.facets), 'its "options" are invalid')
+  return [envelope, options]
 }
 
 /** Run MiniSearch's loader; its errors become ours. */
