@@ -127,19 +127,17 @@ export class SearchIndex {
   suggest(prefix: string, options: { readonly limit?: number } = {}): Suggestion[] {
     const text = typeof prefix === 'string' ? wellFormed(prefix.slice(0, maxQueryLength)).trim() : ''
     if (text === '') return []
+    // MiniSearch's suggestions: the index's search defaults, every term required, prefix on the last.
     return this.data.miniSearch
-      .autoSuggest(text, { prefix: (_t, i, terms) => i === terms.length - 1, fuzzy: (term) => (term.length >= 5 ? 0.2 : false) })
+      .autoSuggest(text)
       .slice(0, options.limit ?? 10)
       .map(({ suggestion, terms, score }) => ({ suggestion, terms, score }))
   }
 
-  #miniSearchOptions(options: SearchOptions): MiniSearchSearchOptions {
-    const search: MiniSearchSearchOptions = {}
-    if (options.prefix !== undefined) search.prefix = options.prefix
-    if (options.fuzzy !== undefined) search.fuzzy = options.fuzzy
-    if (options.boost !== undefined) search.boost = { ...this.data.options.boost, ...options.boost }
-    if (options.combineWith !== undefined) search.combineWith = options.combineWith
-    return search
+  /** The options given for this query, over the index's defaults (an `undefined` must not erase a default). */
+  #miniSearchOptions({ prefix, fuzzy, boost, combineWith }: SearchOptions): MiniSearchSearchOptions {
+    const given = { prefix, fuzzy, combineWith, boost: boost && { ...this.data.options.boost, ...boost } }
+    return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))
   }
 
   #rank(matches: MiniSearchResult[] | undefined, within: (doc: number) => boolean, sort: string): Match[] {
