@@ -19,6 +19,7 @@ export type InfoboxSearchErrorCode =
 interface ErrorDetails {
   readonly cause?: unknown
   readonly problem?: string
+  readonly version?: unknown
   readonly file?: string
   readonly expected?: unknown
   readonly received?: unknown
@@ -27,17 +28,19 @@ interface ErrorDetails {
 /** Base class of every error this library throws. */
 export class InfoboxSearchError extends Error {
   override readonly name: string = 'InfoboxSearchError'
-  readonly code: InfoboxSearchErrorCode
-  readonly file: string | undefined
-  readonly expected: unknown
-  readonly received: unknown
+  /** Stable, safe to switch on. */
+  declare readonly code: InfoboxSearchErrorCode
+  /** The file concerned, when there is one. */
+  declare readonly file: string | undefined
+  /** What was expected, for option and format errors. */
+  declare readonly expected: unknown
+  /** The value received instead. */
+  declare readonly received: unknown
 
-  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails = {}) {
-    super(message, 'cause' in details ? { cause: details.cause } : undefined)
-    this.code = code
-    this.file = details.file
-    this.expected = details.expected
-    this.received = details.received
+  constructor(code: InfoboxSearchErrorCode, message: string, { cause, ...details }: ErrorDetails = {}) {
+    super(message, cause === undefined ? undefined : { cause })
+    // `problem` (FrontMatterError) and `version` (IndexFormatError) ride along.
+    Object.assign(this, { code, file: undefined, expected: undefined, received: undefined }, details)
   }
 }
 
@@ -45,24 +48,14 @@ export class InfoboxSearchError extends Error {
 export class FrontMatterError extends InfoboxSearchError {
   override readonly name = 'FrontMatterError'
   /** What is wrong, e.g. `front-matter-missing`; also the diagnostic code. */
-  readonly problem: string
-
-  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails = {}) {
-    super(code, message, details)
-    this.problem = details.problem ?? 'front-matter-yaml'
-  }
+  declare readonly problem: string
 }
 
 /** An index file is not a usable infobox-search index (wrong format, version or corrupt). */
 export class IndexFormatError extends InfoboxSearchError {
   override readonly name = 'IndexFormatError'
   /** The format version found in the file, when there was one. */
-  readonly version: unknown
-
-  constructor(code: InfoboxSearchErrorCode, message: string, details: ErrorDetails & { readonly version?: unknown } = {}) {
-    super(code, message, details)
-    this.version = details.version
-  }
+  declare readonly version: unknown
 }
 
 /** An option or query argument has the wrong type or value. */

@@ -79,7 +79,7 @@ function parseYaml(source: string, file: string | undefined): unknown {
 
 const refuse = {
   parse(): never {
-    throw new FrontMatterError('ERR_FRONT_MATTER', 'infobox-search: JavaScript front matter is never evaluated')
+    throw new FrontMatterError('ERR_FRONT_MATTER', 'infobox-search: JavaScript front matter is never evaluated', { problem: 'front-matter-language' })
   },
 }
 

@@ -79,7 +79,7 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     const resolved = resolveSearchOptions(options, this.#facetNames)
     const size = this.documentCount
-    const text = typeof query === 'string' ? wellFormed(query.slice(0, maxQueryLength)).trim() : ''
+    const text = cleanQuery(query)
     const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(options))
     const matched = new Uint8Array(size)
     if (matches === undefined) matched.fill(1)
@@ -125,7 +125,7 @@ export class SearchIndex {
    * @example index.suggest('gettys') // [{ suggestion: 'gettysburg', … }]
    */
   suggest(prefix: string, options: { readonly limit?: number } = {}): Suggestion[] {
-    const text = typeof prefix === 'string' ? wellFormed(prefix.slice(0, maxQueryLength)).trim() : ''
+    const text = cleanQuery(prefix)
     if (text === '') return []
     // MiniSearch's suggestions: the index's search defaults, every term required, prefix on the last.
     return this.data.miniSearch
@@ -172,6 +172,7 @@ interface Match {
   readonly terms: readonly string[]
 }
 
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+/** At most `maxQueryLength` characters, trimmed; anything but a string is no query. Lone surrogates are harmless to MiniSearch. */
+function cleanQuery(query: unknown): string {
+  return typeof query === 'string' ? query.slice(0, maxQueryLength).trim() : ''
 }

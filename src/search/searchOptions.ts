@@ -103,11 +103,7 @@ function count(option: string, value: unknown, fallback: number): number {
 }
 
 function unknownFacet(name: string, known: ReadonlySet<string>): never {
-  throw new OptionsError(
-    'ERR_INVALID_QUERY',
-    `infobox-search: unknown facet "${name}"; this index has ${[...known].map((k) => `"${k}"`).join(', ')} (extra facets are chosen at build time with the "facets" option).`,
-    { expected: [...known], received: name },
-  )
+  invalid('facet name', `one of this index's facets, ${[...known].join(', ')} (extra facets are chosen at build time with the "facets" option)`, name)
 }
 
 export function invalid(option: string, expected: string, received: unknown): never {
