@@ -25,7 +25,6 @@ export type { IndexOptions, SearchField } from './index/options.js'
 export { indexFormatVersion } from './serialize/envelope.js'
 export type { IndexEnvelope } from './serialize/envelope.js'
 export {
-  FileSystemError,
   FrontMatterError,
   IndexFormatError,
   InfoboxSearchError,

@@ -12,7 +12,7 @@ import * as root from '../src/index.js'
 describe('exported names', () => {
   test('infobox-search (browser-safe runtime)', () => {
     expect(Object.keys(root).sort()).toEqual([
-      'FileSystemError', 'FrontMatterError', 'IndexFormatError', 'InfoboxSearchError', 'OptionsError', 'SearchIndex',
+      'FrontMatterError', 'IndexFormatError', 'InfoboxSearchError', 'OptionsError', 'SearchIndex',
       'dateKey', 'escapeHtml', 'highlight', 'indexFormatVersion', 'isFrontMatterError', 'isIndexFormatError',
       'isInfoboxSearchError', 'isOptionsError', 'loadIndex', 'loadIndexAsync', 'makeSnippet', 'normalizeTerm',
       'parseDate', 'parseDateBound', 'version',
@@ -21,7 +21,7 @@ describe('exported names', () => {
 
   test('infobox-search/build', () => {
     expect(Object.keys(buildEntry).sort()).toEqual([
-      'buildIndex', 'createIndexBuilder', 'defaultIndexOptions', 'extractCombatants', 'extractFacets', 'extractFieldValues',
+      'FileSystemError', 'buildIndex', 'createIndexBuilder', 'defaultIndexOptions', 'extractCombatants', 'extractFacets', 'extractFieldValues',
       'extractPlaces', 'extractRecord', 'findConflictInfobox', 'inferInfoboxKind', 'listArticleFiles', 'parseArticle',
       'readArticleFile', 'resolveIndexOptions', 'safeParseArticle', 'searchFields', 'selectBody', 'serializeIndex',
       'toEnvelope', 'toPlainText', 'writeFileAtomic',
