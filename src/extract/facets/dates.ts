@@ -30,39 +30,33 @@ export interface DateInterval {
 /** Only this many leading characters of a date field are looked at. */
 const MAX_LENGTH = 500
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-] as const
-
-/** Seasons in order; each spans three months, spring from March. */
-const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const
+/** Month names; a word of three letters or more that begins one (`Sept.`, `Aug`) names that month. */
+const MONTHS = 'january february march april may june july august september october november december'.split(' ')
 
 /**
- * Token kind → the words of that kind. B/A: BC/AD era; `/`: alternative; `&`: list;
- * `-`: range; `?`: approximate; `p`: ongoing; `c`: century; `M`: millennium; `d`: duration (its number is not a date).
+ * The kinds of the words and signs of WORDS, one per group: `KINDS[g - 1]` is the kind of group `g`.
+ * s: season (group 1–4; the token value, `g * 3`, is its first month); B/A: BC/AD era;
+ * `/`: alternative; `&`: list; `-`: range; `;`: separator; `?`: approximate; `p`: ongoing;
+ * `c`: century; `M`: millennium; `d`: duration (its number is not a date).
  */
-const WORDS = {
-  B: 'bc bce', A: 'ad ce', '/': 'or', '&': 'and', '-': 'to until till through thru',
-  '?': 'c ca circa about around approx approximately probably possibly perhaps likely reportedly traditionally early mid middle late end beginning',
-  p: 'present ongoing now today since', c: 'century centuries', M: 'millennium millennia',
-  d: 'day days week weeks month months year years hour hours',
-} as const satisfies Readonly<Record<string, string>>
+const KINDS = 'ssssBA/&;-?pcMd'
+const WORDS = /^(?:(spring)|(summer)|(autumn|fall)|(winter)|(bce?)|(ad|ce)|(\/|or)|(&|and)|(;|\n)|([-‐-―−]|to|until|till|through|thru)|([?~]|ca?|circa|about|around|approx(?:imately)?|probably|possibly|perhaps|likely|reportedly|traditionally|early|mid(?:dle)?|late|end|beginning)|(present|ongoing|now|today|since)|(centur(?:y|ies))|(millenni(?:um|a))|((?:day|week|month|year|hour)s?))$/
 
-/** A token: its kind (a WORDS key, or n number, i ISO date, m month, s season), value and number suffix. */
+/** A token: its kind (a KINDS letter or sign, or n number, i ISO date, m month), value and number suffix. */
 interface Token {
   readonly kind: string
+  /** A number, an ISO date as `yyyymmdd`, a month or season's (first) month. */
   readonly value: number
   readonly suffix: string
 }
 
 /**
  * One date under construction; 0 means unset. `bare` is a number that is a day or a year
- * depending on its neighbours ("1–3 August" or "1914–18"); `era` is -1 BC, 1 AD; `span` is
- * 1 century, 2 decade or 3 millennium, whose years become `year`..`last`; `season` is a
- * season's first month.
+ * depending on its neighbours ("1–3 August" or "1914–18"); `era` is -1 BC, 1 AD as written
+ * (unset when the era must be inferred); `last` is set only for a decade, century or
+ * millennium, whose years are `year`..`last`; `season` is a season's first month.
  */
-interface Atom { day: number; month: number; year: number; last: number; bare: number; era: number; span: number; season: number }
+interface Atom { day: number; month: number; year: number; last: number; bare: number; era: number; season: number }
 
 /**
  * Parses an infobox `date` field into an interval. Never throws; returns `undefined`
@@ -108,75 +102,108 @@ export function dateKey(date: PartialDate, side: 'start' | 'end'): number {
  * parseDateBound('1943-02-31') // undefined
  */
 export function parseDateBound(value: number | string): PartialDate | undefined {
-  if (typeof value == 'number') return Number.isInteger(value) && value && Math.abs(value) < 1e4 ? { year: value } : undefined
-  const match = /^(-?)(\d{1,4})(?:-(\d\d?)(?:-(\d\d?))?)?$/.exec(typeof value == 'string' ? value.trim() : '')
-  if (!match) return undefined
-  const year = +(match[1]! + match[2]!)
-  const month = +(match[3] ?? 0)
-  const day = +(match[4] ?? 0)
-  const valid = year && (!match[3] || (month && month < 13)) && (!match[4] || (day && day <= daysIn(month, year)))
-  return valid ? partial(year, month, day) : undefined
+  // a number is read as its decimal form (fractions, NaN and 5-digit years do not match);
+  // month and day must not be 0, and `partial` checks that they exist
+  const text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : ''
+  const match = /^(-?\d{1,4})(?:-(0?[1-9]|[1-9]\d)(?:-(0?[1-9]|[1-9]\d))?)?$/.exec(text)
+  return match ? partial(+match[1]!, +(match[2] ?? 0), +(match[3] ?? 0)) : undefined
 }
 
 function tokenize(s: string): Token[] {
   const tokens: Token[] = []
   const push = (kind: string, value = 0, suffix = '') => tokens.push({ kind, value, suffix })
-  // ISO date | time or numeric date (skipped) | number | word | sign
-  const re = /(\d{4})-(\d\d)-(\d\d)|\d+:\d\d|\d+([/.])\d+\4\d+|(\d+)(st|nd|rd|th|['’]?s)?|(\p{L}[\p{L}.]*)-?|([-‐‑–—‒―−~/?;&\n])/gu
+  // ISO date | time or numeric date (skipped) | number | word | sign (‐-― is U+2010–U+2015)
+  const re = /(\d{4})-(\d\d)-(\d\d)|\d+:\d\d|\d+([/.])\d+\4\d+|(\d+)(st|nd|rd|th|['’]?s)?|(\p{L}[\p{L}.]*)-?|([-‐-―−~/?;&\n])/gu
   for (const [, y, m, d, , num, suffix, word, sign] of s.matchAll(re)) {
-    if (y) push('i', +y * 1e4 + +m! * 100 + +d!)
+    const w = (word ?? sign)?.replace(/\./g, '')
+    if (y) push('i', +(y + m + d))
     else if (num) {
       if (+num && num.length < 5) push('n', +num, suffix)
-    } else if (word) {
-      const w = word.replace(/\./g, '')
+    } else if (w) {
       const month = w.length > 2 ? MONTHS.findIndex((name) => name.startsWith(w)) + 1 : 0
-      const season = SEASONS.findIndex((name) => name == (w == 'fall' ? 'autumn' : w)) * 3 + 3
-      const kind = month ? 'm' : season ? 's' : Object.keys(WORDS).find((k) => WORDS[k as keyof typeof WORDS].split(' ').includes(w))
-      if (kind) push(kind, month || season)
+      // the group that matched is the one whose text is the whole word
+      const group = WORDS.exec(w)?.indexOf(w, 1) ?? 0
+      const kind = month ? 'm' : KINDS[group - 1]
+      if (kind) push(kind, month || group * 3)
       // "2011 – unknown" is not open-ended: an unknown word after a dash closes the range
-      else if (tokens.at(-1)?.kind == '-') tokens[tokens.length - 1] = { kind: '&', value: 0, suffix: '' }
-    } else if (sign) push(sign == '/' || sign == '&' ? sign : '?~'.includes(sign) ? '?' : ';\n'.includes(sign) ? ';' : '-')
+      else if (tokens.at(-1)?.kind == '-') tokens.pop(), push('&')
+    }
   }
+  push(';') // the end separates like a `;`
   return tokens
 }
 
 function interval(tokens: readonly Token[]): DateInterval | undefined {
-  const { atoms, approximate, ongoing } = group(tokens)
-  fill(atoms)
+  const kinds = tokens.map((t) => t.kind).join('')
+  const [atoms, ongoing] = group(tokens, kinds)
+  /** The nearest atom that `has` it, looking right first ("1–3 August"), then left ("July 1–3"). */
+  const near = (i: number, has: (b: Atom) => unknown) => [...atoms.slice(i + 1), ...atoms.slice(0, i).reverse()].find(has)
+
+  // Complete each atom from its neighbours: bare numbers and short years first, then eras and months
+  atoms.forEach((a, i) => {
+    const p = atoms[i - 1]
+    if (a.bare) {
+      if (p?.day || atoms[i + 1]?.day) a.day = a.bare // "1–3 August"
+      else a.year = a.bare
+    }
+    if (p && a.year && a.year < 100 && p.year > 99 && !(a.last || a.era || p.last || p.era)) {
+      a.year += p.year - (p.year % 100) // "1942–43"
+      if (a.year < p.year) a.year += 100
+    }
+  })
+  atoms.forEach((a, i) => {
+    // "264–241 BC": an era not written is the nearest written one (right first), else AD
+    const era = a.era || near(i, (b) => b.era)?.era || 1
+    if (a.day && !a.month) a.month = near(i, (b) => b.month)?.month ?? 0
+    // BC years are negative (so a BC span's `last` is its earliest year)
+    a.year *= era
+    a.last *= era
+  })
+
+  // The span covering every atom: the earliest start and latest end of each atom's first and last date
   let start: PartialDate | undefined
   let end: PartialDate | undefined
   for (const [i, a] of atoms.entries()) {
+    const b = !a.year && near(i, (b) => b.year && !b.last)
+    if (b) {
+      // "25 December – 1 January 1777": a borrowed year is one before (or after) when the months say so
+      const step = atoms.indexOf(b) > i ? -1 : 1
+      const am = a.month || a.season
+      const bm = b.month || b.season
+      const later = am * 100 + a.day - bm * 100 - b.day
+      a.year = am && bm && later * step < 0 ? addYears(b.year, step) : b.year
+    }
     const p = atoms[i - 1]
     // "Winter 1941–42" is one winter
-    if (p?.season == 12 && !(a.month || a.season || a.span) && a.year == addYears(p.year, 1)) continue
-    if (!a.year || a.month > 12 || (a.day && (!a.month || a.day > daysIn(a.month, a.year)))) return undefined
+    if (p?.season == 12 && !(a.month || a.season || a.last) && a.year == addYears(p.year, 1)) continue
     const first = partial(a.year, a.month || a.season, a.day)
-    const last = a.span
-      ? partial(a.last)
-      : a.season
-        ? partial(a.season == 12 ? addYears(a.year, 1) : a.year, a.season == 12 ? 2 : a.season + 2)
+    if (!first) return undefined
+    const last = a.last
+      ? partial(a.last)!
+      : a.season // the season's third month, in the next year for winter
+        ? partial(addYears(a.year, +(a.season == 12)), a.season % 12 + 2)!
         : first
-    if (!start || dateKey(first, 'start') < dateKey(start, 'start')) start = first
-    if (!end || dateKey(last, 'end') > dateKey(end, 'end')) end = last
+    for (const date of [first, last]) {
+      if (!start || dateKey(date, 'start') < dateKey(start, 'start')) start = date
+      if (!end || dateKey(date, 'end') > dateKey(end, 'end')) end = date
+    }
   }
-  const vague = approximate || atoms.some((a) => a.span || a.season)
-  return start && end && { start, end: ongoing ? undefined : end, approximate: vague, ongoing }
+  const approximate = /[?/]/.test(kinds) || atoms.some((a) => a.last || a.season)
+  return start && { start, end: ongoing ? undefined : end, approximate, ongoing }
 }
 
-/** The state machine: tokens → atoms, each holding what the text says of one date. */
-function group(tokens: readonly Token[]): { atoms: Atom[]; approximate: boolean; ongoing: boolean } {
+/**
+ * The state machine: tokens (and their kinds as a string, for looking ahead) → atoms, each
+ * holding what the text says of one date; and whether the text says the dates are ongoing.
+ */
+function group(tokens: readonly Token[], kinds: string): [atoms: Atom[], ongoing: boolean] {
   const atoms: Atom[] = []
-  const blank = (): Atom => ({ day: 0, month: 0, year: 0, last: 0, bare: 0, era: 0, span: 0, season: 0 })
+  const blank = (): Atom => ({ day: 0, month: 0, year: 0, last: 0, bare: 0, era: 0, season: 0 })
   let a = blank()
   let era = 0 // "AD 9": an era waiting for its year
-  let approximate = false
-  let ongoing = false
-  let open = false // a range dash with nothing after it yet: "2011–"
+  let ongoing = kinds.includes('p')
   const flush = () => {
-    if (a.day || a.month || a.year || a.bare || a.season) {
-      atoms.push(a)
-      a = blank()
-    }
+    if (a.day || a.month || a.year || a.bare || a.season) atoms.push(a), (a = blank())
   }
   const bareIsDay = () => {
     if (a.bare) a.day = a.bare
@@ -192,17 +219,20 @@ function group(tokens: readonly Token[]): { atoms: Atom[]; approximate: boolean;
 
   for (let i = 0; i < tokens.length; i++) {
     const { kind, value, suffix } = tokens[i]!
-    const next = tokens[i + 1]?.kind ?? ''
+    const after = kinds.slice(i + 1)
+    const next = after[0]
     if (kind == 'n') {
       // "12th century", "15th–16th centuries", "3rd millennium BC", "1960s"
-      const spanOf = (k: string) => (next == k || ('-&/'.includes(next) && tokens[i + 2]?.kind == 'n' && tokens[i + 3]?.kind == k)) && k
-      const span = spanOf('c') || spanOf('M') || (suffix.endsWith('s') && 's')
+      const span = /^(?:[-&/]n)?([cM])/.exec(after)?.[1] || (suffix.endsWith('s') && 's')
       if (next == 'd') i++ // "(3 years, 1 month and 2 days)"
       else if (span) {
+        // "1960s" 1960–1969, "5th century" 401–500, "3rd millennium" 2001–3000
+        const size = span == 's' ? 10 : span == 'c' ? 100 : 1000
+        const last = size == 10 ? value + 9 : value * size
         flush()
-        setYear(value)
-        a.span = ' csM'.indexOf(span)
-        if (next == span) i++
+        setYear(last - size + 1)
+        a.last = last
+        if (next == span) i++ // the unit word; after a decade, a season word
       } else if (era || value > 31 || next == 'B' || next == 'A') setYear(value)
       else if (a.month && !a.day && !a.year && next != 'm') a.day = value // "July 1"
       else if (suffix || next == 'm') {
@@ -215,8 +245,8 @@ function group(tokens: readonly Token[]): { atoms: Atom[]; approximate: boolean;
       }
     } else if (kind == 'i') {
       flush()
-      a.year = Math.floor(value / 1e4)
-      a.month = Math.floor(value / 100) % 100
+      a.year = (value / 1e4) | 0
+      a.month = (value / 100) % 100 | 0
       a.day = value % 100
     } else if (kind == 'm') {
       if (a.month || a.year || a.season) flush()
@@ -224,8 +254,7 @@ function group(tokens: readonly Token[]): { atoms: Atom[]; approximate: boolean;
       a.month = value
     } else if (kind == 's') {
       // "Summer 1812", "summer 9 AD", "spring–summer 1812"; not "Fall of Saigon, 30 April"
-      const after = tokens[i + 1]
-      if (after && ('-/&'.includes(after.kind) || (after.kind == 'n' && (after.value > 31 || 'BA'.includes(tokens[i + 2]?.kind || '_'))))) {
+      if (/^([-/&]|n[BA])/.test(after) || (next == 'n' && tokens[i + 1]!.value > 31)) {
         flush()
         a.season = value
       }
@@ -234,62 +263,16 @@ function group(tokens: readonly Token[]): { atoms: Atom[]; approximate: boolean;
       else era = kind == 'B' ? -1 : 1
     } else if ('-/&;'.includes(kind)) {
       flush()
-      if (kind == '/') approximate = true
-      if (kind == ';' && open) ongoing = true
-    } else if (kind == '?') approximate = true
-    else if (kind == 'p') ongoing = true
-    open = kind == '-' && atoms.length > 0
+      // a dash with a date before it and nothing after it: "2011–", "2011–; …"
+      if (kind == '-' && next == ';' && atoms.length) ongoing = true
+    }
   }
-  flush()
-  return { atoms, approximate, ongoing: ongoing || open }
+  return [atoms, ongoing]
 }
 
-/** Completes each atom from its neighbours: bare numbers, short years, eras, months, years. */
-function fill(atoms: Atom[]): void {
-  /** The nearest atom that `has` it, looking right first ("1–3 August"), then left ("July 1–3"). */
-  const near = (i: number, has: (b: Atom) => number | boolean): number => {
-    for (let j = i + 1; j < atoms.length; j++) if (has(atoms[j]!)) return j
-    for (let j = i - 1; j >= 0; j--) if (has(atoms[j]!)) return j
-    return -1
-  }
-  atoms.forEach((a, i) => {
-    const p = atoms[i - 1]
-    if (a.bare) {
-      if (p?.day || atoms[i + 1]?.day) a.day = a.bare // "1–3 August"
-      else a.year = a.bare
-    }
-    if (p && a.year && a.year < 100 && !a.span && !a.era && !p.era && !p.span && p.year > 99) {
-      a.year += p.year - (p.year % 100) // "1942–43"
-      if (a.year < p.year) a.year += 100
-    }
-  })
-  atoms.forEach((a, i) => {
-    if (a.year && !a.era) a.era = atoms[near(i, (b) => b.era)]?.era ?? 1 // "264–241 BC"
-  })
-  atoms.forEach((a, i) => {
-    if (a.span) {
-      const size = a.span == 1 ? 100 : a.span == 2 ? 10 : 1000
-      const first = a.span == 2 ? a.year : (a.year - 1) * size + 1
-      const last = first + size - 1
-      ;[a.year, a.last] = a.era < 0 ? [-last, -first] : [first, last]
-    } else if (a.era < 0) a.year = -a.year
-    if (a.day && !a.month) a.month = atoms[near(i, (b) => b.month)]?.month ?? 0
-  })
-  atoms.forEach((a, i) => {
-    const j = a.year ? -1 : near(i, (b) => b.year && !b.span)
-    const b = atoms[j]
-    if (!b) return
-    a.year = b.year
-    // "25 December – 1 January 1777": a borrowed year is one before (or after) when the months say so
-    const am = a.month || a.season
-    const bm = b.month || b.season
-    const later = am * 100 + a.day - bm * 100 - b.day
-    if (am && bm && (j > i ? later > 0 : later < 0)) a.year = addYears(a.year, j > i ? -1 : 1)
-  })
-}
-
-function partial(year: number, month = 0, day = 0): PartialDate {
-  return day ? { year, month, day } : month ? { year, month } : { year }
+/** The date, or `undefined` when there is none such (year 0, month 13, 30 February, a day without a month). */
+function partial(year: number, month = 0, day = 0): PartialDate | undefined {
+  return !year || month > 12 || (day && (!month || day > daysIn(month, year))) ? undefined : day ? { year, month, day } : month ? { year, month } : { year }
 }
 
 /** Adds years, skipping the year 0 that does not exist (1 BC + 1 = AD 1). */
