@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../src/build.js'
-import { escapeHtml, highlight, OptionsError, type FacetCount } from '../src/index.js'
+import { escapeHtml, highlight, OptionsError, type DateBucket, type FacetCount } from '../src/index.js'
 import { article, fixtureSlugs, readFixture } from './helpers.js'
 
 const index = buildIndex(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })))
@@ -125,7 +125,7 @@ describe('facets', () => {
     ['century', ['1st century BC', '1st century'], [-100, -1]],
   ] as const)('%s buckets cross the BC/AD boundary without a year 0', (interval, labels, firstRange) => {
     const span = buildIndex([parseArticle('---\ntitle: Span\ninfoboxes:\n  - date: { text: "3 BC – AD 2" }\n---\n', { id: 'span' })])
-    const buckets = span.search('', { facets: { date: { interval } } }).facets['date'] as { value: string; from: number; to: number }[]
+    const buckets = span.search('', { facets: { date: { interval } } }).facets['date'] as readonly DateBucket[]
     expect(buckets.map((b) => b.value)).toEqual(labels)
     expect([buckets[0]?.from, buckets[0]?.to]).toEqual(firstRange)
   })
