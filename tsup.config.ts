@@ -1,4 +1,21 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { minify } from 'terser'
 import { defineConfig } from 'tsup'
+
+/**
+ * A second minification pass over esbuild's output: terser's compressor finds
+ * what esbuild's leaves (about 3% of the gzipped bundle). Safe options only.
+ */
+async function terse(file: string): Promise<void> {
+  const [code, map] = await Promise.all([readFile(file, 'utf8'), readFile(`${file}.map`, 'utf8')])
+  const result = await minify(code, {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    sourceMap: { content: map, url: file.split('/').pop() + '.map' },
+  })
+  await Promise.all([writeFile(file, result.code ?? code), writeFile(`${file}.map`, String(result.map))])
+}
 
 const library = {
   entry: { index: 'src/index.ts', build: 'src/build.ts' },
@@ -28,6 +45,7 @@ export default defineConfig([
     minify: true,
     sourcemap: true,
     noExternal: ['minisearch'],
+    onSuccess: () => terse('dist/browser.js'),
   },
   {
     entry: { cli: 'src/cli.ts', extractWorker: 'src/node/extractWorker.ts' },

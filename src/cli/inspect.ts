@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { searchFields } from '../index/options.js'
-import { formatBytes } from './build.js'
+import { formatBytes } from './formatBytes.js'
 import type { CliValues } from './main.js'
 import { readIndex } from './search.js'
 import { UsageError } from './usage.js'

@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util'
 import { InfoboxSearchError } from '../errors.js'
-import { runBuild } from './build.js'
-import { runInspect } from './inspect.js'
-import { runSearch } from './search.js'
 import { usage, UsageError } from './usage.js'
 
 const options = {
@@ -10,8 +7,14 @@ const options = {
   body: { type: 'string' },
   facet: { type: 'string', multiple: true },
   'max-body-length': { type: 'string' },
+  boost: { type: 'string', multiple: true },
+  jobs: { type: 'string', short: 'j' },
+  'file-timeout': { type: 'string' },
+  cache: { type: 'string' },
+  config: { type: 'string' },
+  watch: { type: 'boolean', short: 'w' },
   strict: { type: 'boolean' },
-  quiet: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   limit: { type: 'string' },
   offset: { type: 'string' },
   filter: { type: 'string', multiple: true },
@@ -22,6 +25,7 @@ const options = {
   version: { type: 'boolean', short: 'v' },
 } as const
 
+/** The parsed flags of every command (`parseArgs` values). */
 export type CliValues = ReturnType<typeof parse>['values']
 
 function parse(argv: readonly string[]) {
@@ -45,13 +49,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${usage}\n`)
     return command === undefined && values.help !== true ? 2 : 0
   }
+  // Commands are loaded on demand: `search` never loads the Markdown and YAML parsers.
   switch (command) {
     case 'build':
-      return runBuild(rest, values)
+      return (await import('./build.js')).runBuild(rest, values)
     case 'search':
-      return runSearch(rest, values)
+      return (await import('./search.js')).runSearch(rest, values)
     case 'inspect':
-      return runInspect(rest, values)
+      return (await import('./inspect.js')).runInspect(rest, values)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

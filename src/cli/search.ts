@@ -40,6 +40,10 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   return 0
 }
 
+/**
+ * Read and load an index file.
+ * @throws {FileSystemError} `ERR_IO` when it cannot be read; {IndexFormatError} when it is not an index.
+ */
 export async function readIndex(file: string): Promise<SearchIndex> {
   let text: string
   try {

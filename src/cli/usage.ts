@@ -1,15 +1,23 @@
 import { InfoboxSearchError } from '../errors.js'
 
+/** The help text (`--help`, and after every usage error). */
 export const usage = `Usage:
   infobox-search build <dir|file|glob>... --out <file> [options]
   infobox-search search <index> <query> [options]
   infobox-search inspect <index> [--json]
 
-build options:
+build options (flags override infobox-search.config.json / .mjs in the current directory):
   --out <file>           index file to write (atomically)
   --body <profile>       full | sections | lead | none (default: sections)
+  --boost <field=n>      field weight, e.g. title=5,body=1; repeatable
   --facet <name>         extra infobox field to facet on; repeatable or comma-separated
   --max-body-length <n>  truncate longer bodies (default: 2000000 characters)
+  --jobs <n>             worker threads extracting articles (default: one per core,
+                         at most 8; 1 extracts in the main thread, without --file-timeout)
+  --file-timeout <ms>    skip a file whose extraction takes longer (default: 10000)
+  --cache <dir>          reuse records of unchanged files from this folder
+  --config <file>        read settings from this file instead
+  --watch                rebuild when an input changes; Ctrl-C to stop
   --strict               exit 1 when any article could not be indexed
   --quiet                print errors only
 
@@ -18,10 +26,11 @@ search options:
   --offset <n>           hits to skip
   --filter <facet=value> repeatable; date=1939..1945 for a date range
   --facets <a,b,...>     facet counts to show (place, combatant, date, kind, ...)
-  --sort <order>         relevance | date | -date
+  --sort <order>         relevance | date | -date (newest first: --sort=-date)
   --json                 print the search result object as JSON
 
-Exit codes: 0 success, 1 content errors under --strict, 2 usage or I/O errors.`
+Exit codes: 0 success, 1 content errors (duplicate ids; skipped articles under
+--strict), 2 usage, config or I/O errors.`
 
 /** A mistake on the command line: printed with the usage, exit code 2. */
 export class UsageError extends InfoboxSearchError {

@@ -30,7 +30,7 @@ export async function listArticleFiles(inputs: readonly string[], cwd = '.'): Pr
       const found = await glob('**/*.{md,markdown,MD,Markdown}', { cwd: resolved, absolute: false, dot: false, followSymbolicLinks: false })
       for (const file of found) if (markdownFile.test(file)) files.push({ path: path.join(resolved, file), id: idOf(file) })
     } else if (isDynamicPattern(input)) {
-      const base = staticBase(input)
+      const base = globBase(input)
       const found = await glob(input, { cwd, absolute: true, onlyFiles: true })
       for (const file of found) files.push({ path: file, id: idOf(path.relative(path.resolve(cwd, base), file)) })
       if (found.length === 0) throw new FileSystemError('ERR_IO', `infobox-search: the pattern "${input}" matches no file.`, { received: input })
@@ -47,8 +47,8 @@ function idOf(relative: string): string {
   return withoutExtension.endsWith('/index') ? withoutExtension.slice(0, -'/index'.length) : withoutExtension
 }
 
-/** The directories of a glob before its first magic segment. */
-function staticBase(pattern: string): string {
+/** The directories of a glob before its first magic segment (`content/**\/*.md` → `content`). */
+export function globBase(pattern: string): string {
   const parts = pattern.split('/')
   const index = parts.findIndex((part) => isDynamicPattern(part))
   return parts.slice(0, index < 0 ? parts.length - 1 : index).join('/') || '.'

@@ -21,9 +21,14 @@ export async function readArticleFile(file: ArticleFile): Promise<ReadArticleRes
   try {
     bytes = await readFile(file.path)
   } catch (error) {
-    return failed(file.path, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    return unreadableArticle(file.path, error)
   }
   return parseArticleBytes(bytes, file)
+}
+
+/** The result for a file that could not be read (`error` from `readFile`). */
+export function unreadableArticle(file: string, error: unknown): ReadArticleResult {
+  return failed(file, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
 }
 
 /** The decoding and parsing half of `readArticleFile`, for bytes already read. */

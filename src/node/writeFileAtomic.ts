@@ -1,31 +1,81 @@
 import { randomBytes } from 'node:crypto'
-import { open, rename, unlink } from 'node:fs/promises'
+import * as fs from 'node:fs/promises'
 import path from 'node:path'
-import { FileSystemError } from '../errors.js'
+import { writeFailure } from './outputPath.js'
+
+/** The file-system calls `writeFileAtomic` makes; tests inject failing ones. */
+export type AtomicWriteFileSystem = Pick<typeof fs, 'open' | 'rename' | 'unlink' | 'stat' | 'readdir'>
+
+/** Options of `writeFileAtomic`. */
+export interface WriteFileAtomicOptions {
+  /**
+   * The file system to write with (tests simulate a full disk with it).
+   * @default node:fs/promises
+   */
+  readonly fileSystem?: AtomicWriteFileSystem
+}
 
 /**
- * Write `data` to `file` atomically: into a temporary file beside it, flushed
- * to disk, then renamed over `file`. A failure at any point (full disk, a
- * killed process) leaves the previous file as it was.
- * @throws {FileSystemError} `ERR_IO` naming the file and the system error.
+ * Write `data` to `file` atomically: into a temporary file beside it
+ * (`.<name>.<pid>.<random>.tmp`), flushed to disk, then renamed over `file`.
+ * A failure at any point (full disk, a killed process) leaves the previous
+ * file as it was; `file` is never partly written. The new file keeps the
+ * permissions of the one it replaces. Temporary files left by killed
+ * processes are removed on the next successful write.
+ *
+ * @example
+ * await writeFileAtomic('public/search-index.json', serializeIndex(index))
+ * @throws {FileSystemError} `ERR_IO` naming the file, what went wrong and the system error code.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteFileAtomicOptions = {}): Promise<void> {
+  const system = options.fileSystem ?? fs
+  const directory = path.dirname(file)
+  const prefix = `.${path.basename(file)}.`
+  const temporary = path.join(directory, `${prefix}${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   try {
-    const handle = await open(temporary, 'wx')
+    const previous = await system.stat(file).catch(() => undefined)
+    const handle = await system.open(temporary, 'wx')
     try {
+      if (previous !== undefined) await handle.chmod(previous.mode & 0o7777)
       await handle.writeFile(data)
       await handle.sync()
     } finally {
       await handle.close()
     }
-    await rename(temporary, file)
+    await system.rename(temporary, file)
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new FileSystemError('ERR_IO', `infobox-search: cannot write ${file} (${code}: ${(error as Error).message}); the previous file, if any, is unchanged.`, {
-      file,
-      cause: error,
-    })
+    await system.unlink(temporary).catch(() => undefined)
+    throw writeFailure(file, (error as NodeJS.ErrnoException).code ?? 'EIO', error)
+  }
+  await syncDirectory(directory)
+  await removeStaleTemporaries(system, directory, prefix)
+}
+
+/** Make the rename durable (best effort: not every platform can open a directory). */
+async function syncDirectory(directory: string): Promise<void> {
+  const handle = await fs.open(directory, 'r').catch(() => undefined)
+  if (handle === undefined) return
+  await handle.sync().catch(() => undefined)
+  await handle.close().catch(() => undefined)
+}
+
+/** Delete `.<name>.<pid>.<random>.tmp` files whose process no longer runs. */
+async function removeStaleTemporaries(system: AtomicWriteFileSystem, directory: string, prefix: string): Promise<void> {
+  const names = await system.readdir(directory).catch(() => [] as string[])
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    const pid = Number(name.slice(prefix.length).split('.')[0])
+    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue
+    await system.unlink(path.join(directory, name)).catch(() => undefined)
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -1,0 +1,85 @@
+import { createIndexBuilder } from '../index/buildIndex.js'
+import type { ExtractedFile } from '../node/extractArticleFile.js'
+import { extractArticleFiles } from '../node/extractArticleFiles.js'
+import { listArticleFiles } from '../node/listArticleFiles.js'
+import { checkOutputPath } from '../node/outputPath.js'
+import { cacheFingerprint, pruneRecordCache, type RecordCacheLocation } from '../node/recordCache.js'
+import { writeFileAtomic } from '../node/writeFileAtomic.js'
+import { serializeIndex } from '../serialize/serializeIndex.js'
+import type { BuildSettings } from './buildSettings.js'
+import { formatBuildSummary, type BuildTally } from './formatBuildSummary.js'
+import { formatDiagnostic } from './formatDiagnostic.js'
+import { createProgress } from './progress.js'
+
+/**
+ * One build: list the files, extract them (on workers when `jobs` > 1, from
+ * the cache when possible), add the records in file order, serialize, write
+ * atomically. Resolves to the exit code: 0, or 1 for duplicate ids and for
+ * skipped files under `--strict` (nothing is written then).
+ * @throws {FileSystemError} for unusable inputs or output (exit code 2).
+ */
+export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): Promise<0 | 1> {
+  const started = performance.now()
+  const { stderr } = process
+  await checkOutputPath(settings.out)
+  const files = await listArticleFiles(settings.inputs, settings.base)
+  const builder = createIndexBuilder(settings.options)
+  const cache: RecordCacheLocation | undefined = settings.cache === undefined ? undefined : { root: settings.cache, fingerprint: cacheFingerprint(builder.options) }
+  const progress = createProgress(stderr, files.length, settings.quiet ? 'off' : stderr.isTTY ? 'bar' : 'lines')
+  const workers = settings.jobs > 1 && files.length > 0 ? Math.min(settings.jobs, files.length) : 0
+  const tally: BuildTally = { indexed: 0, skipped: 0, warnings: 0, workers, cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 } }
+  const owners = new Map<string, string>()
+  const used = new Set<string>()
+  try {
+    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, signal })
+    for await (const file of extracted) {
+      progress.advance()
+      if (file.cacheKey !== undefined) used.add(file.cacheKey)
+      countCacheUse(tally, file)
+      const { record } = file
+      for (const diagnostic of file.diagnostics) {
+        if (record !== undefined) tally.warnings++
+        if (record === undefined || !settings.quiet) progress.print(formatDiagnostic(diagnostic))
+      }
+      if (record === undefined) {
+        tally.skipped++
+        continue
+      }
+      const owner = owners.get(record.id)
+      if (owner !== undefined) {
+        progress.end()
+        stderr.write(`infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.\n`)
+        return 1
+      }
+      owners.set(record.id, file.path)
+      builder.add(record)
+      tally.indexed++
+    }
+  } finally {
+    progress.end()
+  }
+  if (settings.strict && tally.skipped > 0) {
+    stderr.write(`infobox-search: ${tally.skipped} article(s) could not be indexed (--strict); no index was written.\n`)
+    return 1
+  }
+  progress.status(`infobox-search: writing ${settings.out}…`)
+  const json = serializeIndex(builder.finish())
+  await writeFileAtomic(settings.out, json)
+  progress.end()
+  if (cache !== undefined) await pruneRecordCache(cache, used).catch(() => 0)
+  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, Buffer.byteLength(json))}\n`)
+  return 0
+}
+
+/** Cache counts for the summary; unreadable files (never cached) are not counted. */
+function countCacheUse(tally: BuildTally, file: ExtractedFile): void {
+  const { cache } = tally
+  if (cache === undefined || file.cache === 'off') return
+  if (file.cache === 'hit') cache.reused++
+  else cache.extracted++
+  if (file.cache === 'corrupt') cache.corrupt++
+  if (file.cacheError !== undefined) {
+    cache.unwritable++
+    cache.reason ??= file.cacheError
+  }
+}

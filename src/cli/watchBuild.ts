@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { InfoboxSearchError } from '../errors.js'
+import { watchInputs, type InputWatcher } from '../node/watchInputs.js'
+import { buildOnce } from './buildOnce.js'
+import type { BuildSettings } from './buildSettings.js'
+
+/**
+ * `build --watch`: build, then rebuild whenever an input changes (debounced;
+ * changes during a build queue one more build). A failed build is reported
+ * and watching goes on. Ctrl-C (or SIGTERM) stops the current build and
+ * resolves to exit code 0.
+ */
+export async function watchBuild(settings: BuildSettings): Promise<number> {
+  const { stderr } = process
+  const controller = new AbortController()
+  let running: Promise<void> = Promise.resolve()
+  let busy = false
+  let again = false
+
+  /** Build until no change came in meanwhile. Never rejects: problems are printed. */
+  const rebuild = async (): Promise<void> => {
+    busy = true
+    do {
+      again = false
+      await buildOnce(settings, controller.signal).catch((error: unknown) => {
+        if (controller.signal.aborted) return
+        if (error instanceof InfoboxSearchError) stderr.write(`${error.message}\n`)
+        else stderr.write(`infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      })
+    } while (again && !controller.signal.aborted)
+    busy = false
+  }
+
+  const temporary = `.${path.basename(settings.outPath)}.`
+  const ignore = (file: string): boolean =>
+    file === settings.outPath ||
+    (path.basename(file).startsWith(temporary) && file.endsWith('.tmp')) ||
+    (settings.cache !== undefined && (file === settings.cache || file.startsWith(settings.cache + path.sep)))
+
+  const stop = (): void => controller.abort()
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  let watcher: InputWatcher | undefined
+  try {
+    running = rebuild()
+    watcher = await watchInputs({
+      inputs: settings.inputs,
+      cwd: settings.base,
+      ignore,
+      onChange: (files) => {
+        if (controller.signal.aborted) return
+        if (!settings.quiet) stderr.write(`infobox-search: ${files.length === 1 ? files[0] : `${files.length} files`} changed; rebuilding\n`)
+        if (busy) again = true
+        else running = rebuild()
+      },
+    })
+    await running
+    const tip = settings.cache === undefined ? ' (--cache <dir> makes rebuilds faster)' : ''
+    if (!settings.quiet && !controller.signal.aborted) stderr.write(`infobox-search: watching for changes${tip}; press Ctrl-C to stop\n`)
+    if (!controller.signal.aborted) await new Promise((resolve) => controller.signal.addEventListener('abort', resolve, { once: true }))
+  } finally {
+    watcher?.close()
+    controller.abort()
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    await running
+  }
+  return 0
+}

@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { IndexRecord } from '../extract/record.js'
+import type { IndexOptions } from '../index/options.js'
+import type { Diagnostic } from '../parse/article.js'
+import { version } from '../version.js'
+import type { ArticleFile } from './listArticleFiles.js'
+
+/**
+ * A folder of extracted records, one JSON file per article file:
+ * `<root>/<fingerprint>/<2 hex>/<key>.json`. The fingerprint hashes the
+ * resolved index options and the library version, so changing either starts
+ * a new, empty cache. The key hashes the file's bytes (and its path and id,
+ * which appear in the record), so an edited file misses and an unchanged one
+ * hits without being parsed.
+ */
+export interface RecordCacheLocation {
+  readonly root: string
+  readonly fingerprint: string
+}
+
+/** What the cache keeps for one file: the record, or why there is none. */
+export interface CachedExtraction {
+  readonly record?: IndexRecord
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+const entryFormat = 'infobox-search-cache'
+const entryVersion = 1
+const fingerprintName = /^[0-9a-f]{16}$/
+const entryName = /^[0-9a-f]{64}-[0-9a-f]{16}\.json$/
+
+/** The cache fingerprint of a set of resolved options: 16 hex digits. */
+export function cacheFingerprint(options: IndexOptions): string {
+  return sha256(JSON.stringify({ generator: `infobox-search@${version}`, options })).slice(0, 16)
+}
+
+/** The cache key of a file's bytes: content hash, then a hash of its path and id. */
+export function cacheKey(bytes: Uint8Array, file: ArticleFile): string {
+  return `${sha256(bytes)}-${sha256(`${file.path}\0${file.id}`).slice(0, 16)}`
+}
+
+/** The cached extraction for `key`, `undefined` when there is none, `'corrupt'` when it is unusable. */
+export async function readCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile): Promise<CachedExtraction | 'corrupt' | undefined> {
+  let text: string
+  try {
+    text = await readFile(entryPath(location, key), 'utf8')
+  } catch {
+    return undefined
+  }
+  try {
+    return toExtraction(JSON.parse(text), file) ?? 'corrupt'
+  } catch {
+    return 'corrupt'
+  }
+}
+
+/**
+ * Store an extraction atomically (temporary file + rename, no fsync: an entry
+ * torn by a crash reads as corrupt and is extracted again).
+ */
+export async function writeCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile, value: CachedExtraction): Promise<void> {
+  const target = entryPath(location, key)
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  const entry = { format: entryFormat, version: entryVersion, file: file.path, id: file.id, ...value }
+  await mkdir(path.dirname(target), { recursive: true })
+  try {
+    await writeFile(temporary, JSON.stringify(entry))
+    await rename(temporary, target)
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined)
+    throw error
+  }
+}
+
+/**
+ * Remove what the last build did not use: entries not in `used` (cache keys),
+ * folders of other fingerprints and leftover temporary files. Returns how many
+ * entries and folders were removed. Only names this cache writes are touched.
+ */
+export async function pruneRecordCache(location: RecordCacheLocation, used: ReadonlySet<string>): Promise<number> {
+  let removed = 0
+  for (const name of await list(location.root)) {
+    if (!fingerprintName.test(name) || name === location.fingerprint) continue
+    await rm(path.join(location.root, name), { recursive: true, force: true })
+    removed++
+  }
+  const current = path.join(location.root, location.fingerprint)
+  for (const shard of await list(current)) {
+    if (!/^[0-9a-f]{2}$/.test(shard)) continue
+    for (const name of await list(path.join(current, shard))) {
+      const stale = entryName.test(name) ? !used.has(name.slice(0, -'.json'.length)) : name.endsWith('.tmp')
+      if (!stale) continue
+      await unlink(path.join(current, shard, name)).catch(() => undefined)
+      removed++
+    }
+  }
+  return removed
+}
+
+function entryPath(location: RecordCacheLocation, key: string): string {
+  return path.join(location.root, location.fingerprint, key.slice(0, 2), `${key}.json`)
+}
+
+async function list(directory: string): Promise<string[]> {
+  return readdir(directory).catch(() => [])
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** Narrow a parsed entry; anything unexpected makes it corrupt. */
+function toExtraction(value: unknown, file: ArticleFile): CachedExtraction | undefined {
+  if (!isObject(value) || value['format'] !== entryFormat || value['version'] !== entryVersion) return undefined
+  if (value['file'] !== file.path || value['id'] !== file.id) return undefined
+  const diagnostics = value['diagnostics']
+  if (!Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined
+  const record = value['record']
+  if (record === undefined) return { diagnostics }
+  return isIndexRecord(record) ? { record, diagnostics } : undefined
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isDiagnostic(value: unknown): value is Diagnostic {
+  return isObject(value) && (value['severity'] === 'error' || value['severity'] === 'warning') && typeof value['code'] === 'string' && typeof value['message'] === 'string'
+}
+
+function isIndexRecord(value: unknown): value is IndexRecord {
+  if (!isObject(value)) return false
+  const facets = value['facets']
+  return (
+    ['id', 'title', 'infobox', 'body'].every((key) => typeof value[key] === 'string') &&
+    isObject(facets) &&
+    ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
+    isObject(facets['extra']) &&
+    Array.isArray(value['diagnostics'])
+  )
+}
