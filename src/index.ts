@@ -25,11 +25,9 @@ export type { IndexOptions, SearchField } from './index/options.js'
 export { indexFormatVersion } from './serialize/envelope.js'
 export type { IndexEnvelope } from './serialize/envelope.js'
 export {
-  FrontMatterError,
   IndexFormatError,
   InfoboxSearchError,
   OptionsError,
-  isFrontMatterError,
   isIndexFormatError,
   isInfoboxSearchError,
   isOptionsError,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { parseArticle, safeParseArticle } from '../src/build.js'
-import { FrontMatterError } from '../src/index.js'
+import { FrontMatterError, parseArticle, safeParseArticle } from '../src/build.js'
 import { corpusDir, corpusFiles, hasCorpus, hasSeed, seedFile } from './helpers.js'
 
 describe('parseArticle on real data', () => {

@@ -128,10 +128,7 @@ export class SearchIndex {
     const text = cleanQuery(prefix)
     if (text === '') return []
     // MiniSearch's suggestions: the index's search defaults, every term required, prefix on the last.
-    return this.data.miniSearch
-      .autoSuggest(text)
-      .slice(0, options.limit ?? 10)
-      .map(({ suggestion, terms, score }) => ({ suggestion, terms, score }))
+    return this.data.miniSearch.autoSuggest(text).slice(0, options.limit ?? 10)
   }
 
   /** The options given for this query, over the index's defaults (an `undefined` must not erase a default). */

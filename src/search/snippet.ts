@@ -29,15 +29,13 @@ const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 160): Snippet {
   const source = text.length > scanLimit ? text.slice(0, scanLimit) : text
   const matches = findTerms(source, terms)
-  let best = 0
-  let bestScore = -1
-  for (let i = 0; i < matches.length; i++) {
-    const windowEnd = (matches[i]?.start ?? 0) + length
-    const distinct = new Set<string>()
-    for (let j = i; j < matches.length && (matches[j]?.end ?? 0) <= windowEnd; j++) distinct.add(matches[j]?.term ?? '')
-    if (distinct.size > bestScore) (best = i), (bestScore = distinct.size)
+  // The window with the most distinct terms, first one on ties.
+  let anchor = matches[0]?.start ?? 0
+  let most = 0
+  for (const { start } of matches) {
+    const distinct = new Set(matches.filter((m) => m.start >= start && m.end <= start + length).map((m) => m.term)).size
+    if (distinct > most) (anchor = start), (most = distinct)
   }
-  const anchor = matches[best]?.start ?? 0
   // Start a little before the first match, at a word boundary.
   let start = Math.max(0, anchor - Math.floor(length / 4))
   if (start > 0) start = source.indexOf(' ', start) + 1 || start
