@@ -4,7 +4,7 @@
 //   node scripts/serve.mjs        same, without rebuilding the library
 //   node scripts/serve.mjs --index-only   build the example's indexes and exit
 //
-// It serves the repository root (so the page can import /dist/index.js and
+// It serves the repository root (so the page can import /dist/browser.js and
 // /node_modules/minisearch/…) on 127.0.0.1, on a free port unless PORT is set.
 // Node's http module only; no dependencies. Not a production server.
 //

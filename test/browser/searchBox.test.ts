@@ -332,11 +332,11 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
 
   test('a library that fails to load shows the error, not an endless "Loading"', async () => {
     const page = await context.newPage()
-    await page.route('**/dist/index.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }))
+    await page.route('**/dist/browser.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }))
     await page.goto(pageUrl)
     await page.waitForSelector('#search-box[data-state="error"]')
     expect(await text(page, '#search-error')).toContain('The search library could not be loaded.')
-    expect(await text(page, '#search-error')).toContain('/dist/index.js')
+    expect(await text(page, '#search-error')).toContain('/dist/browser.js')
     expect(await page.locator('#search-input').isDisabled()).toBe(true)
     await page.close()
   })
