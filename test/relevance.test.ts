@@ -104,13 +104,13 @@ function hitRate(index: SearchIndex, queries: typeof fixtureQueries) {
 const fixtures = fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
 
 describe('known-item relevance', () => {
-  test.each(['sections', 'full'] as const)('fixtures, body profile %s: the target is the first hit for at least 90 percent of queries', (body) => {
+  test.each(['lead', 'sections', 'full'] as const)('fixtures, body profile %s: the target is the first hit for at least 90 percent of queries', (body) => {
     const { rate, misses } = hitRate(buildIndex(fixtures, { body }), fixtureQueries)
     console.log(`fixtures (${body}): ${(rate * 100).toFixed(1)}% of ${fixtureQueries.length} first${misses.length ? `; misses: ${misses.join('; ')}` : ''}`)
     expect(rate).toBeGreaterThanOrEqual(0.9)
   })
 
-  test.skipIf(!hasCorpus).each(['sections', 'full'] as const)('corpus + fixtures, body profile %s: at least 90 percent', (body) => {
+  test.skipIf(!hasCorpus).each(['lead', 'sections', 'full'] as const)('corpus + fixtures, body profile %s: at least 90 percent', (body) => {
     const corpus = corpusFiles().map((file) => parseArticle(readFileSync(corpusDir + file, 'utf8'), { id: file.replace(/\.md$/, '') }))
     const { rate, misses } = hitRate(buildIndex([...corpus, ...fixtures], { body }), [...corpusQueries, ...fixtureQueries])
     console.log(`corpus + fixtures (${body}): ${(rate * 100).toFixed(1)}% of ${corpusQueries.length + fixtureQueries.length} first${misses.length ? `; misses: ${misses.join('; ')}` : ''}`)
