@@ -20,7 +20,7 @@ describe('serializeIndex', () => {
     expect(envelope['format']).toBe('infobox-search')
     expect(envelope['version']).toBe(indexFormatVersion)
     expect(envelope['generator']).toMatch(/^infobox-search@\d+\.\d+\.\d+/)
-    expect(envelope['options']).toEqual({ body: 'sections', boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }, facets: ['partof'], maxBodyLength: 2_000_000 })
+    expect(envelope['options']).toEqual({ body: 'lead', boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }, facets: ['partof'], maxBodyLength: 2_000_000 })
   })
 
   test('is deterministic: same input, byte-identical output', () => {

@@ -8,7 +8,7 @@ export const usage = `Usage:
 
 build options (flags override infobox-search.config.json / .mjs in the current directory):
   --out <file>           index file to write (atomically)
-  --body <profile>       full | sections | lead | none (default: sections)
+  --body <profile>       full | sections | lead | none (default: lead)
   --boost <field=n>      field weight, e.g. title=5,body=1; repeatable
   --facet <name>         extra infobox field to facet on; repeatable or comma-separated
   --max-body-length <n>  truncate longer bodies (default: 2000000 characters)
