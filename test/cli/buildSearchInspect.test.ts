@@ -64,7 +64,7 @@ describe.concurrent('build → search → inspect', slow, () => {
     expect(text.stdout).toContain('infobox-search index, format version 1')
     expect(text.stdout).toContain('articles: 4 (4 with a date)')
     const json = await runCli(['inspect', index, '--json'], { cwd: work })
-    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'infobox-search', version: 1, articles: 4, options: { body: 'sections' } })
+    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'infobox-search', version: 1, articles: 4, options: { body: 'lead' } })
   })
 
   test('search and inspect of a missing index: exit 2 with a hint', async () => {
