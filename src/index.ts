@@ -33,4 +33,3 @@ export {
   isOptionsError,
 } from './errors.js'
 export type { InfoboxSearchErrorCode } from './errors.js'
-export { version } from './version.js'

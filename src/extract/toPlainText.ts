@@ -20,6 +20,28 @@ export interface PlainText {
 /** Frozen, so it holds no state between calls. */
 const parser = unified().use(remarkParse).freeze()
 
+/**
+ * Deepest container prefix read per line, in characters of indentation, `>`
+ * and list markers (32 allows 16 nested lists or 32 quotes); the rest of a
+ * deeper prefix is read as text. micromark's work grows with depth × lines,
+ * so a 1,000-level list would take minutes.
+ */
+const maxPrefixLength = 32
+
+/**
+ * Runs of one kind of inline delimiter (`*`/`_`, `[`/`]`, backticks) allowed
+ * in one paragraph. micromark matches them by scanning back over the whole
+ * paragraph, so `a* ` × 50,000 takes minutes; past this many they become
+ * spaces. Each of them separates index terms anyway, so the terms stay the
+ * same. The corpus peaks at about 120 runs per paragraph.
+ */
+const maxDelimiterRuns = 1000
+
+/** Indentation, `>` and list markers at the start of a line. Linear: one pass, no backtracking. */
+const containerPrefix = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
+const listMarker = /[*+\-.)](?=[ \t]|$)/
+const delimiterKinds = [/[*_]+/g, /[[\]]/g, /`+/g] as const
+
 /** Node types whose text ends a block: their text never runs into the next one. */
 const blockTypes: ReadonlySet<string> = new Set([
   'paragraph', 'heading', 'listItem', 'tableCell', 'code', 'blockquote', 'thematicBreak', 'definition', 'footnoteDefinition',
@@ -35,7 +57,49 @@ const blockTypes: ReadonlySet<string> = new Set([
  * toPlainText('Lead.\n\n## Battle\nOn the night…').sections[0]?.heading // 'Battle'
  */
 export function toPlainText(markdown: string): PlainText {
-  return splitSections(parser.parse(markdown))
+  return splitSections(parser.parse(defuse(markdown)))
+}
+
+/**
+ * Keep remark linear on hostile Markdown: lines nested deeper than
+ * `maxPrefixLength` keep the rest of their prefix as text, and in a paragraph
+ * (up to a blank line or the next list item) with more than
+ * `maxDelimiterRuns` runs of one delimiter kind, that kind becomes spaces.
+ * Real articles reach neither limit and come back unchanged (the fast path).
+ */
+function defuse(markdown: string): string {
+  const tooMany = (pattern: RegExp, text: string): boolean => {
+    let runs = 0
+    for (pattern.lastIndex = 0; pattern.exec(text) !== null; ) if (++runs > maxDelimiterRuns) return true
+    return false
+  }
+  const lines = markdown.split('\n')
+  const prefixes = lines.map((line) => containerPrefix.exec(line)?.[0] ?? '')
+  if (!prefixes.some((prefix) => prefix.length > maxPrefixLength) && !delimiterKinds.some((kind) => tooMany(kind, markdown))) return markdown
+  let start = 0
+  for (let end = 0; end <= lines.length; end++) {
+    const line = lines[end]
+    const blank = line !== undefined && line.trim() === ''
+    if (line !== undefined && !blank && (end === start || !listMarker.test(prefixes[end] ?? ''))) continue
+    // Lines start…end - 1 are one paragraph (or list item): defuse it.
+    const contents = lines.slice(start, end).map((text, i) => text.slice(prefixes[start + i]?.length))
+    const text = contents.join('\n')
+    const escaped = delimiterKinds.filter((kind) => tooMany(kind, text))
+    for (let i = start; i < end; i++) {
+      const prefix = prefixes[i] ?? ''
+      let content = contents[i - start] ?? ''
+      for (const kind of escaped) content = content.replace(kind, (run) => ' '.repeat(run.length))
+      if (prefix.length <= maxPrefixLength) {
+        lines[i] = prefix + content
+        continue
+      }
+      // Past the limit the prefix is text (spaces collapsed): its first marker is escaped, so it opens no container.
+      const kept = prefix.slice(0, maxPrefixLength).replace(/[^ \t>]+$/, '')
+      lines[i] = kept + (prefix.slice(kept.length).replace(/[ \t]+/g, ' ') + content).replace(/^( ?\d*)([>*+.)-])/, '$1\\$2')
+    }
+    start = blank ? end + 1 : end
+  }
+  return lines.join('\n')
 }
 
 function splitSections(root: Root): PlainText {
@@ -47,7 +111,8 @@ function splitSections(root: Root): PlainText {
       continue
     }
     const target = sections.at(-1)?.blocks ?? lead
-    target.push(...blocksOf(node))
+    // One push per block: spreading 200,000 list items into `push` overflows the stack.
+    for (const block of blocksOf(node)) target.push(block)
   }
   return { lead, sections }
 }

@@ -102,6 +102,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** The first line of a YAML error, in plain words where the parser ran out of stack. */
 function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? text
+  const line = text.split('\n', 1)[0] ?? text
+  return /call stack/i.test(line) ? 'it is nested too deeply' : line
 }

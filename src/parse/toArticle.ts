@@ -39,9 +39,24 @@ export function toArticle(
     ['image', 'img'],
   ] as const) {
     const value = readText(data, name, context)
-    if (value !== undefined) article[key] = value
+    if (value === undefined) continue
+    if (key === 'image' && !isSafeUrl(value)) {
+      warn(context, 'unsafe-url', `"img" must be an http(s) URL or a relative path, not ${JSON.stringify(value.slice(0, 40))}; it was ignored`)
+      continue
+    }
+    article[key] = value
   }
   return article as unknown as Article
+}
+
+/**
+ * True for an http(s) URL or a relative path: what a page may put in `src`
+ * or `href` unchecked. Browsers ignore tabs, newlines and control characters
+ * in a scheme (`java\tscript:`), so those are dropped before looking.
+ */
+function isSafeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\0-\x20\x7f]/g, ''))?.[1]
+  return scheme === undefined || /^https?$/i.test(scheme)
 }
 
 function readText(data: ReadonlyMap<unknown, unknown>, key: string, context: Context): string | undefined {
@@ -102,7 +117,11 @@ function readField(value: unknown, key: string, context: Context): InfoboxField 
     return undefined
   }
   const links = readLinks(value.get('links'), key, context)
-  const fieldText = toText(value.get('text'))
+  const rawText = value.get('text')
+  const fieldText = toText(rawText)
+  if (fieldText === undefined && rawText !== undefined && rawText !== null && typeof rawText !== 'string') {
+    warn(context, 'field-type', `"text" of infobox field "${key}" should be text, not ${kindOf(rawText)}; it was ignored`)
+  }
   if (fieldText === undefined && links.length === 0) return undefined
   return { text: fieldText ?? '', links }
 }
@@ -115,7 +134,10 @@ function readLinks(value: unknown, key: string, context: Context): Link[] {
   }
   const links: Link[] = []
   for (const item of value) {
-    if (!(item instanceof Map)) continue
+    if (!(item instanceof Map)) {
+      if (item !== null && item !== undefined) warn(context, 'field-type', `a link of infobox field "${key}" should be { type, page, text }, not ${kindOf(item)}; it was ignored`)
+      continue
+    }
     const page = toText(item.get('page'))
     const text = toText(item.get('text'))
     if (page === undefined && text === undefined) continue

@@ -92,16 +92,24 @@ function payload(envelope: Envelope, options: IndexOptions, load: Load) {
   }
 }
 
-function unreadable(cause: unknown): never {
+function unreadable(cause?: unknown): never {
   fail('CORRUPT', 'its MiniSearch payload could not be read; rebuild the index', cause)
 }
 
 /** Check that every part agrees with every other, then make the index. */
 function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSearch<IndexedDocument>): SearchIndex {
   const { documents, texts, facets, generator } = envelope
-  ensure(Array.isArray(documents) && documents.every((d) => isRecord(d) && typeof d['id'] === 'string' && typeof d['title'] === 'string'), '"documents" must be a list of { id, title, … }')
+  ensure(Array.isArray(documents) && documents.every((d) => isRecord(d) && 'id' in d && 'title' in d && Object.values(d).every((v) => typeof v === 'string')), '"documents" must be a list of { id, title, … }')
   const size = documents.length
   ensure(miniSearch.documentCount === size, `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`)
+  // MiniSearch trusts its payload (its loader only read these as objects): a
+  // part of the wrong shape would throw from inside `search` instead of here.
+  // Document ids are positions 0…size-1; no stored fields (they would overwrite hit ids).
+  const { documentIds: ids, fieldIds, fieldLength, averageFieldLength, storedFields } = envelope['minisearch'] as Record<'documentIds' | 'fieldIds' | 'fieldLength' | 'averageFieldLength' | 'storedFields', Envelope>
+  if (
+    !isRecord(fieldIds) || !Array.isArray(averageFieldLength) || Object.keys(storedFields).length > 0 ||
+    Object.keys(ids).length !== size || !documents.every((_, doc) => ids[doc] === doc && Array.isArray(fieldLength[doc]))
+  ) unreadable()
   ensure(Array.isArray(texts) && texts.length === size && texts.every((t) => typeof t === 'string'), `"texts" must be ${size} strings, one per document`)
   return new SearchIndex({
     options,
@@ -116,7 +124,8 @@ function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSea
 function checkFacets(facets: unknown, size: number): FacetData {
   ensure(isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']), '"facets" must be { tables, date }')
   const { tables: input, date } = facets as { tables: Envelope; date: Envelope }
-  const isKeys = (keys: unknown) => Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || Number.isFinite(k))
+  // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
+  const isKeys = (keys: unknown) => Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
   ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
   const tables: Record<string, FacetTable> = Object.create(null)
   for (const [name, table] of Object.entries(input)) {
@@ -138,5 +147,5 @@ function ensure(condition: boolean, reason: string): asserts condition {
 }
 
 function fail(code: 'FORMAT' | 'CORRUPT', reason: string, cause?: unknown): never {
-  throw new IndexFormatError(`ERR_INDEX_${code}` as InfoboxSearchErrorCode, `Cannot load index: ${reason}.`, cause === undefined ? {} : { cause })
+  throw new IndexFormatError(`ERR_INDEX_${code}` as InfoboxSearchErrorCode, `Cannot load index: ${reason}.`, { cause })
 }
