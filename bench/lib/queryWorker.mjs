@@ -1,0 +1,98 @@
+// Load one index several times (median load time), then time a fixed query
+// set and score known-item queries. Runs in its own process per engine.
+//   node --expose-gc queryWorker.mjs --lib ours|minisearch|orama|flexsearch|lunr --index <file>
+//        --queries <json> --known <json> --result <json> [--loads 5] [--rounds 5]
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { readArgs, toInt } from './args.mjs'
+import { engines } from './engines.mjs'
+import { median, percentile } from './stats.mjs'
+
+const dist = process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
+const args = readArgs(process.argv.slice(2), {
+  lib: { type: 'string' },
+  index: { type: 'string' },
+  queries: { type: 'string' },
+  known: { type: 'string' },
+  result: { type: 'string' },
+  loads: { type: 'string', default: '5' },
+  rounds: { type: 'string', default: '5' },
+  'date-from': { type: 'string', default: '1500' },
+  'date-to': { type: 'string', default: '1945' },
+})
+const now = () => performance.now()
+const gc = globalThis.gc ?? (() => {})
+
+/** Adapters with the same shape for our library and the other engines. */
+async function adapter(lib) {
+  if (lib !== 'ours') return engines[lib]
+  const { loadIndex } = await import(path.join(dist, 'index.js'))
+  return {
+    load: (json) => loadIndex(json),
+    search: (index, query, limit = 20) => index.search(query, { limit }).hits.map((h) => h.id),
+    facetedSearch: (index, query, { place, from, to }, limit = 20) =>
+      index
+        .search(query, {
+          limit,
+          filters: { place: [place], date: { from, to } },
+          facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
+        })
+        .hits.map((h) => h.id),
+  }
+}
+
+const engine = await adapter(args.lib)
+const json = readFileSync(args.index, 'utf8')
+const loads = []
+let index
+for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
+  index = undefined
+  gc()
+  const t = now()
+  index = await engine.load(json)
+  loads.push(now() - t)
+}
+const heapAfterLoad = (gc(), process.memoryUsage().heapUsed)
+
+const queries = JSON.parse(readFileSync(args.queries, 'utf8'))
+const known = args.known ? JSON.parse(readFileSync(args.known, 'utf8')) : []
+// The place filter: the commonest place value (ours knows it; the others get the same value).
+const place = queries.place
+const filter = { place, from: Number(args['date-from']), to: Number(args['date-to']) }
+
+async function time(run) {
+  for (const q of queries.list) await run(q) // warm-up
+  const samples = []
+  for (let round = 0; round < toInt(args.rounds, 'rounds'); round++) {
+    for (const q of queries.list) {
+      const t = now()
+      await run(q)
+      samples.push(now() - t)
+    }
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), mean: samples.reduce((a, b) => a + b, 0) / samples.length, n: samples.length }
+}
+
+const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad }
+result.plain = await time((q) => engine.search(index, q))
+if (engine.facetedSearch) result.faceted = await time((q) => engine.facetedSearch(index, q, filter))
+
+// Known-item relevance: is the target the first hit / in the first ten?
+const byKind = {}
+for (const item of known) {
+  const ids = await engine.search(index, item.query, 10)
+  const k = (byKind[item.kind] ??= { n: 0, top1: 0, top10: 0 })
+  k.n++
+  if (ids[0] === item.id) k.top1++
+  if (ids.includes(item.id)) k.top10++
+}
+const n = known.length
+result.relevance = {
+  n,
+  top1: n ? Object.values(byKind).reduce((a, k) => a + k.top1, 0) / n : NaN,
+  top10: n ? Object.values(byKind).reduce((a, k) => a + k.top10, 0) / n : NaN,
+  byKind: Object.fromEntries(Object.entries(byKind).map(([kind, k]) => [kind, { n: k.n, top1: k.top1 / k.n, top10: k.top10 / k.n }])),
+}
+result.maxRSS = process.resourceUsage().maxRSS * 1024
+writeFileSync(args.result, JSON.stringify(result))

@@ -1,0 +1,300 @@
+#!/usr/bin/env node
+// The deploy-time build benchmark. Run by hand: `npm run bench` (builds dist/
+// first). Never part of `npm test`. See bench/README.md for what each row means.
+//
+//   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--seed 42] [--body sections]
+//                      [--engines ours,baseline,orama,flexsearch,lunr,pagefind] [--repeat N]
+//                      [--profiles-size 10000] [--no-profiles] [--no-cli] [--timeout-min 45]
+//   node bench/run.mjs --report-only     re-render results.md from results.json
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { execFileSync } from 'node:child_process'
+import { readArgs, toInt } from './lib/args.mjs'
+import { runChild } from './lib/child.mjs'
+import { describeMachine } from './lib/machine.mjs'
+import { knownItems, latencyQueries } from './lib/queries.mjs'
+import { renderReport, evaluateTargets } from './lib/report.mjs'
+import { corpusFingerprint, defaultSources, generateCorpus } from './generateCorpus.mjs'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const root = path.join(here, '..')
+const outDir = path.join(here, 'out')
+const lib = (name) => path.join(here, 'lib', name)
+// Workers and the CLI run from a snapshot of dist/, so a rebuild by someone
+// else during a long run cannot change (or delete) the code being measured.
+const distSnapshot = path.join(here, 'out', 'dist-snapshot')
+const cli = path.join(distSnapshot, 'cli.js')
+
+const args = readArgs(process.argv.slice(2), {
+  sizes: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  seed: { type: 'string', default: '42' },
+  body: { type: 'string', default: 'sections' },
+  engines: { type: 'string', default: 'ours,baseline,orama,flexsearch,lunr,pagefind' },
+  repeat: { type: 'string' },
+  'profiles-size': { type: 'string', default: '10000' },
+  'no-profiles': { type: 'boolean', default: false },
+  'no-cli': { type: 'boolean', default: false },
+  'timeout-min': { type: 'string', default: '45' },
+  'report-only': { type: 'boolean', default: false },
+})
+if (args['report-only']) {
+  // Re-render bench/out/results.md from an existing results.json (no measuring).
+  const file = path.join(outDir, 'results.json')
+  const saved = JSON.parse(readFileSync(file, 'utf8'))
+  saved.targets = evaluateTargets(saved)
+  const markdown = renderReport(saved)
+  writeFileSync(path.join(outDir, 'results.md'), markdown)
+  process.stdout.write(markdown + '\n')
+  process.exit(0)
+}
+const sizes = (args.sizes ?? (args.quick ? '1000,10000' : '1000,10000,50000')).split(',').map((s) => toInt(s.trim(), 'sizes'))
+const seed = toInt(args.seed, 'seed')
+const selected = new Set(args.engines.split(',').map((s) => s.trim()))
+selected.add('ours').add('baseline')
+const repeatFor = (n) => (args.repeat !== undefined ? toInt(args.repeat, 'repeat') : args.quick ? 1 : n <= 1000 ? 3 : n <= 10000 ? 2 : 1)
+const loadsFor = (n) => (args.quick ? 3 : n <= 10000 ? 7 : 3)
+const roundsFor = (n) => (args.quick ? 3 : n <= 10000 ? 5 : 3)
+const timeoutMs = toInt(args['timeout-min'], 'timeout-min') * 60_000
+const profilesSize = toInt(args['profiles-size'], 'profiles-size')
+const bigHeap = '--max-old-space-size=16384'
+
+const startedAt = new Date()
+const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
+mkdirSync(outDir, { recursive: true })
+if (!existsSync(path.join(root, 'dist', 'build.js'))) throw new Error('bench: dist/ is missing; run "npm run bench" (it builds first)')
+rmSync(distSnapshot, { recursive: true, force: true })
+cpSync(path.join(root, 'dist'), distSnapshot, { recursive: true })
+process.env.INFOBOX_SEARCH_BENCH_DIST = distSnapshot
+const cleanCwd = path.join(outDir, 'cwd')
+mkdirSync(cleanCwd, { recursive: true })
+const logFile = path.join(outDir, 'run.log')
+writeFileSync(logFile, '')
+const note = (message) => {
+  log(message)
+  appendFileSync(logFile, message + '\n')
+}
+
+// What does the CLI offer today? (--jobs and --cache are being added elsewhere.)
+const help = (() => {
+  try {
+    return execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  } catch (error) {
+    return String(error.stdout ?? '') + String(error.stderr ?? '')
+  }
+})()
+const cliFeatures = { jobs: /--jobs\b/.test(help), cache: /--cache\b/.test(help) }
+
+const git = (...argv) => {
+  try {
+    return execFileSync('git', argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return undefined
+  }
+}
+const results = {
+  machine: describeMachine(),
+  code: { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSrcFiles: (git('status', '--short', 'src') ?? '').split('\n').filter(Boolean).length },
+  startedAt: startedAt.toISOString(),
+  command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  options: { sizes, seed, body: args.body, engines: [...selected], profilesSize },
+  cliFeatures,
+  sizes: {},
+}
+note(`machine: ${JSON.stringify(results.machine)}`)
+note(`CLI: --jobs ${cliFeatures.jobs ? 'supported' : 'not supported'}, --cache ${cliFeatures.cache ? 'supported' : 'not supported'}`)
+
+/** A child's outcome as a plain record (error text when it failed). */
+async function step(label, command, argv, { resultFile } = {}) {
+  log(`${label} …`)
+  const run = await runChild(command, argv, { timeoutMs, cwd: cleanCwd })
+  const record = { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRSS: run.maxRSS, loadBefore: run.loadBefore }
+  if (run.timedOut) record.error = `timed out after ${timeoutMs / 60000} min`
+  else if (run.code !== 0) {
+    const lines = run.stderr.trim().split('\n')
+    const cause = lines.find((l) => /^bench error:|^\w*Error\b|heap out of memory|Invalid string length/.test(l.trim()))
+    record.error = `exit ${run.code ?? run.signal}: ${(cause ?? lines.slice(-3).join(' | ')).replace(/^bench error: /, '').trim().slice(0, 300)}`
+  }
+  if (!record.error && resultFile && existsSync(resultFile)) Object.assign(record, JSON.parse(readFileSync(resultFile, 'utf8')), { maxRSS: run.maxRSS ?? record.maxRSS })
+  note(`${label}: ${record.error ?? `${(record.wallMs / 1000).toFixed(1)} s wall${record.maxRSS ? `, peak RSS ${(record.maxRSS / 2 ** 20).toFixed(0)} MB` : ''}`}`)
+  return record
+}
+
+function ensureCorpus(count) {
+  const dir = path.join(outDir, `corpus-${count}`)
+  const metaFile = path.join(dir, 'corpus.json')
+  const expected = corpusFingerprint({ count, seed, sources: defaultSources })
+  if (existsSync(metaFile)) {
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8'))
+    if (meta.fingerprint === expected) return { dir, meta }
+  }
+  log(`generating corpus-${count} (seed ${seed}) …`)
+  const meta = generateCorpus({ count, seed, out: dir, log })
+  return { dir, meta }
+}
+
+const fileBytes = (file) => {
+  const data = readFileSync(file)
+  return { raw: data.length, gzip: gzipSync(data).length }
+}
+const dirBytes = (dir) => {
+  let raw = 0
+  for (const f of readdirSync(dir, { recursive: true })) {
+    const s = statSync(path.join(dir, f))
+    if (s.isFile() && !/\.(js|css|wasm)$/.test(f) && !f.includes('wasm')) raw += s.size
+  }
+  return { raw, gzip: raw, note: 'chunks are already gzip-compressed' }
+}
+
+for (const n of sizes) {
+  const size = (results.sizes[n] = { builds: {}, bytes: {}, queries: {} })
+  const { dir, meta } = ensureCorpus(n)
+  size.corpus = meta
+  note(`=== ${n} articles (${(meta.bytes / 2 ** 20).toFixed(0)} MB of Markdown) ===`)
+  const work = path.join(outDir, 'work', String(n))
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+  const out = (name) => path.join(work, name)
+  const prepared = out('prepared.jsonl')
+
+  // 1. Our library vs the baseline, alternating, `repeat` times.
+  const repeat = repeatFor(n)
+  for (let r = 0; r < repeat; r++) {
+    for (const which of ['ours', 'baseline']) {
+      const argv = [bigHeap, lib('buildWorker.mjs'), '--lib', which, '--dir', dir, '--out', out(`${which}.json`), '--body', args.body, '--result', out(`${which}.result.json`)]
+      if (which === 'baseline' && r === 0) argv.push('--prepared', prepared)
+      ;(size.builds[which] ??= []).push(await step(`${n}: build ${which} #${r + 1}`, process.execPath, argv, { resultFile: out(`${which}.result.json`) }))
+    }
+  }
+
+  // 2. The CLI as users run it (default Node flags), and with --jobs 2 when it exists.
+  if (!args['no-cli']) {
+    // With --jobs, "one worker" is --jobs 1 (the CLI's default is one worker per core).
+    for (let r = 0; r < repeat; r++) {
+      const one = cliFeatures.jobs ? ['--jobs', '1'] : []
+      ;(size.builds.cli ??= []).push(await step(`${n}: CLI build ${one.join(' ')} #${r + 1}`, process.execPath, [cli, 'build', dir, '--out', out('cli.json'), '--body', args.body, '--quiet', ...one]))
+      if (cliFeatures.jobs) {
+        ;(size.builds.cliJobs ??= []).push(await step(`${n}: CLI build --jobs 2 #${r + 1}`, process.execPath, [cli, 'build', dir, '--out', out('cli-jobs.json'), '--body', args.body, '--quiet', '--jobs', '2']))
+      }
+    }
+  }
+
+  // 3. The other engines, from the baseline's parsed documents.
+  for (const engine of ['orama', 'flexsearch', 'lunr', 'pagefind']) {
+    if (!selected.has(engine) || !existsSync(prepared)) continue
+    const target = engine === 'pagefind' ? out('pagefind') : out(`${engine}.json`)
+    size.builds[engine] = [
+      await step(`${n}: build ${engine}`, process.execPath, [bigHeap, lib('buildWorker.mjs'), '--lib', engine, '--dir', dir, '--out', target, '--prepared', prepared, '--result', out(`${engine}.result.json`)], {
+        resultFile: out(`${engine}.result.json`),
+      }),
+    ]
+  }
+
+  // 4. Sizes.
+  const indexFiles = { ours: out('ours.json'), minisearch: out('baseline.json'), orama: out('orama.json'), flexsearch: out('flexsearch.json'), lunr: out('lunr.json') }
+  for (const [name, file] of Object.entries(indexFiles)) if (existsSync(file) && !size.builds[name === 'minisearch' ? 'baseline' : name]?.[0]?.error) size.bytes[name] = fileBytes(file)
+  if (existsSync(out('pagefind')) && !size.builds.pagefind?.[0]?.error) size.bytes.pagefind = dirBytes(out('pagefind'))
+  if (size.bytes.ours) {
+    const envelope = JSON.parse(readFileSync(out('ours.json'), 'utf8'))
+    size.bytes.oursParts = Object.fromEntries(Object.entries(envelope).map(([k, v]) => [k, fileBytesOf(JSON.stringify(v))]))
+  }
+
+  // 5. Load time, query latency and known-item relevance, one process per engine.
+  const { items, place } = await knownItems(path.join(dir, 'manifest.jsonl'), { seed })
+  writeFileSync(out('queries.json'), JSON.stringify({ place, list: latencyQueries }))
+  writeFileSync(out('known.json'), JSON.stringify(items))
+  size.placeFilter = place
+  for (const [name, file] of Object.entries(indexFiles)) {
+    if (!size.bytes[name]) continue
+    size.queries[name] = await step(
+      `${n}: load + query ${name}`,
+      process.execPath,
+      ['--expose-gc', bigHeap, lib('queryWorker.mjs'), '--lib', name, '--index', file, '--queries', out('queries.json'), '--known', out('known.json'), '--result', out(`${name}.query.json`), '--loads', String(loadsFor(n)), '--rounds', String(roundsFor(n))],
+      { resultFile: out(`${name}.query.json`) },
+    )
+  }
+  for (const name of ['orama', 'flexsearch', 'lunr', 'pagefind']) rmSync(name === 'pagefind' ? out('pagefind') : out(`${name}.json`), { recursive: true, force: true })
+  rmSync(out('cli.json'), { force: true })
+  rmSync(out('cli-jobs.json'), { force: true })
+  saveResults()
+}
+
+function saveResults() {
+  results.targets = evaluateTargets(results)
+  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2))
+  writeFileSync(path.join(outDir, 'results.md'), renderReport(results))
+}
+
+function fileBytesOf(text) {
+  const data = Buffer.from(text)
+  return { raw: data.length, gzip: gzipSync(data).length }
+}
+
+// 6. Body profiles at one size: size, load time, query latency, relevance.
+if (!args['no-profiles'] && sizes.includes(profilesSize)) {
+  const { dir } = ensureCorpus(profilesSize)
+  const work = path.join(outDir, 'work', String(profilesSize))
+  const profiles = (results.profiles = { size: profilesSize, rows: {} })
+  for (const body of ['full', 'sections', 'lead', 'none']) {
+    const file = path.join(work, `ours-${body}.json`)
+    let build
+    if (body === args.body) {
+      build = results.sizes[profilesSize].builds.ours[0]
+      rmSync(file, { force: true })
+      execFileSync('cp', [path.join(work, 'ours.json'), file])
+    } else {
+      build = await step(`profile ${body}: build`, process.execPath, [bigHeap, lib('buildWorker.mjs'), '--lib', 'ours', '--dir', dir, '--out', file, '--body', body, '--result', path.join(work, `ours-${body}.result.json`)], {
+        resultFile: path.join(work, `ours-${body}.result.json`),
+      })
+    }
+    const row = (profiles.rows[body] = { build })
+    if (build.error) continue
+    row.bytes = fileBytes(file)
+    row.query = await step(
+      `profile ${body}: load + query`,
+      process.execPath,
+      ['--expose-gc', bigHeap, lib('queryWorker.mjs'), '--lib', 'ours', '--index', file, '--queries', path.join(work, 'queries.json'), '--known', path.join(work, 'known.json'), '--result', path.join(work, `ours-${body}.query.json`), '--loads', String(loadsFor(profilesSize)), '--rounds', String(roundsFor(profilesSize))],
+      { resultFile: path.join(work, `ours-${body}.query.json`) },
+    )
+    rmSync(file, { force: true })
+  }
+  saveResults()
+}
+
+// 7. Incremental rebuild after changing one file, when the CLI has --cache.
+const incrementalSize = sizes.includes(profilesSize) ? profilesSize : sizes.at(-1)
+if (args['no-cli']) results.incremental = { skipped: '--no-cli' }
+else if (!cliFeatures.cache) results.incremental = { skipped: 'the CLI has no --cache option yet' }
+else {
+  const { dir } = ensureCorpus(incrementalSize)
+  const work = path.join(outDir, 'work', `incremental-${incrementalSize}`)
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+  const cache = path.join(work, 'cache')
+  const target = path.join(work, 'index.json')
+  const build = (label, cached = true) =>
+    step(`incremental ${incrementalSize}: ${label}`, process.execPath, [cli, 'build', dir, '--out', target, '--body', args.body, '--quiet', ...(cached ? ['--cache', cache] : [])])
+  const inc = (results.incremental = { size: incrementalSize, flags: 'CLI defaults (--jobs: one worker per core)' })
+  inc.noCache = await build('full build, no cache', false)
+  inc.cold = await build('full build, empty cache')
+  inc.unchanged = await build('rebuild, nothing changed')
+  const victim = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[Math.floor(incrementalSize / 2)]
+  const victimPath = path.join(dir, victim)
+  const original = readFileSync(victimPath)
+  try {
+    writeFileSync(victimPath, Buffer.concat([original, Buffer.from('\nA sentence added to test incremental builds.\n')]))
+    inc.oneChanged = await build(`rebuild after changing ${victim}`)
+  } finally {
+    writeFileSync(victimPath, original)
+  }
+}
+
+results.finishedAt = new Date().toISOString()
+results.targets = evaluateTargets(results)
+writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2))
+const markdown = renderReport(results)
+writeFileSync(path.join(outDir, 'results.md'), markdown)
+process.stdout.write(markdown + '\n')
+log(`done in ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min → bench/out/results.md, bench/out/results.json`)
