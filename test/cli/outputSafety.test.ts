@@ -51,7 +51,7 @@ describe.concurrent('the output is never partly written', slow, () => {
   test('a write that fails half-way (file size limit: EFBIG, like a full disk): exit 2, previous index intact, no temporary file left', async () => {
     const { work, index, before } = await previousBuild()
     await writeFiles(work, generatedArticles(80))
-    const result = await runCli(['build', '.', '--out', 'index.json', '--jobs', '1'], { cwd: work, shellPrefix: 'ulimit -f 64;' })
+    const result = await runCli(['build', '.', '--out', 'index.json', '--body', 'full', '--jobs', '1'], { cwd: work, shellPrefix: 'ulimit -f 64;' })
     expect(result.stderr).toContain('infobox-search: cannot write index.json: the file is larger than this system allows (file size limit) (EFBIG); the previous file, if any, is unchanged.\n')
     expect(result.code).toBe(2)
     expect(await fs.readFile(index)).toEqual(before)
