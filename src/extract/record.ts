@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../parse/article.js'
+import type { StoredDocument } from '../search/indexData.js'
 import type { DateInterval } from './facets/dates.js'
 
 /** One side's entity in a conflict. */
@@ -25,17 +26,8 @@ export interface RecordFacets {
   readonly extra: Readonly<Record<string, readonly string[]>>
 }
 
-/** Everything the index needs from one article: text fields, stored fields and facets. */
-export interface IndexRecord {
-  readonly id: string
-  readonly title: string
-  readonly shortDescription?: string
-  readonly description?: string
-  readonly image?: string
-  /** The `date` field as written (stored for display). */
-  readonly date?: string
-  /** The `place` field as written (stored for display). */
-  readonly place?: string
+/** Everything the index needs from one article: the stored fields, text fields and facets. */
+export interface IndexRecord extends StoredDocument {
   /** Every infobox field's text and link pages, one per line. */
   readonly infobox: string
   /** Plain text of the body, per the `body` profile. */
