@@ -14,6 +14,7 @@ export type InfoboxSearchErrorCode =
   | 'ERR_INVALID_OPTION'
   | 'ERR_INVALID_QUERY'
   | 'ERR_DUPLICATE_ID'
+  | 'ERR_BUILDER_FINISHED'
   | 'ERR_IO'
 
 interface ErrorDetails {

@@ -23,7 +23,7 @@ describe('exported names', () => {
     expect(Object.keys(buildEntry).sort()).toEqual([
       'FileSystemError', 'FrontMatterError', 'buildIndex', 'createIndexBuilder', 'defaultIndexOptions', 'extractCombatants', 'extractFacets', 'extractFieldValues',
       'extractPlaces', 'extractRecord', 'findConflictInfobox', 'inferInfoboxKind', 'isFrontMatterError', 'listArticleFiles', 'parseArticle',
-      'readArticleFile', 'resolveIndexOptions', 'safeParseArticle', 'searchFields', 'selectBody', 'serializeIndex',
+      'readArticleFile', 'resolveIndexOptions', 'safeParseArticle', 'searchFields', 'selectBody', 'serializeIndex', 'serializeIndexChunks',
       'toEnvelope', 'toPlainText', 'version', 'writeFileAtomic',
     ])
   })

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../parse/article.js'
 import type { StoredDocument } from '../search/indexData.js'
 import type { DateInterval } from './facets/dates.js'
+import type { RecordTerms } from '../index/countTerms.js'
 
 /** One side's entity in a conflict. */
 export interface CombatantValue {
@@ -34,4 +35,10 @@ export interface IndexRecord extends StoredDocument {
   readonly body: string
   readonly facets: RecordFacets
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The text fields tokenized and counted (`IndexBuilder.extract` fills it,
+   * so workers and the cache do that work). Absent from `extractRecord`'s
+   * records; must match the fields when present.
+   */
+  readonly terms?: RecordTerms
 }

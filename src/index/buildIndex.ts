@@ -3,22 +3,31 @@ import { InfoboxSearchError } from '../errors.js'
 import { dateKey } from '../extract/facets/dates.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
+import { countTerms } from './countTerms.js'
+import { createPostings, type MiniSearchJSON } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { FacetTable, StoredDocument } from '../search/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
-import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions } from './options.js'
+import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from './options.js'
 import { miniSearchOptions, type IndexedDocument } from './schema.js'
+import type { AsPlainObject } from 'minisearch'
 
 /** Adds records one at a time, so a large build never holds every source at once. */
 export interface IndexBuilder {
   /** The resolved options (defaults filled). */
   readonly options: IndexOptions
-  /** Turn an article into a record (pure; safe to run in a worker). */
+  /**
+   * Turn an article into a record, its text fields already tokenized and
+   * counted (`terms`). Pure: safe to run in a worker, and the record can be
+   * cached as JSON.
+   */
   extract(article: Article): IndexRecord
   /**
    * Add a record. Records are numbered in the order added, so the same
-   * records in the same order give a byte-identical index.
-   * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID` when the id was added before.
+   * records in the same order give a byte-identical index. A record without
+   * `terms` (from `extractRecord`) is counted here.
+   * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID` when the id was added before,
+   * `ERR_BUILDER_FINISHED` after `finish`.
    */
   add(record: IndexRecord): void
   /** Finish and return the index. The builder cannot be used afterwards. */
@@ -41,7 +50,8 @@ export function buildIndex(articles: Iterable<Article>, options?: BuildIndexOpti
 /** Start an incremental build; see `IndexBuilder`. */
 export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
   const options = resolveIndexOptions(input)
-  const miniSearch = new MiniSearch<IndexedDocument>(miniSearchOptions(options))
+  const postings = createPostings()
+  let finished = false
   const documents: StoredDocument[] = []
   const texts: string[] = []
   const starts: (number | null)[] = []
@@ -65,8 +75,12 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
 
   return {
     options,
-    extract: (article) => extractRecord(article, options),
+    extract(article) {
+      const record = extractRecord(article, options)
+      return { ...record, terms: countTerms(textFields(record)) }
+    },
     add(record) {
+      if (finished) throw new InfoboxSearchError('ERR_BUILDER_FINISHED', 'infobox-search: this index builder has finished; call createIndexBuilder() again to build another index.')
       const doc = documents.length
       if (positions.has(record.id)) {
         throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
@@ -82,16 +96,10 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
       for (const kind of facets.kind) tag('kind', kind, doc)
       for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
-      miniSearch.add({
-        i: doc,
-        title: record.title,
-        shortDescription: record.shortDescription ?? '',
-        description: record.description ?? '',
-        infobox: record.infobox,
-        body: record.body,
-      })
+      postings.add(record.terms ?? countTerms(textFields(record)))
     },
     finish() {
+      finished = true
       const facetTables: Record<string, FacetTable> = Object.create(null)
       for (const name of [...tables.keys()].sort()) {
         const entries = [...(tables.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -102,9 +110,37 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
           ...(facetLabels === undefined ? {} : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
         }
       }
-      return new SearchIndex({ options, documents, texts, facets: { tables: facetTables, date: { start: starts, end: ends } }, miniSearch })
+      const miniSearchJSON = postings.toJSON()
+      let miniSearch: MiniSearch<IndexedDocument> | undefined
+      return new SearchIndex({
+        options,
+        documents,
+        texts,
+        facets: { tables: facetTables, date: { start: starts, end: ends } },
+        miniSearchJSON,
+        // Built on the first search: a build that is only serialized never pays for MiniSearch's tree.
+        get miniSearch() {
+          return (miniSearch ??= MiniSearch.loadJS<IndexedDocument>(toPlainObject(miniSearchJSON), miniSearchOptions(options)))
+        },
+      })
     },
   }
+}
+
+/** The text fields as MiniSearch indexes them (absent fields are empty). */
+function textFields(record: IndexRecord): Record<SearchField, string> {
+  return {
+    title: record.title,
+    shortDescription: record.shortDescription ?? '',
+    description: record.description ?? '',
+    infobox: record.infobox,
+    body: record.body,
+  }
+}
+
+/** `loadJS` only iterates `index`: the entries are streamed into it, never held as one array. */
+function toPlainObject(json: MiniSearchJSON): AsPlainObject {
+  return { ...json.head, index: json.entries() as unknown as AsPlainObject['index'], serializationVersion: 2 }
 }
 
 function storedFields(record: IndexRecord): StoredDocument {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { IndexRecord } from '../extract/record.js'
+import { isRecordTerms } from '../index/countTerms.js'
 import type { IndexOptions } from '../index/options.js'
 import type { Diagnostic } from '../parse/article.js'
 import { version } from '../version.js'
@@ -10,8 +11,8 @@ import type { ArticleFile } from './listArticleFiles.js'
 /**
  * A folder of extracted records, one JSON file per article file:
  * `<root>/<fingerprint>/<2 hex>/<key>.json`. The fingerprint hashes the
- * resolved index options and the library version, so changing either starts
- * a new, empty cache. The key hashes the file's bytes (and its path and id,
+ * resolved index options, the library version and the entry layout, so
+ * changing any of them starts a new, empty cache. The key hashes the file's bytes (and its path and id,
  * which appear in the record), so an edited file misses and an unchanged one
  * hits without being parsed.
  */
@@ -27,13 +28,14 @@ export interface CachedExtraction {
 }
 
 const entryFormat = 'infobox-search-cache'
-const entryVersion = 1
+/** Bumped when an entry's contents change (2: records carry their term counts). */
+const entryVersion = 2
 const fingerprintName = /^[0-9a-f]{16}$/
 const entryName = /^[0-9a-f]{64}-[0-9a-f]{16}\.json$/
 
 /** The cache fingerprint of a set of resolved options: 16 hex digits. */
 export function cacheFingerprint(options: IndexOptions): string {
-  return sha256(JSON.stringify({ generator: `infobox-search@${version}`, options })).slice(0, 16)
+  return sha256(JSON.stringify({ generator: `infobox-search@${version}`, entryVersion, options })).slice(0, 16)
 }
 
 /** The cache key of a file's bytes: content hash, then a hash of its path and id. */
@@ -138,6 +140,7 @@ function isIndexRecord(value: unknown): value is IndexRecord {
     isObject(facets) &&
     ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
     isObject(facets['extra']) &&
-    Array.isArray(value['diagnostics'])
+    Array.isArray(value['diagnostics']) &&
+    (value['terms'] === undefined || isRecordTerms(value['terms']))
   )
 }

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch'
 import type { IndexedDocument } from '../index/schema.js'
 import type { IndexOptions } from '../index/options.js'
+import type { MiniSearchJSON } from '../index/postings.js'
 
 /** The fields of an article kept in the index for a result list. */
 export interface StoredDocument {
@@ -49,6 +50,8 @@ export interface IndexData {
   readonly texts: readonly string[]
   readonly facets: FacetData
   readonly miniSearch: MiniSearch<IndexedDocument>
+  /** @internal A freshly built index's MiniSearch JSON, written without building `miniSearch`. */
+  readonly miniSearchJSON?: MiniSearchJSON
   /** `infobox-search@x.y.z` that wrote the file, for a loaded index. */
   readonly generator?: string
 }
