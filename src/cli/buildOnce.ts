@@ -5,7 +5,7 @@ import { listArticleFiles } from '../node/listArticleFiles.js'
 import { checkOutputPath } from '../node/outputPath.js'
 import { cacheFingerprint, pruneRecordCache, type RecordCacheLocation } from '../node/recordCache.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
-import { serializeIndex } from '../serialize/serializeIndex.js'
+import { serializeIndexChunks } from '../serialize/serializeIndex.js'
 import type { BuildSettings } from './buildSettings.js'
 import { formatBuildSummary, type BuildTally } from './formatBuildSummary.js'
 import { formatDiagnostic } from './formatDiagnostic.js'
@@ -63,11 +63,11 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     return 1
   }
   progress.status(`infobox-search: writing ${settings.out}…`)
-  const json = serializeIndex(builder.finish())
-  await writeFileAtomic(settings.out, json)
+  // Streamed: an index past V8's string limit (~512 MB) is still written.
+  const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish()))
   progress.end()
   if (cache !== undefined) await pruneRecordCache(cache, used).catch(() => 0)
-  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, Buffer.byteLength(json))}\n`)
+  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, bytes)}\n`)
   return 0
 }
 

@@ -15,19 +15,24 @@ export interface WriteFileAtomicOptions {
   readonly fileSystem?: AtomicWriteFileSystem
 }
 
+/** What `writeFileAtomic` writes: the whole content, or its chunks in order (e.g. `serializeIndexChunks`). */
+export type AtomicWriteData = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+
 /**
  * Write `data` to `file` atomically: into a temporary file beside it
  * (`.<name>.<pid>.<random>.tmp`), flushed to disk, then renamed over `file`.
  * A failure at any point (full disk, a killed process) leaves the previous
  * file as it was; `file` is never partly written. The new file keeps the
  * permissions of the one it replaces. Temporary files left by killed
- * processes are removed on the next successful write.
+ * processes are removed on the next successful write. Resolves to the
+ * number of bytes written.
  *
  * @example
  * await writeFileAtomic('public/search-index.json', serializeIndex(index))
  * @throws {FileSystemError} `ERR_IO` naming the file, what went wrong and the system error code.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteFileAtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: AtomicWriteData, options: WriteFileAtomicOptions = {}): Promise<number> {
+  let written = 0
   const system = options.fileSystem ?? fs
   const directory = path.dirname(file)
   const prefix = `.${path.basename(file)}.`
@@ -37,7 +42,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     const handle = await system.open(temporary, 'wx')
     try {
       if (previous !== undefined) await handle.chmod(previous.mode & 0o7777)
-      await handle.writeFile(data)
+      written = await writeAll(handle, data)
       await handle.sync()
     } finally {
       await handle.close()
@@ -49,6 +54,20 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   }
   await syncDirectory(directory)
   await removeStaleTemporaries(system, directory, prefix)
+  return written
+}
+
+/** Write `data` at the handle's position, chunk by chunk; the number of bytes written. */
+async function writeAll(handle: fs.FileHandle, data: AtomicWriteData): Promise<number> {
+  let written = 0
+  const chunks = typeof data === 'string' || data instanceof Uint8Array ? [data] : data
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    let offset = 0
+    while (offset < bytes.byteLength) offset += (await handle.write(bytes, offset, bytes.byteLength - offset)).bytesWritten
+    written += bytes.byteLength
+  }
+  return written
 }
 
 /** Make the rename durable (best effort: not every platform can open a directory). */

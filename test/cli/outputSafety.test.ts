@@ -110,9 +110,9 @@ describe('writeFileAtomic with a failing disk', () => {
       return new Proxy(handle, {
         get(target, key) {
           const value: unknown = Reflect.get(target, key)
-          if (key !== 'writeFile') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-          return async (data: string | Uint8Array) => {
-            const bytes = typeof data === 'string' ? Buffer.from(data) : data
+          if (key !== 'write') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+          // The first write gets half its bytes onto the disk, then the disk is full.
+          return async (bytes: Uint8Array) => {
             await target.write(bytes.subarray(0, bytes.length / 2))
             throw Object.assign(new Error(`${code}: simulated failure, write`), { code })
           }
@@ -133,6 +133,31 @@ describe('writeFileAtomic with a failing disk', () => {
     expect(error).toBeInstanceOf(FileSystemError)
     expect(error).toMatchObject({ name: 'FileSystemError', code: 'ERR_IO', file })
     expect((error as Error).message).toBe(`infobox-search: cannot write ${file}: ${reason} (${code}); the previous file, if any, is unchanged.`)
+    expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
+    expect(await fs.readdir(work)).toEqual(['index.json'])
+  })
+
+  test('chunks are written in order and the byte count is returned', async () => {
+    const work = await dirs.make()
+    const file = path.join(work, 'index.json')
+    function* chunks() {
+      yield '{"a":'
+      yield Buffer.from('"é",')
+      yield '"b":2}'
+    }
+    expect(await writeFileAtomic(file, chunks())).toBe(Buffer.byteLength('{"a":"é","b":2}'))
+    expect(await fs.readFile(file, 'utf8')).toBe('{"a":"é","b":2}')
+  })
+
+  test('chunks that fail half-way (a serializer throwing) leave the previous file and no temporary file', async () => {
+    const work = await dirs.make()
+    const file = path.join(work, 'index.json')
+    await fs.writeFile(file, 'previous contents')
+    async function* chunks() {
+      yield 'x'.repeat(100_000)
+      throw Object.assign(new Error('serializer failed'), { code: 'EIO' })
+    }
+    await expect(writeFileAtomic(file, chunks())).rejects.toMatchObject({ name: 'FileSystemError', code: 'ERR_IO', file })
     expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
     expect(await fs.readdir(work)).toEqual(['index.json'])
   })
