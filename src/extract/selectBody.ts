@@ -23,7 +23,8 @@ export function selectBody(text: PlainText, profile: BodyProfile): string {
       skipBelow = skippedSections.test(section.heading.trim()) ? section.depth : Infinity
       if (skipBelow !== Infinity) continue
       blocks.push(section.heading)
-      blocks.push(...(profile === 'full' ? section.blocks : section.blocks.slice(0, 1)))
+      // A loop, not push(...blocks): a section of 100,000 blocks would overflow the stack.
+      for (const block of profile === 'full' ? section.blocks : section.blocks.slice(0, 1)) blocks.push(block)
     }
   }
   return blocks.join('\n\n')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { buildIndex, extractRecord, parseArticle, resolveIndexOptions, toPlainText } from '../../src/build.js'
+import { buildIndex, extractRecord, parseArticle, resolveIndexOptions, selectBody, toPlainText } from '../../src/build.js'
 import { measure } from './helpers.js'
 
 // Markdown that makes remark slow or deep. Bodies are bounded by
@@ -39,6 +39,13 @@ describe('pathological Markdown is bounded', () => {
     const article = parseArticle(`---\ntitle: Markdown\n---\n${body}`, { id: 'md' })
     const record = measure(`markdown ${name} (${body.length} chars)`, () => extractRecord(article, options))
     expect(record.body.split(/[^\p{L}\p{N}]+/u)).toContain(word)
+  })
+
+  test('selectBody takes a section of 300,000 blocks (no spread into push: no stack overflow)', () => {
+    const blocks = Array.from({ length: 300_000 }, (_, i) => `b${i}`)
+    const text = selectBody({ lead: ['lead'], sections: [{ heading: 'Course', depth: 2, blocks }] }, 'full')
+    expect(text.endsWith('b299999')).toBe(true)
+    expect(text.split('\n\n')).toHaveLength(300_002)
   })
 
   test('long bodies are truncated with a warning, by characters and by lines', () => {
