@@ -43,17 +43,28 @@ export function parseArticleBytes(bytes: Uint8Array, file: ArticleFile): ReadArt
 function decode(bytes: Uint8Array): { text: string; warning?: string } | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) }
-  // Many NUL bytes early on: a binary file (a few stray NULs are tolerated).
-  const head = bytes.subarray(0, 8192)
-  let nuls = 0
-  for (const byte of head) if (byte === 0) nuls++
-  if (nuls > head.length / 100 + 2) return undefined
+  if (looksBinary(bytes.subarray(0, 8192))) return undefined
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
     return { text: new TextDecoder('utf-8').decode(bytes), warning: 'the file is not valid UTF-8; bad bytes were replaced with U+FFFD' }
   }
 }
+
+/**
+ * Control bytes that text never holds (NUL, and C0 controls other than tab,
+ * line ends, form feed and escape) in more than 1% of the first bytes: an
+ * image, an archive, compressed data. Random bytes have about 9% of them; a
+ * few stray NULs in a text file are tolerated.
+ */
+function looksBinary(head: Uint8Array): boolean {
+  let controls = 0
+  for (const byte of head) if (byte < 0x20 && !textControls.has(byte)) controls++
+  return controls > head.length / 100 + 2
+}
+
+/** Tab, line feed, vertical tab, form feed, carriage return, escape. */
+const textControls: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b])
 
 function failed(file: string, code: string, reason: string): ReadArticleResult {
   return { file, diagnostics: [{ severity: 'error', code, message: `Cannot read article in ${file}: ${reason}.`, file }] }

@@ -232,8 +232,10 @@ describe('files: encodings, binary and unreadable paths (readArticleFile)', () =
     ['nfd.md', utf8(goodArticle('Moha\u0301cs')), []],
     ['empty.md', new Uint8Array(), 'front-matter-missing'],
     ['tiny.png.md', new Uint8Array(pngHeader), 'binary-file'],
-    // Compressed image data has few NUL bytes: then it reads as (invalid) text without front matter.
-    ['image.png.md', png, 'binary-file|front-matter-missing'],
+    // Compressed image data has few NUL bytes, but many other control bytes.
+    ['image.png.md', png, 'binary-file'],
+    ['gzip.md', new Uint8Array([0x1f, 0x8b, 8, 0, ...Array.from({ length: 3000 }, random)]), 'binary-file'],
+    ['ansi-colours.md', utf8(goodArticle('Escapes').replace('was fought', 'was \x1b[1mfought\x1b[0m')), []],
     ['utf16-garbage.md', new Uint8Array([0xff, 0xfe, ...Array.from({ length: 501 }, random)]), 'front-matter-missing'],
   ]
 
