@@ -2,36 +2,35 @@
 // The deploy-time build benchmark. Run by hand: `npm run bench` (builds dist/
 // first). Never part of `npm test`. See bench/README.md for what each row means.
 //
-//   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--seed 42] [--body sections]
+//   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--seed 42] [--body lead]
 //                      [--engines ours,baseline,orama,flexsearch,lunr,pagefind] [--repeat N]
 //                      [--profiles-size 10000] [--no-profiles] [--no-cli] [--timeout-min 45]
-//   node bench/run.mjs --report-only     re-render results.md from results.json
+//                      [--out-dir bench/out]
+//   node bench/run.mjs --report-only [--out-dir …]    re-render results.md from results.json
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { readArgs, toInt } from './lib/args.mjs'
 import { runChild } from './lib/child.mjs'
-import { describeMachine } from './lib/machine.mjs'
+import { describeMachine, measureParallelCapacity } from './lib/machine.mjs'
 import { knownItems, latencyQueries } from './lib/queries.mjs'
 import { renderReport, evaluateTargets } from './lib/report.mjs'
 import { corpusFingerprint, defaultSources, generateCorpus } from './generateCorpus.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.join(here, '..')
-const outDir = path.join(here, 'out')
+// Corpora are shared by all runs; results, logs and work files go to --out-dir.
+const corpusRoot = path.join(here, 'out')
 const lib = (name) => path.join(here, 'lib', name)
-// Workers and the CLI run from a snapshot of dist/, so a rebuild by someone
-// else during a long run cannot change (or delete) the code being measured.
-const distSnapshot = path.join(here, 'out', 'dist-snapshot')
-const cli = path.join(distSnapshot, 'cli.js')
 
 const args = readArgs(process.argv.slice(2), {
   sizes: { type: 'string' },
   quick: { type: 'boolean', default: false },
   seed: { type: 'string', default: '42' },
-  body: { type: 'string', default: 'sections' },
+  body: { type: 'string', default: 'lead' },
   engines: { type: 'string', default: 'ours,baseline,orama,flexsearch,lunr,pagefind' },
   repeat: { type: 'string' },
   'profiles-size': { type: 'string', default: '10000' },
@@ -39,9 +38,16 @@ const args = readArgs(process.argv.slice(2), {
   'no-cli': { type: 'boolean', default: false },
   'timeout-min': { type: 'string', default: '45' },
   'report-only': { type: 'boolean', default: false },
+  'out-dir': { type: 'string' },
 })
+const outDir = path.resolve(args['out-dir'] ?? corpusRoot)
+// Workers and the CLI run from a snapshot of dist/, so a rebuild by someone else during a
+// long run cannot change (or delete) the code being measured. One snapshot per output folder,
+// kept under bench/out/ so that the package's node_modules still resolve from it.
+const distSnapshot = path.join(corpusRoot, outDir === corpusRoot ? 'dist-snapshot' : `dist-snapshot-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}`)
+const cli = path.join(distSnapshot, 'cli.js')
 if (args['report-only']) {
-  // Re-render bench/out/results.md from an existing results.json (no measuring).
+  // Re-render <out-dir>/results.md from an existing results.json (no measuring).
   const file = path.join(outDir, 'results.json')
   const saved = JSON.parse(readFileSync(file, 'utf8'))
   saved.targets = evaluateTargets(saved)
@@ -99,7 +105,7 @@ const results = {
   code: { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSrcFiles: (git('status', '--short', 'src') ?? '').split('\n').filter(Boolean).length },
   startedAt: startedAt.toISOString(),
   command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
-  options: { sizes, seed, body: args.body, engines: [...selected], profilesSize },
+  options: { sizes, seed, body: args.body, engines: [...selected], profilesSize, outDir },
   cliFeatures,
   sizes: {},
 }
@@ -118,12 +124,14 @@ async function step(label, command, argv, { resultFile } = {}) {
     record.error = `exit ${run.code ?? run.signal}: ${(cause ?? lines.slice(-3).join(' | ')).replace(/^bench error: /, '').trim().slice(0, 300)}`
   }
   if (!record.error && resultFile && existsSync(resultFile)) Object.assign(record, JSON.parse(readFileSync(resultFile, 'utf8')), { maxRSS: run.maxRSS ?? record.maxRSS })
+  // The first baseline build also writes the same-stored-fields variant after its timed part: its peak RSS is the one before that.
+  if (record.maxRSSTimed !== undefined) Object.assign(record, { maxRSSWithStoredVariant: record.maxRSS, maxRSS: record.maxRSSTimed })
   note(`${label}: ${record.error ?? `${(record.wallMs / 1000).toFixed(1)} s wall${record.maxRSS ? `, peak RSS ${(record.maxRSS / 2 ** 20).toFixed(0)} MB` : ''}`}`)
   return record
 }
 
 function ensureCorpus(count) {
-  const dir = path.join(outDir, `corpus-${count}`)
+  const dir = path.join(corpusRoot, `corpus-${count}`)
   const metaFile = path.join(dir, 'corpus.json')
   const expected = corpusFingerprint({ count, seed, sources: defaultSources })
   if (existsSync(metaFile)) {
@@ -164,13 +172,20 @@ for (const n of sizes) {
   for (let r = 0; r < repeat; r++) {
     for (const which of ['ours', 'baseline']) {
       const argv = [bigHeap, lib('buildWorker.mjs'), '--lib', which, '--dir', dir, '--out', out(`${which}.json`), '--body', args.body, '--result', out(`${which}.result.json`)]
-      if (which === 'baseline' && r === 0) argv.push('--prepared', prepared)
+      // The first baseline build also writes its index with our stored fields (size only, after timing).
+      if (which === 'baseline' && r === 0) argv.push('--prepared', prepared, '--stored-out', out('baseline-stored.json'))
       ;(size.builds[which] ??= []).push(await step(`${n}: build ${which} #${r + 1}`, process.execPath, argv, { resultFile: out(`${which}.result.json`) }))
     }
   }
 
   // 2. The CLI as users run it (default Node flags), and with --jobs 2 when it exists.
   if (!args['no-cli']) {
+    // How much faster two busy threads run than one on this machine right now (a VM may give less than its cores).
+    if (cliFeatures.jobs) {
+      log(`${n}: parallel capacity probe …`)
+      const c = (size.parallelCapacity = await measureParallelCapacity().catch((error) => ({ error: String(error?.message ?? error) })))
+      note(`${n}: parallel capacity ${c.error ? `failed: ${c.error}` : `${c.ratio}× with ${c.threads} threads (1 thread ${c.oneMs} ms, ${c.threads} at once ${c.allMs} ms)`}`)
+    }
     // With --jobs, "one worker" is --jobs 1 (the CLI's default is one worker per core).
     for (let r = 0; r < repeat; r++) {
       const one = cliFeatures.jobs ? ['--jobs', '1'] : []
@@ -196,7 +211,13 @@ for (const n of sizes) {
   const indexFiles = { ours: out('ours.json'), minisearch: out('baseline.json'), orama: out('orama.json'), flexsearch: out('flexsearch.json'), lunr: out('lunr.json') }
   for (const [name, file] of Object.entries(indexFiles)) if (existsSync(file) && !size.builds[name === 'minisearch' ? 'baseline' : name]?.[0]?.error) size.bytes[name] = fileBytes(file)
   if (existsSync(out('pagefind')) && !size.builds.pagefind?.[0]?.error) size.bytes.pagefind = dirBytes(out('pagefind'))
-  if (size.bytes.ours) {
+  // Plain MiniSearch storing the same fields as ours (written by the first baseline build, not timed).
+  const storedFile = out('baseline-stored.json')
+  if (existsSync(storedFile) && !size.builds.baseline?.[0]?.error) size.bytes.minisearchStored = { ...fileBytes(storedFile), storedFields: size.builds.baseline[0].storedFields }
+  rmSync(storedFile, { force: true })
+  // Our file's parts: parsed as one string, so skipped for big files (V8's string limit is ~512 MB).
+  if (size.bytes.ours && size.bytes.ours.raw > 400 * 2 ** 20) size.bytes.oursPartsSkipped = `file is ${(size.bytes.ours.raw / 2 ** 20).toFixed(0)} MB (> 400 MB)`
+  else if (size.bytes.ours) {
     const envelope = JSON.parse(readFileSync(out('ours.json'), 'utf8'))
     size.bytes.oursParts = Object.fromEntries(Object.entries(envelope).map(([k, v]) => [k, fileBytesOf(JSON.stringify(v))]))
   }
@@ -243,7 +264,7 @@ if (!args['no-profiles'] && sizes.includes(profilesSize)) {
     if (body === args.body) {
       build = results.sizes[profilesSize].builds.ours[0]
       rmSync(file, { force: true })
-      execFileSync('cp', [path.join(work, 'ours.json'), file])
+      if (!build.error) execFileSync('cp', [path.join(work, 'ours.json'), file])
     } else {
       build = await step(`profile ${body}: build`, process.execPath, [bigHeap, lib('buildWorker.mjs'), '--lib', 'ours', '--dir', dir, '--out', file, '--body', body, '--result', path.join(work, `ours-${body}.result.json`)], {
         resultFile: path.join(work, `ours-${body}.result.json`),
@@ -297,4 +318,4 @@ writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2
 const markdown = renderReport(results)
 writeFileSync(path.join(outDir, 'results.md'), markdown)
 process.stdout.write(markdown + '\n')
-log(`done in ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min → bench/out/results.md, bench/out/results.json`)
+log(`done in ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min → ${path.join(outDir, 'results.md')}, ${path.join(outDir, 'results.json')}`)

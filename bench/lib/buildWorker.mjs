@@ -1,24 +1,27 @@
 // One build, in its own process (so peak RSS is per build). Writes a JSON
 // result: phase times (ms), output bytes, documents, maxRSS.
 //   node buildWorker.mjs --lib ours|baseline|orama|flexsearch|lunr|pagefind --dir <corpus> --out <file|dir>
-//        --body <profile> --result <json> [--prepared <jsonl>]
-import { createReadStream, readdirSync, statSync, writeFileSync, createWriteStream, rmSync, mkdirSync } from 'node:fs'
+//        --body <profile> --result <json> [--prepared <jsonl>] [--stored-out <file>]
+// Serialize times include writing the file for ours and the baseline alike
+// (plain synchronous writes in ~1 MB pieces, no fsync).
+import { closeSync, createReadStream, openSync, readdirSync, statSync, writeFileSync, writeSync, createWriteStream, rmSync, mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { readArgs } from './args.mjs'
 import { listFiles, simpleFacets, toDocument } from './baseline.mjs'
-import { engines } from './engines.mjs'
+import { engines, oursStoredFields } from './engines.mjs'
 
 const dist = process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
 const args = readArgs(process.argv.slice(2), {
   lib: { type: 'string' },
   dir: { type: 'string' },
   out: { type: 'string' },
-  body: { type: 'string', default: 'sections' },
+  body: { type: 'string', default: 'lead' },
   result: { type: 'string' },
   prepared: { type: 'string' },
+  'stored-out': { type: 'string' },
 })
 const now = () => performance.now()
 const cpuNow = () => {
@@ -49,12 +52,37 @@ function phases() {
     },
   }
 }
+/** Write string pieces to `file` in order, batched into ~1 MB synchronous writes (no fsync); the bytes written. */
+function writePieces(file, pieces) {
+  const fd = openSync(file, 'w')
+  let bytes = 0
+  let batch = []
+  let length = 0
+  const flush = () => {
+    if (length === 0) return
+    bytes += writeSync(fd, batch.join(''))
+    batch = []
+    length = 0
+  }
+  try {
+    for (const piece of pieces) {
+      batch.push(piece)
+      length += piece.length
+      if (length >= 2 ** 20) flush()
+    }
+    flush()
+  } finally {
+    closeSync(fd)
+  }
+  return bytes
+}
+
 const progress = (n, total) => {
   if (n % 5000 === 0 && n > 0) process.stderr.write(`    ${args.lib}: ${n}/${total}\n`)
 }
 
 async function buildOurs() {
-  const { listArticleFiles, readArticleFile, createIndexBuilder, serializeIndex } = await import(path.join(dist, 'build.js'))
+  const { listArticleFiles, readArticleFile, createIndexBuilder, serializeIndexChunks } = await import(path.join(dist, 'build.js'))
   const p = phases()
   const started = now()
   const cpuStarted = cpuNow()
@@ -78,12 +106,53 @@ async function buildOurs() {
   }
   const index = builder.finish()
   p.stop('index')
-  const json = serializeIndex(index)
+  // In pieces: at 50,000 articles the whole JSON can exceed V8's string limit (~512 MB).
+  const bytes = writePieces(args.out, serializeIndexChunks(index))
   p.stop('serialize')
   p.ms.total = now() - started
   p.cpu.total = cpuNow() - cpuStarted
-  writeFileSync(args.out, json)
-  return { ms: p.ms, cpu: p.cpu, docs, skipped, bytes: Buffer.byteLength(json) }
+  return { ms: p.ms, cpu: p.cpu, docs, skipped, bytes }
+}
+
+/**
+ * The baseline's index with MiniSearch storing the same fields as ours
+ * (`oursStoredFields`: title, shortDescription, description, image, date,
+ * place and the body text), written in pieces: byte-identical to
+ * `JSON.stringify(new MiniSearch({ ...miniSearchOptions, storeFields: oursStoredFields }).addAll(docs))`
+ * (the stored fields are the only difference in the JSON), without one string
+ * that may not fit in V8 at 50,000 articles. Not timed.
+ */
+function writeStoredVariant(file, index, docs) {
+  const json = index.toJSON()
+  const byId = new Map(docs.map((d) => [d.id, d]))
+  const stored = (shortId) => {
+    const doc = byId.get(json.documentIds[shortId])
+    const fields = {}
+    for (const key of oursStoredFields) if (doc[key] !== undefined) fields[key] = doc[key]
+    return fields
+  }
+  function* pieces() {
+    let first = true
+    for (const [key, value] of Object.entries(json)) {
+      yield `${first ? '{' : ','}${JSON.stringify(key)}:`
+      first = false
+      if (key === 'index') {
+        yield '['
+        for (let i = 0; i < value.length; i++) yield (i ? ',' : '') + JSON.stringify(value[i])
+        yield ']'
+      } else if (key === 'storedFields') {
+        yield '{'
+        let firstDoc = true
+        for (const shortId of Object.keys(value)) {
+          yield `${firstDoc ? '' : ','}${JSON.stringify(shortId)}:${JSON.stringify(stored(shortId))}`
+          firstDoc = false
+        }
+        yield '}'
+      } else yield JSON.stringify(value)
+    }
+    yield '}'
+  }
+  return writePieces(file, pieces())
 }
 
 
@@ -113,18 +182,21 @@ async function buildBaseline() {
   const index = await engines.minisearch.build(docs)
   p.stop('index')
   const json = engines.minisearch.serialize(index)
+  writeFileSync(args.out, json) // timed like ours: serialize + write
   p.stop('serialize')
   p.ms.total = now() - started
   p.cpu.total = cpuNow() - cpuStarted
   const ms = p.ms
   const cpu = p.cpu
-  writeFileSync(args.out, json)
+  // After timing: the size of plain MiniSearch storing the same fields as ours (peak RSS taken before it).
+  const maxRSSTimed = process.resourceUsage().maxRSS * 1024
+  const storedBytes = args['stored-out'] ? writeStoredVariant(args['stored-out'], index, docs) : undefined
   if (args.prepared) {
     const out = createWriteStream(args.prepared)
     docs.forEach((doc, i) => out.write(JSON.stringify({ ...doc, ...simpleFacets(extras[i], parseDate) }) + '\n'))
     await new Promise((resolve) => out.end(resolve))
   }
-  return { ms, cpu, docs: docs.length, skipped, bytes: Buffer.byteLength(json) }
+  return { ms, cpu, docs: docs.length, skipped, bytes: Buffer.byteLength(json), storedBytes, storedFields: args['stored-out'] ? oursStoredFields : undefined, maxRSSTimed: args['stored-out'] ? maxRSSTimed : undefined }
 }
 
 async function readPrepared() {

@@ -6,6 +6,8 @@ import MiniSearch from 'minisearch'
 
 export const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body']
 export const storedFields = ['title', 'description', 'image', 'date', 'place']
+/** What our index stores per document (besides the id): these fields and the body text (snippets). Size comparison only. */
+export const oursStoredFields = ['title', 'shortDescription', 'description', 'image', 'date', 'place', 'body']
 export const boost = { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }
 
 /** The same search-as-you-type behaviour as our defaults: prefix on the last term, fuzzy for 5+ letters. */

@@ -2,7 +2,7 @@
 // set and score known-item queries. Runs in its own process per engine.
 //   node --expose-gc queryWorker.mjs --lib ours|minisearch|orama|flexsearch|lunr --index <file>
 //        --queries <json> --known <json> --result <json> [--loads 5] [--rounds 5]
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readArgs, toInt } from './args.mjs'
@@ -42,8 +42,21 @@ async function adapter(lib) {
   }
 }
 
+/** Read the index as one string (what every engine's load takes); a clear error when it cannot be one. */
+function readIndexString(file) {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error?.code !== 'ERR_STRING_TOO_LONG' && error?.code !== 'ERR_FS_FILE_TOO_LARGE') throw error
+    const mb = (statSync(file).size / 2 ** 20).toFixed(0)
+    // The parent records the first "bench error:" line as this step's error, and the run goes on.
+    process.stderr.write(`bench error: index file is ${mb} MB, more than one JavaScript string can hold (V8: ~512 MB), so it cannot be loaded from a string (${error.code})\n`)
+    process.exit(1)
+  }
+}
+
 const engine = await adapter(args.lib)
-const json = readFileSync(args.index, 'utf8')
+const json = readIndexString(args.index)
 const loads = []
 let index
 for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
