@@ -2,6 +2,7 @@ import type { IndexOptions } from '../index/options.js'
 import type { Article, Diagnostic, Infobox } from '../parse/article.js'
 import { extractFacets } from './extractFacets.js'
 import type { IndexRecord } from './record.js'
+import { leadMarkdown } from './leadMarkdown.js'
 import { selectBody } from './selectBody.js'
 import { toPlainText } from './toPlainText.js'
 import { findConflictInfobox } from './facets/kind.js'
@@ -42,7 +43,9 @@ export function extractRecord(article: Article, options: Pick<IndexOptions, 'bod
     markdown = markdown.slice(0, lineEnd)
   }
   // NFC, so a letter and its accent are one character: snippets find words by offset.
-  const body = options.body === 'none' ? '' : selectBody(toPlainText(markdown), options.body).normalize('NFC')
+  // `lead` parses only the Markdown before the first heading (the same text, far less work).
+  const source = options.body === 'lead' ? leadMarkdown(markdown) : markdown
+  const body = options.body === 'none' ? '' : selectBody(toPlainText(source), options.body).normalize('NFC')
   const { facets, diagnostics: facetDiagnostics } = extractFacets(article, options.facets)
   const main = findConflictInfobox(article.infoboxes) ?? article.infoboxes[0]
   const date = main?.['date']?.text
