@@ -4,6 +4,7 @@ import { dateKey } from '../extract/facets/dates.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
 import { countTerms } from './countTerms.js'
+import { detach } from './detach.js'
 import { createPostings, type MiniSearchJSON } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { FacetTable, StoredDocument } from '../search/indexData.js'
@@ -64,10 +65,10 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
     let table = tables.get(facet)
     if (table === undefined) tables.set(facet, (table = new Map()))
     const docs = table.get(value)
-    if (docs === undefined) table.set(value, [doc])
+    if (docs === undefined) table.set(detach(value), [doc])
     else if (docs.at(-1) !== doc) docs.push(doc)
     if (label !== undefined && label.toLowerCase() !== value.toLowerCase() && !labels.get(facet)?.has(value)) {
-      labels.set(facet, (labels.get(facet) ?? new Map()).set(value, label))
+      labels.set(facet, (labels.get(facet) ?? new Map()).set(detach(value), detach(label)))
     }
   }
   // The built-in facets always exist, even when no article has a value.
@@ -144,10 +145,10 @@ function toPlainObject(json: MiniSearchJSON): AsPlainObject {
 }
 
 function storedFields(record: IndexRecord): StoredDocument {
-  const stored: Record<string, string> = { id: record.id, title: record.title }
+  const stored: Record<string, string> = { id: detach(record.id), title: detach(record.title) }
   for (const key of ['shortDescription', 'description', 'image', 'date', 'place'] as const) {
     const value = record[key]
-    if (value !== undefined) stored[key] = value
+    if (value !== undefined) stored[key] = detach(value)
   }
   return stored as unknown as StoredDocument
 }

@@ -1,5 +1,6 @@
 import type { AsPlainObject } from 'minisearch'
 import type { FieldTerms, RecordTerms } from './countTerms.js'
+import { detach } from './detach.js'
 import { searchFields } from './options.js'
 
 /** MiniSearch's JSON before its term list, keys in the order `MiniSearch#toJSON` writes them. */
@@ -51,7 +52,7 @@ export function createPostings(): Postings {
         for (let at = 0; at < words.length; at++) {
           const term = words[at] as string
           const list = byTerm.get(term)
-          if (list === undefined) byTerm.set(term, [fieldId, doc, counts[at] as number])
+          if (list === undefined) byTerm.set(detach(term), [fieldId, doc, counts[at] as number])
           else list.push(fieldId, doc, counts[at] as number)
         }
       }
