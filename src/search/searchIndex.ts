@@ -3,7 +3,7 @@ import type { IndexOptions } from '../index/options.js'
 import { countDates, documentsInRange, type DateBucket } from './dateFacet.js'
 import { countValues, documentsWithAny, type DocumentSet, type FacetCount } from './facetCounts.js'
 import type { IndexData, StoredDocument } from './indexData.js'
-import { resolveSearchOptions, type DateFilter, type SearchOptions } from './searchOptions.js'
+import { resolveSearchOptions, type DateFilter, type ResolvedSearchOptions, type SearchOptions } from './searchOptions.js'
 import { makeSnippet, type Snippet } from './snippet.js'
 
 /** One search result. */
@@ -80,14 +80,14 @@ export class SearchIndex {
     const resolved = resolveSearchOptions(options, this.#facetNames)
     const size = this.documentCount
     const text = cleanQuery(query)
-    const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(options))
+    const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved))
     const matched = new Uint8Array(size)
     if (matches === undefined) matched.fill(1)
     else for (const match of matches) matched[match.id as number] = 1
 
     // One set per active filter; a facet's counts use every set but its own.
     const filters = new Map<string, DocumentSet>()
-    for (const [name, value] of Object.entries(options.filters ?? {})) {
+    for (const [name, value] of Object.entries(resolved.filters ?? {})) {
       if (value === undefined) continue
       filters.set(name, name === 'date' ? documentsInRange(this.data.facets.date, value as DateFilter) : documentsWithAny(this.data.facets.tables[name], value as readonly string[], size))
     }
@@ -105,7 +105,7 @@ export class SearchIndex {
         facets[name] = countDates(this.data.facets.date, set, request.interval ?? 'century', new Date().getUTCFullYear())
       } else {
         const table = this.data.facets.tables[request.level === undefined ? name : `${name}@${request.level}`]
-        const selected = options.filters?.[name]
+        const selected = resolved.filters?.[name]
         facets[name] = countValues(table, set, request.limit ?? 10, Array.isArray(selected) ? selected : [])
       }
     }
@@ -131,8 +131,8 @@ export class SearchIndex {
     return this.data.miniSearch.autoSuggest(text).slice(0, options.limit ?? 10)
   }
 
-  /** The options given for this query, over the index's defaults (an `undefined` must not erase a default). */
-  #miniSearchOptions({ prefix, fuzzy, boost, combineWith }: SearchOptions): MiniSearchSearchOptions {
+  /** The options given for this query, checked, over the index's defaults (an `undefined` must not erase a default). */
+  #miniSearchOptions({ prefix, fuzzy, boost, combineWith }: ResolvedSearchOptions): MiniSearchSearchOptions {
     const given = { prefix, fuzzy, combineWith, boost: boost && { ...this.data.options.boost, ...boost } }
     return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))
   }

@@ -44,10 +44,13 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 1
   if (end < source.length) end = source.lastIndexOf(' ', end) > start ? source.lastIndexOf(' ', end) : end
   const prefix = start > 0 ? '…' : ''
   const suffix = end < text.length ? '…' : ''
+  // Ranges count from the trimmed window: it starts where its first non-space character was.
+  const window = source.slice(start, end).trim()
+  start = source.indexOf(window, start)
   const ranges = matches
-    .filter((m) => m.start >= start && m.end <= end)
+    .filter((m) => m.start >= start && m.end <= start + window.length)
     .map((m) => [m.start - start + prefix.length, m.end - start + prefix.length] as const)
-  return { text: prefix + source.slice(start, end).trim() + suffix, ranges }
+  return { text: prefix + window + suffix, ranges }
 }
 
 /**
@@ -63,6 +66,8 @@ function findTerms(source: string, terms: ReadonlySet<string>): { start: number;
   const isBoundary = (at: number) => at < 0 || at >= folded.length || !wordCharacter.test(folded[at] ?? '')
   const matches: { start: number; end: number; term: string }[] = []
   for (const term of terms) {
+    // indexOf('', at) stops advancing at the end of the text: an empty term would loop forever.
+    if (term === '') continue
     let found = 0
     for (let at = folded.indexOf(term); at >= 0 && found < matchLimit; at = folded.indexOf(term, at + 1)) {
       if (isBoundary(at - 1) && isBoundary(at + term.length)) {
@@ -71,7 +76,11 @@ function findTerms(source: string, terms: ReadonlySet<string>): { start: number;
       }
     }
   }
-  return matches.sort((a, b) => a.start - b.start)
+  // A term may contain a character that is no word character (ZWJ, soft hyphen), so
+  // another may match inside it: of overlapping matches keep the first, the longest on
+  // ties. `end` is where the last kept match ends (always > 0: no match is empty).
+  let end = 0
+  return matches.sort((a, b) => a.start - b.start || b.end - a.end).filter((m) => m.start >= end && (end = m.end) > 0)
 }
 
 function foldCharacter(character: string): string {
@@ -100,7 +109,8 @@ export function highlight(snippet: Snippet, options: HighlightOptions = {}): str
   let html = ''
   let at = 0
   for (const [start, end] of snippet.ranges) {
-    if (start < at || end <= start || end > snippet.text.length) continue
+    // Skip overlapping, empty and out-of-text ranges, NaN and fractions.
+    if (!(start >= at && end > start && end <= snippet.text.length) || start % 1 || end % 1) continue
     html += escapeHtml(snippet.text.slice(at, start)) + open + escapeHtml(snippet.text.slice(start, end)) + `</${tag}>`
     at = end
   }

@@ -122,13 +122,18 @@ describe('properties', () => {
     )
   })
 
-  // Known bug (src/search/snippet.ts, `highlight`): a NaN bound passes every
-  // check (`start < at`, `end <= start`, `end > length` are all false for
-  // NaN), so text is emitted twice: { text: 'abc', ranges: [[0, 1], [NaN, 3]] }
-  // gives '<mark>a</mark><mark>abc</mark>'. Fix: skip unless
-  // `start >= at && end > start && end <= snippet.text.length`. Safe either way.
-  test.fails('known bug: a NaN range duplicates text (still escaped)', () => {
-    expectSafeHighlight(highlight({ text: 'abc', ranges: [[0, 1], [Number.NaN, 3]] }), 'abc')
+  // A NaN bound used to pass every check (`start < at`, `end <= start`, `end >
+  // length` are all false for NaN), so text was emitted twice: { text: 'abc',
+  // ranges: [[0, 1], [NaN, 3]] } gave '<mark>a</mark><mark>abc</mark>'.
+  test.each([
+    ['a NaN start', [[0, 1], [Number.NaN, 3]], '<mark>a</mark>bc'],
+    ['a NaN end', [[Number.NaN, Number.NaN], [1, 2]], 'a<mark>b</mark>c'],
+    ['fractions', [[0.5, 2], [2, 2.5]], 'abc'],
+    ['an infinite end', [[1, Number.POSITIVE_INFINITY]], 'abc'],
+    ['overlapping ranges', [[0, 2], [1, 3]], '<mark>ab</mark>c'],
+  ] as const)('highlight skips a range with %s', (_name, ranges, html) => {
+    expect(highlight({ text: 'abc', ranges })).toBe(html)
+    expectSafeHighlight(highlight({ text: 'abc', ranges }), 'abc')
   })
 
   test('makeSnippet + highlight over arbitrary text and terms found in it is safe and loses nothing', () => {
@@ -161,19 +166,35 @@ describe('properties', () => {
     )
   })
 
-  // Known bugs (src/search/snippet.ts, `makeSnippet`), both harmless for
-  // safety (`highlight` skips bad ranges) but they mark the wrong letters:
-  // 1. the window is `.trim()`med after the ranges were computed, so a window
-  //    that starts with white space shifts every range: makeSnippet('\t\0',
-  //    new Set(['\0'])) gives { text: '\0', ranges: [[1, 2]] };
+  // Former bugs (src/search/snippet.ts, `makeSnippet`), harmless for safety
+  // (`highlight` skips bad ranges) but they marked the wrong letters:
+  // 1. the window was `.trim()`med after the ranges were computed, so a window
+  //    that starts with white space shifted every range: makeSnippet('\t\0',
+  //    new Set(['\0'])) gave { text: '\0', ranges: [[1, 2]] };
   // 2. a term may end at a non-word character inside another term (ZWJ, soft
   //    hyphen: format characters are neither word characters nor
-  //    separators), so ranges overlap: makeSnippet('a\u200Db c', new
-  //    Set(['a', 'a\u200Db'])) gives ranges [[0, 1], [0, 3]].
-  test.fails('known bug: a window starting with white space shifts the ranges', () => {
-    wellFormed(makeSnippet('\t\0', new Set(['\0'])))
+  //    separators), so ranges overlapped: makeSnippet('a\u200Db c', new
+  //    Set(['a', 'a\u200Db'])) gave ranges [[0, 1], [0, 3]].
+  test('a window starting with white space keeps its ranges on the matched letters', () => {
+    expect(makeSnippet('\t\0', new Set(['\0']))).toEqual({ text: '\0', ranges: [[0, 1]] })
+    expect(makeSnippet('\n\n  battle of the river  \n', new Set(['battle', 'river']))).toEqual({ text: 'battle of the river', ranges: [[0, 6], [14, 19]] })
+    const cut = makeSnippet(`${'word '.repeat(40)}\n\n  battle`, new Set(['battle']), 20)
+    expect(cut.text.slice(cut.ranges[0]?.[0], cut.ranges[0]?.[1])).toBe('battle')
   })
-  test.fails('known bug: terms that contain a format character give overlapping ranges', () => {
-    wellFormed(makeSnippet('a\u200Db c', new Set(['a', 'a\u200Db'])))
+  test('terms that contain a format character give one range: the first, the longest on ties', () => {
+    expect(makeSnippet('a\u200Db c', new Set(['a', 'a\u200Db'])).ranges).toEqual([[0, 3]])
+    expect(makeSnippet('a\u200Db c', new Set(['b', 'a\u200Db'])).ranges).toEqual([[0, 3]])
+    expect(makeSnippet('\0\0\0', new Set(['\0\0'])).ranges).toEqual([[0, 2]])
+    expect(makeSnippet('a b', new Set(['', 'a'])).ranges).toEqual([[0, 1]])
+  })
+
+  test('makeSnippet ranges are in order and inside the text for any text and terms found in it', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 0, max: 250 }), (value, length) => {
+        const terms = new Set(value.split(/[\s\p{P}\p{S}\p{Z}]+/u).map(normalizeTerm).filter((term): term is string => term !== null).slice(0, 4))
+        wellFormed(makeSnippet(value, terms, length))
+      }),
+      fcParameters(1000),
+    )
   })
 })
