@@ -3,16 +3,32 @@ import { minify } from 'terser'
 import { defineConfig } from 'tsup'
 
 /**
+ * MiniSearch's members that its type declarations mark private or protected,
+ * and its `_`-prefixed fields. Only MiniSearch's own code, bundled whole into
+ * the one file, reads or writes them; none is a key of the index file or of
+ * MiniSearch's JSON (its `toJSON` and `loadJS` name theirs), and our code
+ * touches none. So they can be renamed like local variables.
+ */
+async function miniSearchPrivates(): Promise<RegExp> {
+  const types = await readFile('node_modules/minisearch/dist/es/index.d.ts', 'utf8')
+  const names = [...types.matchAll(/^\s*(?:private|protected) (?:static )?(\w+)/gm)].map((match) => match[1])
+  return new RegExp(`^(${['_\\w+', ...names].join('|')})$`)
+}
+
+/**
  * A second minification pass over esbuild's output: terser's compressor finds
- * what esbuild's leaves (about 3% of the gzipped bundle). Safe options only.
+ * what esbuild's leaves (about 3% of the gzipped bundle), and renames
+ * MiniSearch's private members (about 2%). Safe options only.
  */
 async function terse(file: string): Promise<void> {
-  const [code, map] = await Promise.all([readFile(file, 'utf8'), readFile(`${file}.map`, 'utf8')])
+  const [code, map, privates] = await Promise.all([readFile(file, 'utf8'), readFile(`${file}.map`, 'utf8'), miniSearchPrivates()])
   const result = await minify(code, {
     module: true,
+    ecma: 2020,
     // pure_getters: our getters and MiniSearch's (documentCount, dirtCount…) only read fields.
     compress: { passes: 3, pure_getters: true },
-    mangle: true,
+    mangle: { properties: { regex: privates } },
+    format: { quote_style: 2 }, // always "…": a few bytes fewer once gzipped
     sourceMap: { content: map, url: file.split('/').pop() + '.map' },
   })
   await Promise.all([writeFile(file, result.code ?? code), writeFile(`${file}.map`, String(result.map))])
