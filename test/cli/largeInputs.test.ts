@@ -18,14 +18,15 @@ describe.concurrent('large inputs', slow, () => {
     const work = await dirs.make()
     await writeFiles(work, { 'in/a-hastings.md': hastings, 'in/m-slow.md': slowArticle(), 'in/z-orleans.md': orleans })
     const slow = path.join(work, 'in', 'm-slow.md')
-    const result = await runCli(['build', 'in', '--out', 'index.json', '--jobs', '2', '--file-timeout', '1500'], { cwd: work })
+    // `full`: the default `lead` profile would parse none of it (the body starts with a heading).
+    const result = await runCli(['build', 'in', '--out', 'index.json', '--body', 'full', '--jobs', '2', '--file-timeout', '1500'], { cwd: work })
     expect(result.stderr).toContain(`error: Cannot index ${slow}: reading and extracting it took longer than 1500 ms (--file-timeout); the file was skipped. [file-timeout]\n`)
     expect(result.stderr).toMatch(/indexed 2 article\(s\), skipped 1, /)
     expect(result.code).toBe(0)
     const search = await runCli(['search', 'index.json', 'orleans', '--json'], { cwd: work })
     expect((JSON.parse(search.stdout) as { total: number }).total).toBe(1)
 
-    const strict = await runCli(['build', 'in', '--out', 'strict.json', '--jobs', '2', '--file-timeout', '1500', '--strict'], { cwd: work })
+    const strict = await runCli(['build', 'in', '--out', 'strict.json', '--body', 'full', '--jobs', '2', '--file-timeout', '1500', '--strict'], { cwd: work })
     expect(strict.code).toBe(1)
     expect(strict.stderr).toContain('[file-timeout]')
   })
