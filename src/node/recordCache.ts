@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { IndexRecord } from '../extract/record.js'
 import { isRecordTerms } from '../index/countTerms.js'
@@ -47,7 +48,8 @@ export function cacheKey(bytes: Uint8Array, file: ArticleFile): string {
 export async function readCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile): Promise<CachedExtraction | 'corrupt' | undefined> {
   let text: string
   try {
-    text = await readFile(entryPath(location, key), 'utf8')
+    // Synchronous for the same reason as the article read (see extractArticleFile).
+    text = readFileSync(entryPath(location, key), 'utf8')
   } catch {
     return undefined
   }
