@@ -128,8 +128,17 @@ function unknownFacet(name: unknown, known: ReadonlySet<string>): never {
   invalid('facet name', `one of this index's facets, ${[...known].join(', ')} (extra facets are chosen at build time with the "facets" option)`, name)
 }
 
-/** Values are quoted as JSON, but NaN, infinities, bigints, symbols, functions and undefined as `String` gives them. */
+/**
+ * Values are quoted as JSON, but NaN, infinities, bigints, symbols, functions
+ * and undefined as `String` gives them, and what JSON cannot write (a cycle, a
+ * bigint inside an object) by its type tag.
+ */
 export function invalid(option: string, expected: string, received: unknown): never {
-  const shown = typeof received === 'string' || typeof received === 'object' ? JSON.stringify(received) : String(received)
+  let shown: string
+  try {
+    shown = typeof received === 'string' || typeof received === 'object' ? JSON.stringify(received) : String(received)
+  } catch {
+    shown = Object.prototype.toString.call(received)
+  }
   throw new OptionsError('ERR_INVALID_QUERY', `infobox-search: search option "${option}" must be ${expected}, received ${shown}.`, { expected, received })
 }
