@@ -105,7 +105,7 @@ const results = {
   code: { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSrcFiles: (git('status', '--short', 'src') ?? '').split('\n').filter(Boolean).length },
   startedAt: startedAt.toISOString(),
   command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
-  options: { sizes, seed, body: args.body, engines: [...selected], profilesSize, outDir },
+  options: { sizes, seed, body: args.body, engines: [...selected], profilesSize, outDir, noCli: args['no-cli'] },
   cliFeatures,
   sizes: {},
 }
