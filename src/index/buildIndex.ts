@@ -86,8 +86,9 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       if (positions.has(record.id)) {
         throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
       }
-      positions.set(record.id, doc)
-      documents.push(storedFields(record))
+      const stored = storedFields(record)
+      positions.set(stored.id, doc)
+      documents.push(stored)
       texts.push(record.body)
       const { facets } = record
       starts.push(facets.date === undefined ? null : dateKey(facets.date.start, 'start'))
