@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { dateKey, parseDate, parseDateBound, type DateInterval, type PartialDate } from '../src/extract/facets/dates.js'
 import { DATE_CASES, NO_DATE_CASES } from './dates.cases.js'
+import { fcParameters } from './robustness/helpers.js'
 
 /** `'-490-08'` → `{ year: -490, month: 8 }` (the notation of the case table). */
 function day(text: string): PartialDate {
@@ -115,22 +116,38 @@ const dateIsh = fc
 
 describe('parseDate properties', () => {
   test('never throws on any string, and results are well formed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), { numRuns: 2000 })
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), { numRuns: 2000 })
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 400, maxLength: 3000 }), (text) => expectWellFormed(parseDate(text))), { numRuns: 200 })
+    fc.assert(fc.property(fc.string({ maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), fcParameters(2000))
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), fcParameters(2000))
+    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 400, maxLength: 3000 }), (text) => expectWellFormed(parseDate(text))), fcParameters(200))
   })
 
   test('never throws on date-ish text, and results are well formed', () => {
-    fc.assert(fc.property(dateIsh, (text) => expectWellFormed(parseDate(text))), { numRuns: 5000 })
+    fc.assert(fc.property(dateIsh, (text) => expectWellFormed(parseDate(text))), fcParameters(5000))
   })
 
   const fullDate = fc
     .record({ year: fc.integer({ min: 1, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
     .filter(({ year, month, day }) => day <= daysInMonth(year, month))
+  /** A date with its era; the day is checked against the signed year (29 February 757 BC exists, 756 BC has none). */
+  const fullDateWithEra = fc
+    .record({ year: fc.integer({ min: 1, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), bc: fc.boolean() })
+    .filter(({ year, month, day, bc }) => day <= daysInMonth(bc ? -year : year, month))
+
+  test.each([
+    ['29 February 757 BC', { year: -757, month: 2, day: 29 }],
+    ['29 February 1 BC', { year: -1, month: 2, day: 29 }],
+    ['29 February 4 AD', { year: 4, month: 2, day: 29 }],
+  ])('a leap day in either era: %s', (text, date) => {
+    expect(parseDate(text)).toEqual({ start: date, end: date, approximate: false, ongoing: false })
+  })
+
+  test.each(['29 February 756 BC', '29 February 2 BC', '29 February 3 AD', '30 February 2000'])('no such day: %s', (text) => {
+    expect(parseDate(text)).toBeUndefined()
+  })
 
   test('a date written in any infobox style parses to itself', () => {
     fc.assert(
-      fc.property(fullDate, fc.boolean(), ({ year, month, day }, bc) => {
+      fc.property(fullDateWithEra, ({ year, month, day, bc }) => {
         const name = MONTH_NAMES[month - 1]!
         const expected = { year: bc ? -year : year, month, day }
         const era = bc ? ' BC' : year < 100 ? ' AD' : ''
