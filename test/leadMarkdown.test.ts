@@ -24,6 +24,9 @@ describe('leadMarkdown', () => {
     ['a <div> ends at a blank line: cut', 'Lead.\n\n<div>x</div>\n\n## Real', 'Lead.\n\n<div>x</div>\n\n'],
     ['a link definition after the heading: no cut', 'See [Zama].\n\n## Notes\n\n[Zama]: https://example.org', 'See [Zama].\n\n## Notes\n\n[Zama]: https://example.org'],
     ['"#5" is not a heading', 'Lead.\n\n#5 in a list\n\n## Real', 'Lead.\n\n#5 in a list\n\n'],
+    ['a closing HTML tag swallows the fence line after it: no cut', '</pre>\n``` js\n\n```\n\n## H2', '</pre>\n``` js\n\n```\n\n## H2'],
+    ['a fence inside a list item: no cut', '- ```\n  ```\n\n```\n\n## H2', '- ```\n  ```\n\n```\n\n## H2'],
+    ['a list before the lead ends: still cut', 'Lead.\n\n- one\n- two\n\n## Real', 'Lead.\n\n- one\n- two\n\n'],
     ['an indented "#" line is not a cut point', 'Lead.\n\n    # code\n\n## Real', 'Lead.\n\n    # code\n\n'],
     ['no heading: unchanged', 'Only a lead.\n\nTwo paragraphs.', 'Only a lead.\n\nTwo paragraphs.'],
     ['empty', '', ''],
@@ -57,7 +60,7 @@ describe('leadMarkdown', () => {
     const other = fc.constantFrom(
       ' ', 'Text with [a link] and *emphasis*.', '###### H6', '####### seven', '#\tTab', '#5', ' ## indented heading', '    # indented code', '- item',
       '- # heading in item', '  continued', '> quote', '> # quoted heading', '<div>', '<?php', '<![CDATA[', ']]>', '[a\nlink]: /x', 'Setext', '===', '---',
-      '\\# escaped', '1. one', '``` x', '~~~ x',
+      '\\# escaped', '1. one', '``` x', '~~~ x', '- ```', '> ```', '1. ~~~', '    ```', '   ```', '<span>', '</div>',
     )
     const line = fc.oneof({ arbitrary: structural, weight: 3 }, { arbitrary: other, weight: 1 })
     fc.assert(
