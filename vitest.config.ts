@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config'
 
+/** `FC_RUNS_SCALE=50 npm test` soaks the fast-check properties; their time budget grows with them. */
+const scale = Math.max(1, Number(process.env['FC_RUNS_SCALE']) || 1)
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 30_000 * scale,
+    setupFiles: ['test/setup/fastCheck.ts'],
   },
 })

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { buildIndex, extractRecord, parseArticle, resolveIndexOptions, type IndexRecord } from '../src/build.js'
 import { dateKey, type FacetCount } from '../src/index.js'
 import { fixtureSlugs, readFixture } from './helpers.js'
+import { fcParameters } from './robustness/helpers.js'
 
 // An oracle for facet counts: a brute-force count over the records.
 const articles = fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
@@ -68,7 +69,7 @@ describe('facet counts equal a brute-force count', () => {
           expect(actual).toEqual(Object.fromEntries(counts))
         }
       }),
-      { numRuns: 200 },
+      fcParameters(200),
     )
   })
 

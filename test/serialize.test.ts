@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle, serializeIndex } from '../src/build.js'
 import { IndexFormatError, indexFormatVersion, loadIndex, loadIndexAsync, type SearchIndex } from '../src/index.js'
 import { fixtureSlugs, readFixture } from './helpers.js'
+import { fcParameters } from './robustness/helpers.js'
 
 const articles = fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
 const index = buildIndex(articles, { facets: ['partof'] })
@@ -108,7 +109,7 @@ describe('properties', () => {
         expect(observe(loaded, query)).toEqual(observe(built, query))
         expect(serializeIndex(loaded)).toBe(text)
       }),
-      { numRuns: 60 },
+      fcParameters(60),
     )
   })
 })

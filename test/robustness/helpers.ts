@@ -1,19 +1,27 @@
 import fc from 'fast-check'
 
+/** How many times more runs every property makes: `FC_RUNS_SCALE` (default 1), for soaking properties by hand. */
+export function runsScale(): number {
+  const scale = Number(process.env['FC_RUNS_SCALE'] ?? 1)
+  return Number.isFinite(scale) && scale > 0 ? scale : 1
+}
+
 /**
- * fast-check parameters for a property: `numRuns`, plus the seed (and path)
- * from `FC_SEED` (and `FC_PATH`) when set, so a failure printed by fast-check
- * can be replayed exactly:
+ * fast-check parameters for a property: `numRuns` (times `FC_RUNS_SCALE`),
+ * plus the seed (and path) from `FC_SEED` (and `FC_PATH`) when set, so a
+ * failure printed by fast-check can be replayed exactly:
  *
  *     FC_SEED=-1234567 FC_PATH="12:3" npx vitest run test/robustness/indexFiles.test.ts
  *
  * Without them every run draws a new seed, which fast-check prints on failure.
+ * Properties without parameters get the same from `test/setup/fastCheck.ts`.
  */
 export function fcParameters<T>(numRuns: number): fc.Parameters<T> {
   const seed = process.env['FC_SEED']
   const path = process.env['FC_PATH']
-  if (seed === undefined || seed === '') return { numRuns }
-  return { numRuns, seed: Number(seed), ...(path === undefined || path === '' ? {} : { path }) }
+  const runs = Math.ceil(numRuns * runsScale())
+  if (seed === undefined || seed === '') return { numRuns: runs }
+  return { numRuns: runs, seed: Number(seed), ...(path === undefined || path === '' ? {} : { path }) }
 }
 
 /** Run `work`, log its wall-clock and CPU time (never asserted: tests do not assert on time), return its result. */
