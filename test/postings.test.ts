@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { createIndexBuilder, parseArticle, serializeIndex, serializeIndexChunks, toEnvelope } from '../src/build.js'
 import { countTerms } from '../src/index/countTerms.js'
 import { resolveIndexOptions, searchFields } from '../src/index/options.js'
+import { packTerms, type TermDictionary, type TermIds } from '../src/index/packedTerms.js'
 import { createPostings } from '../src/index/postings.js'
 import { miniSearchOptions, type IndexedDocument } from '../src/index/schema.js'
 import { loadIndex } from '../src/index.js'
@@ -29,6 +30,27 @@ function postingsJSON(documents: readonly Fields[]) {
   // The fast writer gives what JSON.stringify gives.
   expect([...(entriesJSON?.() ?? [])]).toEqual(index.map((entry) => JSON.stringify(entry)))
   return { ...head, index, serializationVersion: 2 }
+}
+
+/**
+ * The same documents counted in "workers" and packed, as `extractInWorkers`
+ * hands them on: document `i` goes to worker `workerOf[i]`, each worker with
+ * its own dictionary (a replaced worker is a new number: a fresh dictionary).
+ */
+function packedPostingsJSON(documents: readonly Fields[], workerOf: readonly number[]) {
+  const postings = createPostings()
+  const workers = new Map<number, { ids: TermIds; dictionary: TermDictionary }>()
+  documents.forEach((fields, i) => {
+    const slot = workerOf[i] ?? 0
+    let worker = workers.get(slot)
+    if (worker === undefined) workers.set(slot, (worker = { ids: new Map(), dictionary: { terms: [] } }))
+    // What crosses the thread boundary is a structured clone.
+    const { codes, newTerms } = structuredClone(packTerms(countTerms(fields), worker.ids))
+    worker.dictionary.terms.push(...newTerms)
+    postings.add({ codes, dictionary: worker.dictionary })
+  })
+  const { head, entries } = postings.toJSON()
+  return { ...head, index: [...entries()], serializationVersion: 2 }
 }
 
 const articles = fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
@@ -60,6 +82,29 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
       }),
       fcParameters(300),
     )
+  })
+
+  test('for counts packed by several workers, some of them replaced midway', () => {
+    const word = fc.constantFrom('the', 'Cannae', 'cannae', 'Hannibal', 'Łódź', 'Lodz', '__proto__', 'constructor', '1914–1918', '𝔄', '\uD800', 'x', 'y', 'z')
+    const text = fc.array(word, { maxLength: 10 }).map((words) => words.join(' '))
+    const fields = fc.record(Object.fromEntries(searchFields.map((field) => [field, text])) as Record<keyof Fields, typeof text>)
+    const documents = fc.array(fc.tuple(fields, fc.nat(4)), { maxLength: 12 })
+    fc.assert(
+      fc.property(documents, (pairs) => {
+        const fieldsOnly = pairs.map(([fields]) => fields)
+        expect(JSON.stringify(packedPostingsJSON(fieldsOnly, pairs.map(([, worker]) => worker)))).toBe(JSON.stringify(miniSearchJSON(fieldsOnly)))
+      }),
+      fcParameters(300),
+    )
+  })
+
+  test('for the fixtures packed by two workers, byte for byte', () => {
+    const builder = createIndexBuilder({ body: 'full' })
+    const documents = articles.map((article) => {
+      const record = builder.extract(article)
+      return { title: record.title, shortDescription: record.shortDescription ?? '', description: record.description ?? '', infobox: record.infobox, body: record.body }
+    })
+    expect(JSON.stringify(packedPostingsJSON(documents, documents.map((_, i) => Math.floor(i / 3) % 2)))).toBe(JSON.stringify(miniSearchJSON(documents)))
   })
 })
 

@@ -5,6 +5,7 @@ import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
 import { countTerms } from './countTerms.js'
 import { detach } from './detach.js'
+import { packedTermsOf } from './packedTerms.js'
 import { createPostings, type MiniSearchJSON } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { FacetTable, StoredDocument } from '../search/indexData.js'
@@ -86,7 +87,9 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       if (positions.has(record.id)) {
         throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
       }
-      const stored = storedFields(record)
+      const packed = packedTermsOf(record)
+      // A record from a worker is a structured clone: its strings are copies already.
+      const stored = storedFields(record, packed === undefined ? detach : keep)
       positions.set(stored.id, doc)
       documents.push(stored)
       texts.push(record.body)
@@ -98,7 +101,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
       for (const kind of facets.kind) tag('kind', kind, doc)
       for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
-      postings.add(record.terms ?? countTerms(textFields(record)))
+      postings.add(packed ?? record.terms ?? countTerms(textFields(record)))
     },
     finish() {
       finished = true
@@ -145,11 +148,13 @@ function toPlainObject(json: MiniSearchJSON): AsPlainObject {
   return { ...json.head, index: json.entries() as unknown as AsPlainObject['index'], serializationVersion: 2 }
 }
 
-function storedFields(record: IndexRecord): StoredDocument {
-  const stored: Record<string, string> = { id: detach(record.id), title: detach(record.title) }
+const keep = (text: string): string => text
+
+function storedFields(record: IndexRecord, copy: (text: string) => string): StoredDocument {
+  const stored: Record<string, string> = { id: copy(record.id), title: copy(record.title) }
   for (const key of ['shortDescription', 'description', 'image', 'date', 'place'] as const) {
     const value = record[key]
-    if (value !== undefined) stored[key] = detach(value)
+    if (value !== undefined) stored[key] = copy(value)
   }
   return stored as unknown as StoredDocument
 }

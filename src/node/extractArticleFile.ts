@@ -28,6 +28,8 @@ export interface ExtractContext {
   readonly extract: (article: Article) => IndexRecord
   /** Where extracted records are cached, if anywhere. */
   readonly cache?: RecordCacheLocation | undefined
+  /** Called before a file is parsed (read but not found in the cache). */
+  readonly beforeParse?: (() => void) | undefined
 }
 
 /**
@@ -63,6 +65,7 @@ export async function extractArticleFile(file: ArticleFile, context: ExtractCont
 const internalError = 'internal-error'
 
 function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): CachedExtraction {
+  context.beforeParse?.()
   try {
     const read = parseArticleBytes(bytes, file)
     const { article } = read

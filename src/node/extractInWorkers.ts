@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { FileSystemError } from '../errors.js'
+import { attachPackedTerms, type TermDictionary } from '../index/packedTerms.js'
 import type { Diagnostic } from '../parse/article.js'
 import type { ExtractedFile } from './extractArticleFile.js'
 import type { ExtractBatchMessage, ExtractWorkerData, ExtractWorkerMessage } from './extractWorkerProtocol.js'
@@ -26,6 +27,8 @@ interface Slot {
   failure: { readonly index: number | undefined; readonly diagnostic: (file: ArticleFile) => Diagnostic; readonly reason: string } | undefined
   /** File indexes sent and not yet answered; the first is the one in progress. */
   readonly assigned: number[]
+  /** The terms this worker has sent, by id (its records' counts refer to them). */
+  readonly dictionary: TermDictionary
   timer: NodeJS.Timeout | undefined
 }
 
@@ -58,7 +61,7 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
 
   const spawn = (): void => {
     const worker = new Worker(settings.workerUrl, { workerData: settings.workerData })
-    const slot: Slot = { worker, ready: false, retired: false, failure: undefined, assigned: [], timer: undefined }
+    const slot: Slot = { worker, ready: false, retired: false, failure: undefined, assigned: [], dictionary: { terms: [] }, timer: undefined }
     slots.add(slot)
     worker.on('message', (message: ExtractWorkerMessage) => receive(slot, message))
     // An error is acted on at 'exit': Node delivers the worker's pending results first, so the
@@ -73,9 +76,14 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
     if (slot.retired) return
     if (message.type === 'ready') slot.ready = true
     else {
-      const at = slot.assigned.indexOf(message.index)
-      if (at >= 0) slot.assigned.splice(at, 1)
-      finished.set(message.index, message.result)
+      for (const { index, result, codes, newTerms } of message.type === 'results' ? message.results : [message]) {
+        const at = slot.assigned.indexOf(index)
+        if (at >= 0) slot.assigned.splice(at, 1)
+        // Terms are appended as they arrive, whatever order results are yielded in: ids stay valid.
+        if (newTerms !== undefined) for (const term of newTerms) slot.dictionary.terms.push(term)
+        if (codes !== undefined && result.record !== undefined) attachPackedTerms(result.record, { codes, dictionary: slot.dictionary })
+        finished.set(index, result)
+      }
       idleCrashes = 0
       arm(slot)
       notify()

@@ -1,25 +1,46 @@
 // Worker thread entry (dist/extractWorker.js): reads, parses and extracts the
-// files it is sent, one at a time, and posts each result back in order.
+// files it is sent, one at a time, and posts the results back in order.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { createIndexBuilder } from '../index/buildIndex.js'
+import { packTerms, type TermIds } from '../index/packedTerms.js'
 import { extractArticleFile, type ExtractContext } from './extractArticleFile.js'
-import type { ExtractBatchMessage, ExtractWorkerData, ExtractWorkerMessage } from './extractWorkerProtocol.js'
+import type { ExtractBatchMessage, ExtractResultMessage, ExtractWorkerData, ExtractWorkerMessage } from './extractWorkerProtocol.js'
 
 if (parentPort === null) throw new Error('infobox-search: extractWorker.js must run in a worker thread')
 serve(parentPort, workerData as ExtractWorkerData)
 
 function serve(port: MessagePort, data: ExtractWorkerData): void {
-  const context: ExtractContext = { extract: createIndexBuilder(data.options).extract, cache: data.cache }
-  const post = (message: ExtractWorkerMessage): void => port.postMessage(message)
+  /** Cache hits not yet posted: sent together, since each message costs both threads a wake-up. */
+  let pending: ExtractResultMessage[] = []
+  const flush = (): void => {
+    if (pending.length === 1) port.postMessage(pending[0])
+    else if (pending.length > 1) port.postMessage({ type: 'results', results: pending } satisfies ExtractWorkerMessage)
+    pending = []
+  }
+  // Everything done is posted before a file is parsed: if the parse hangs or crashes the worker,
+  // the main thread knows the file in progress is the one it has no answer for.
+  const context: ExtractContext = { extract: createIndexBuilder(data.options).extract, cache: data.cache, beforeParse: flush }
+  /** Terms sent so far, by id: the main thread keeps the same list for this worker. */
+  const ids: TermIds = new Map()
   // Batches run strictly one after another, so results come back in the order sent.
   let queue = Promise.resolve()
   port.on('message', (message: ExtractBatchMessage) => {
     queue = queue.then(async () => {
       for (const task of message.tasks) {
         const result = await extractArticleFile({ path: task.path, id: task.id }, context)
-        post({ type: 'result', index: task.index, result })
+        const terms = result.record?.terms
+        // Only records from the cache are packed. Packing costs a lookup per term in a large map:
+        // when the worker parsed the file, it is the busier thread and the main thread does that
+        // lookup better; when it only read a cache entry, the main thread is the busier one.
+        if (result.record === undefined || terms === undefined || result.cache !== 'hit') pending.push({ type: 'result', index: task.index, result })
+        else {
+          const { terms: _counted, infobox: _notStored, ...record } = result.record
+          pending.push({ type: 'result', index: task.index, result: { ...result, record: { ...record, infobox: '' } }, ...packTerms(terms, ids) })
+        }
+        if (result.cache !== 'hit') flush()
       }
+      flush()
     })
   })
-  post({ type: 'ready' })
+  port.postMessage({ type: 'ready' } satisfies ExtractWorkerMessage)
 }

@@ -21,7 +21,22 @@ export interface ExtractBatchMessage {
   readonly tasks: readonly ExtractTask[]
 }
 
-/** Worker → main thread: loaded and waiting for work, or one file done. */
-export type ExtractWorkerMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly index: number; readonly result: ExtractedFile }
+/**
+ * One file done. A record taken from the cache comes without `terms` and
+ * without its `infobox` text (counted, never stored): its counts travel as
+ * `codes` (see `PackedTerms`), with the terms this worker had not sent before.
+ */
+export interface ExtractResultMessage {
+  readonly type: 'result'
+  readonly index: number
+  readonly result: ExtractedFile
+  readonly codes?: Uint32Array
+  readonly newTerms?: readonly string[]
+}
+
+/**
+ * Worker → main thread: loaded and waiting for work, one file done, or
+ * several (files taken from the cache are sent together, before the worker
+ * parses a file and at the end of each batch).
+ */
+export type ExtractWorkerMessage = { readonly type: 'ready' } | ExtractResultMessage | { readonly type: 'results'; readonly results: readonly ExtractResultMessage[] }

@@ -50,6 +50,11 @@ describe.concurrent('--cache', slow, () => {
     const uncached = await runCli(['build', '.', '--out', 'plain.json', '--jobs', '1'], { cwd: work })
     expect(uncached.code).toBe(0)
     expect(await readFile(path.join(work, 'index.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
+
+    // All from the cache, on three workers (records and packed term counts come back in batches).
+    const warm = await build('3', 'warm.json')
+    expect(cacheUse(warm.stderr)).toEqual({ reused: 31, extracted: 0, corrupt: 0 })
+    expect(await readFile(path.join(work, 'warm.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
   })
 
   test('a changed option invalidates every entry', async () => {
