@@ -5,6 +5,8 @@ const good = (runs) => (runs ?? []).filter(ok)
 /** The fastest successful run (least disturbed by other work on the machine). */
 const measure = (run) => run.ms?.total ?? run.wallMs
 const best = (runs) => good(runs).sort((a, b) => measure(a) - measure(b))[0]
+/** The fastest of a step's runs; older results hold a single run. */
+const fastest = (runs) => (Array.isArray(runs) ? best(runs) : runs)
 const spread = (runs) => {
   const walls = good(runs).map((r) => measure(r) / 1000)
   if (walls.length < 2) return ''
@@ -71,6 +73,12 @@ export function evaluateTargets(results) {
     const q = size.queries.ours?.faceted?.p95 / size.queries.minisearch?.plain?.p95
     add(`faceted query p95 at ${decisive} ≤ 1.5× plain MiniSearch p95`, 1.5, q, q <= 1.5, `${msf(size.queries.ours?.faceted?.p95)} ms vs ${msf(size.queries.minisearch?.plain?.p95)} ms`)
   }
+  const inc = results.incremental
+  if (inc && !inc.skipped) {
+    const full = fastest(inc.noCache)?.wallMs
+    const one = fastest(inc.oneChanged)?.wallMs
+    add(`--cache rebuild after one change at ${inc.size} < 15% of a full build`, 0.15, one / full, one / full < 0.15, `${s(one)} s vs ${s(full)} s (fastest of each; CLI defaults)`)
+  } else add('--cache rebuild after one change < 15% of a full build', 0.15, undefined, undefined, inc?.skipped ? `not run (${inc.skipped})` : 'not run')
   const big = at(50000)
   if (big) {
     for (const [name, label] of [['ours', 'programmatic'], ['cli', 'CLI']]) {
@@ -282,10 +290,10 @@ export function renderReport(results) {
       table(
         ['CLI build', 'wall s', '× full build without cache'],
         [
-          [`full build, no --cache (${inc.flags ?? ''})`, s(inc.noCache?.wallMs), '1.00×'],
-          ['full build, empty cache', s(inc.cold?.wallMs), x(inc.cold?.wallMs, inc.noCache?.wallMs)],
-          ['rebuild, nothing changed', s(inc.unchanged?.wallMs), x(inc.unchanged?.wallMs, inc.noCache?.wallMs)],
-          ['rebuild after changing one file', s(inc.oneChanged?.wallMs), x(inc.oneChanged?.wallMs, inc.noCache?.wallMs)],
+          [`full build, no --cache (${inc.flags ?? ''}; fastest of ${[inc.noCache].flat().length})`, s(fastest(inc.noCache)?.wallMs), '1.00×'],
+          ['full build, empty cache', s(inc.cold?.wallMs), x(inc.cold?.wallMs, fastest(inc.noCache)?.wallMs)],
+          ['rebuild, nothing changed', s(inc.unchanged?.wallMs), x(inc.unchanged?.wallMs, fastest(inc.noCache)?.wallMs)],
+          [`rebuild after changing one file (fastest of ${[inc.oneChanged].flat().length})`, s(fastest(inc.oneChanged)?.wallMs), x(fastest(inc.oneChanged)?.wallMs, fastest(inc.noCache)?.wallMs)],
         ],
       ),
       '',
