@@ -54,6 +54,26 @@ describe('the built package', () => {
     expect(code.match(/["']node:|require\(["'](fs|path|crypto)["']\)|\bBuffer\.|process\.env/)?.[0]).toBeUndefined()
   })
 
+  test('the extraction worker loads no parser until a file must be parsed (a warm --cache rebuild never does)', async () => {
+    // Static imports only: `import … from "x"` and `import "x"`, followed through dist/'s chunks.
+    const staticImports = (code: string) => [...code.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm)].map((match) => match[1] as string)
+    const seen = new Set<string>()
+    const packages = new Set<string>()
+    const visit = async (file: string): Promise<void> => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const specifier of staticImports(await readFile(new URL(file, dist), 'utf8'))) {
+        if (specifier.startsWith('./')) await visit(specifier.slice(2))
+        else packages.add(specifier)
+      }
+    }
+    await visit('extractWorker.js')
+    expect(seen.size).toBeGreaterThan(1) // it does follow the chunks
+    expect([...packages].filter((name) => !/^(node:)?(worker_threads|fs|fs\/promises|path|crypto)$/.test(name))).toEqual([])
+    // The parsers are there, behind a dynamic import.
+    expect(await readFile(new URL('extractWorker.js', dist), 'utf8')).toMatch(/import\(["']\.\/buildIndex-\w+\.js["']\)/)
+  })
+
   test('infobox-search/browser (the runtime with MiniSearch, minified) fits 12 KB gzipped', async () => {
     const code = await readFile(new URL('browser.js', dist))
     expect(code.toString()).not.toMatch(/from\s*["']minisearch["']/)

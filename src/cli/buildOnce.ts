@@ -63,10 +63,11 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     return 1
   }
   progress.status(`infobox-search: writing ${settings.out}…`)
+  // Entries this build did not use are stale whatever happens to the write: pruned meanwhile.
+  const pruned = cache === undefined ? undefined : pruneRecordCache(cache, used).catch(() => 0)
   // Streamed: an index past V8's string limit (~512 MB) is still written.
-  const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish()))
+  const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish())).finally(() => pruned)
   progress.end()
-  if (cache !== undefined) await pruneRecordCache(cache, used).catch(() => 0)
   if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, bytes)}\n`)
   return 0
 }

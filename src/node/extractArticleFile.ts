@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import type { IndexRecord } from '../extract/record.js'
 import type { Article, Diagnostic } from '../parse/article.js'
 import type { ArticleFile } from './listArticleFiles.js'
-import { parseArticleBytes, unreadableArticle } from './readArticleFile.js'
 import { cacheKey, readCacheEntry, writeCacheEntry, type CachedExtraction, type RecordCacheLocation } from './recordCache.js'
 
 /** How a file's record was obtained. `corrupt`: the cache entry was unusable and the file was extracted again. */
@@ -24,8 +23,12 @@ export interface ExtractedFile {
 
 /** What `extractArticleFile` needs besides the file. */
 export interface ExtractContext {
-  /** Turn an article into a record (`IndexBuilder.extract`). */
-  readonly extract: (article: Article) => IndexRecord
+  /**
+   * Turn an article into a record (`IndexBuilder.extract`). Asked for on the
+   * first file that must be parsed, so a worker that only reads the cache
+   * never loads the YAML and Markdown parsers (about half a second each).
+   */
+  readonly extractor: () => Promise<(article: Article) => IndexRecord>
   /** Where extracted records are cached, if anywhere. */
   readonly cache?: RecordCacheLocation | undefined
   /** Called before a file is parsed (read but not found in the cache). */
@@ -45,32 +48,36 @@ export async function extractArticleFile(file: ArticleFile, context: ExtractCont
     // promise read costs four thread-pool round trips (open, stat, read, close) per file.
     bytes = readFileSync(file.path)
   } catch (error) {
+    const { unreadableArticle } = await import('./readArticleFile.js')
     return { path: file.path, diagnostics: unreadableArticle(file.path, error).diagnostics, cache: 'off' }
   }
   const { cache } = context
-  if (cache === undefined) return { path: file.path, ...extract(bytes, file, context), cache: 'off' }
+  if (cache === undefined) return { path: file.path, ...(await extract(bytes, file, context)), cache: 'off' }
   const key = cacheKey(bytes, file)
-  const cached = await readCacheEntry(cache, key, file)
+  const cached = readCacheEntry(cache, key, file)
   if (cached !== undefined && cached !== 'corrupt') return { path: file.path, ...cached, cache: 'hit', cacheKey: key }
-  const extracted = extract(bytes, file, context)
+  const extracted = await extract(bytes, file, context)
   const outcome = cached === 'corrupt' ? 'corrupt' : 'miss'
   if (extracted.diagnostics.some((d) => d.code === internalError)) return { path: file.path, ...extracted, cache: outcome }
-  const cacheError = await writeCacheEntry(cache, key, file, extracted).then(
-    () => undefined,
-    (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error),
-  )
+  let cacheError: string | undefined
+  try {
+    writeCacheEntry(cache, key, file, extracted)
+  } catch (error) {
+    cacheError = (error as NodeJS.ErrnoException).code ?? String(error)
+  }
   return { path: file.path, ...extracted, cache: outcome, cacheKey: key, ...(cacheError === undefined ? {} : { cacheError }) }
 }
 
 const internalError = 'internal-error'
 
-function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): CachedExtraction {
+async function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): Promise<CachedExtraction> {
   context.beforeParse?.()
   try {
+    const [{ parseArticleBytes }, extractRecord] = await Promise.all([import('./readArticleFile.js'), context.extractor()])
     const read = parseArticleBytes(bytes, file)
     const { article } = read
     if (article === undefined) return { diagnostics: read.diagnostics.map((d) => named(d, file.path)) }
-    const record = context.extract(article)
+    const record = extractRecord(article)
     // Diagnostics of reading (e.g. encoding) that the article does not carry itself.
     const reading = read.diagnostics.filter((d) => !article.diagnostics.includes(d))
     return { record, diagnostics: [...reading, ...record.diagnostics].map((d) => named(d, file.path)) }

@@ -52,7 +52,8 @@ export function extractArticleFiles(files: readonly ArticleFile[], settings: Ext
 }
 
 async function* extractHere(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
-  const context = { extract: createIndexBuilder(settings.options).extract, cache: settings.cache }
+  const extract = createIndexBuilder(settings.options).extract
+  const context = { extractor: () => Promise.resolve(extract), cache: settings.cache }
   for (const file of files) {
     settings.signal?.throwIfAborted()
     yield await extractArticleFile(file, context)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readdir, rm, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { IndexRecord } from '../extract/record.js'
 import { isRecordTerms } from '../index/countTerms.js'
@@ -45,7 +45,7 @@ export function cacheKey(bytes: Uint8Array, file: ArticleFile): string {
 }
 
 /** The cached extraction for `key`, `undefined` when there is none, `'corrupt'` when it is unusable. */
-export async function readCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile): Promise<CachedExtraction | 'corrupt' | undefined> {
+export function readCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile): CachedExtraction | 'corrupt' | undefined {
   let text: string
   try {
     // Synchronous for the same reason as the article read (see extractArticleFile).
@@ -62,21 +62,43 @@ export async function readCacheEntry(location: RecordCacheLocation, key: string,
 
 /**
  * Store an extraction atomically (temporary file + rename, no fsync: an entry
- * torn by a crash reads as corrupt and is extracted again).
+ * torn by a crash reads as corrupt and is extracted again). Synchronous, like
+ * the reads: it runs in a worker or a build loop with nothing else to do, and
+ * awaiting four thread-pool round trips per file made a build that fills the
+ * cache half again as slow as one without it.
+ * @throws the file system's error when the entry cannot be written.
  */
-export async function writeCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile, value: CachedExtraction): Promise<void> {
+export function writeCacheEntry(location: RecordCacheLocation, key: string, file: ArticleFile, value: CachedExtraction): void {
   const target = entryPath(location, key)
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   const entry = { format: entryFormat, version: entryVersion, file: file.path, id: file.id, ...value }
-  await mkdir(path.dirname(target), { recursive: true })
+  const folder = path.dirname(target)
+  const json = JSON.stringify(entry)
   try {
-    await writeFile(temporary, JSON.stringify(entry))
-    await rename(temporary, target)
+    if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true })
+    madeFolders.add(folder)
+    try {
+      writeFileSync(temporary, json)
+    } catch (error) {
+      // The folder was removed since this thread made it (`--watch` with the cache deleted): once more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      mkdirSync(folder, { recursive: true })
+      writeFileSync(temporary, json)
+    }
+    renameSync(temporary, target)
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
+    madeFolders.delete(folder)
+    try {
+      unlinkSync(temporary)
+    } catch {
+      // Never written, or already gone.
+    }
     throw error
   }
 }
+
+/** Cache folders this thread has made (or found) already. */
+const madeFolders = new Set<string>()
 
 /**
  * Remove what the last build did not use: entries not in `used` (cache keys),
