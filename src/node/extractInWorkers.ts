@@ -44,7 +44,10 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
   const total = files.length
   const workerCount = Math.max(1, Math.min(settings.jobs, total))
   const batchSize = Math.max(1, Math.min(16, Math.ceil(total / (workerCount * 8))))
-  const window = workerCount * batchSize * 4
+  // Results are yielded in file order, so one slow file holds back the others' results: the
+  // window lets the other workers go on meanwhile (a worker loading the parsers for the one
+  // changed file of a --cache rebuild stalled the rest with 4 batches per worker).
+  const window = workerCount * batchSize * 16
   const finished = new Map<number, ExtractedFile>()
   const retry: number[] = []
   const slots = new Set<Slot>()
