@@ -88,7 +88,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
         throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
       }
       const packed = packedTermsOf(record)
-      // A record from a worker is a structured clone: its strings are copies already.
+      // A packed record came from a worker, as a structured clone: its strings are copies already.
       const stored = storedFields(record, packed === undefined ? detach : keep)
       positions.set(stored.id, doc)
       documents.push(stored)
