@@ -1,4 +1,5 @@
 import { createIndexBuilder } from '../index/buildIndex.js'
+import { createManifestWriter } from '../node/cacheManifest.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
@@ -30,12 +31,16 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   const tally: BuildTally = { indexed: 0, skipped: 0, warnings: 0, workers, cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 } }
   const owners = new Map<string, string>()
   const used = new Set<string>()
+  // The next manifest of the cache, written as the files come (see `CacheManifest`).
+  const manifest = cache === undefined ? undefined : createManifestWriter(cache)
+  let complete = false
   try {
     const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, signal })
     for await (const file of extracted) {
       progress.advance()
       if (file.cacheKey !== undefined) used.add(file.cacheKey)
       countCacheUse(tally, file)
+      manifest?.add(file)
       const { record } = file
       for (const diagnostic of file.diagnostics) {
         if (record !== undefined) tally.warnings++
@@ -55,10 +60,14 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
       builder.add(record)
       tally.indexed++
     }
+    complete = !settings.strict || tally.skipped === 0
   } finally {
     progress.end()
+    // Listed only when this build writes an index: otherwise the last manifest stays.
+    if (complete) manifest?.commit()
+    else manifest?.discard()
   }
-  if (settings.strict && tally.skipped > 0) {
+  if (!complete) {
     stderr.write(`infobox-search: ${tally.skipped} article(s) could not be indexed (--strict); no index was written.\n`)
     return 1
   }

@@ -19,6 +19,12 @@ export interface ExtractedFile {
   readonly cacheKey?: string
   /** Why the cache entry could not be written, when it could not. */
   readonly cacheError?: string
+  /**
+   * The file's key is the one the cache manifest lists: the record and
+   * diagnostics are left to be taken from there (`extractArticleFiles` does,
+   * before it yields the file).
+   */
+  readonly listed?: true
 }
 
 /** What `extractArticleFile` needs besides the file. */
@@ -38,10 +44,12 @@ export interface ExtractContext {
 /**
  * Read one file, then take its record from the cache (when the bytes are
  * unchanged: no YAML or Markdown parsing at all) or parse and extract it and
- * store it in the cache. Never throws: an unreadable, unparseable or crashing
- * file comes back as error diagnostics.
+ * store it in the cache. When its cache key is `listedKey` (the one the
+ * cache manifest has for it), the result only says so: `listed`. Never
+ * throws: an unreadable, unparseable or crashing file comes back as error
+ * diagnostics.
  */
-export async function extractArticleFile(file: ArticleFile, context: ExtractContext): Promise<ExtractedFile> {
+export async function extractArticleFile(file: ArticleFile, context: ExtractContext, listedKey?: string): Promise<ExtractedFile> {
   let bytes: Uint8Array
   try {
     // Synchronous: this runs in a worker or a build loop with nothing else to do, and a
@@ -54,6 +62,7 @@ export async function extractArticleFile(file: ArticleFile, context: ExtractCont
   const { cache } = context
   if (cache === undefined) return { path: file.path, ...(await extract(bytes, file, context)), cache: 'off' }
   const key = cacheKey(bytes, file)
+  if (key === listedKey) return { path: file.path, diagnostics: [], cache: 'hit', cacheKey: key, listed: true }
   const cached = readCacheEntry(cache, key, file)
   if (cached !== undefined && cached !== 'corrupt') return { path: file.path, ...cached, cache: 'hit', cacheKey: key }
   const extracted = await extract(bytes, file, context)

@@ -1,6 +1,9 @@
 import { createIndexBuilder } from '../index/buildIndex.js'
 import type { IndexOptions } from '../index/options.js'
-import { extractArticleFile, type ExtractedFile } from './extractArticleFile.js'
+import type { Article } from '../parse/article.js'
+import type { IndexRecord } from '../extract/record.js'
+import { readCacheManifest, type CacheManifest } from './cacheManifest.js'
+import { extractArticleFile, type ExtractContext, type ExtractedFile } from './extractArticleFile.js'
 import { extractInWorkers } from './extractInWorkers.js'
 import type { ArticleFile } from './listArticleFiles.js'
 import type { RecordCacheLocation } from './recordCache.js'
@@ -20,7 +23,7 @@ export interface ExtractArticleFilesOptions {
    * @default 10_000
    */
   readonly fileTimeout?: number
-  /** Cache of extracted records; see `RecordCacheLocation`. */
+  /** Cache of extracted records; see `RecordCacheLocation`. Its manifest (see `CacheManifest`) is read first. */
   readonly cache?: RecordCacheLocation | undefined
   /** Stops the extraction (the iterator throws the abort reason). */
   readonly signal?: AbortSignal | undefined
@@ -41,21 +44,46 @@ export interface ExtractArticleFilesOptions {
  */
 export function extractArticleFiles(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
   const jobs = settings.jobs ?? 1
-  if (jobs <= 1 || files.length === 0) return extractHere(files, settings)
-  return extractInWorkers(files, {
-    jobs,
-    fileTimeout: settings.fileTimeout ?? 10_000,
-    workerData: { options: settings.options, cache: settings.cache },
-    workerUrl: settings.workerUrl ?? new URL('./extractWorker.js', import.meta.url),
-    signal: settings.signal,
-  })
+  const manifest = settings.cache === undefined ? undefined : readCacheManifest(settings.cache)
+  const listedKey = manifest === undefined ? undefined : (index: number) => manifest.keyOf(files[index]?.path ?? '')
+  const extracted =
+    jobs <= 1 || files.length === 0
+      ? extractHere(files, settings, listedKey)
+      : extractInWorkers(files, {
+          jobs,
+          fileTimeout: settings.fileTimeout ?? 10_000,
+          workerData: { options: settings.options, cache: settings.cache },
+          workerUrl: settings.workerUrl ?? new URL('./extractWorker.js', import.meta.url),
+          signal: settings.signal,
+          listedKey,
+        })
+  return manifest === undefined ? extracted : takeListed(files, extracted, manifest, settings)
 }
 
-async function* extractHere(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
-  const extract = createIndexBuilder(settings.options).extract
-  const context = { extractor: () => Promise.resolve(extract), cache: settings.cache }
-  for (const file of files) {
+function here(settings: ExtractArticleFilesOptions): ExtractContext {
+  let extract: ((article: Article) => IndexRecord) | undefined
+  return { extractor: () => Promise.resolve((extract ??= createIndexBuilder(settings.options).extract)), cache: settings.cache }
+}
+
+async function* extractHere(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions, listedKey?: (index: number) => string | undefined): AsyncGenerator<ExtractedFile> {
+  const context = here(settings)
+  for (const [index, file] of files.entries()) {
     settings.signal?.throwIfAborted()
-    yield await extractArticleFile(file, context)
+    yield await extractArticleFile(file, context, listedKey?.(index))
+  }
+}
+
+/** Fill in the files found unchanged since the manifest was written; a row that does not check out is extracted again here. */
+async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, manifest: CacheManifest, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
+  let context: ExtractContext | undefined
+  let index = 0
+  for await (const file of extracted) {
+    const source = files[index++]
+    if (file.listed !== true || file.cacheKey === undefined || source === undefined) {
+      yield file
+      continue
+    }
+    const listed = manifest.take(file.path, file.cacheKey)
+    yield listed === undefined ? await extractArticleFile(source, (context ??= here(settings))) : { path: file.path, ...listed, cache: 'hit', cacheKey: file.cacheKey }
   }
 }

@@ -16,6 +16,8 @@ export interface WorkerPoolSettings {
   /** The worker script (`dist/extractWorker.js`). */
   readonly workerUrl: URL
   readonly signal?: AbortSignal | undefined
+  /** The cache key the cache manifest lists for the file at `index`, if any (see `ExtractTask`). */
+  readonly listedKey?: ((index: number) => string | undefined) | undefined
 }
 
 interface Slot {
@@ -149,7 +151,7 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
     if (batch.length === 0) return
     const idle = slot.assigned.length === 0
     slot.assigned.push(...batch)
-    const message: ExtractBatchMessage = { type: 'extract', tasks: batch.map((index) => ({ index, path: files[index]?.path ?? '', id: files[index]?.id ?? '' })) }
+    const message: ExtractBatchMessage = { type: 'extract', tasks: batch.map((index) => ({ index, path: files[index]?.path ?? '', id: files[index]?.id ?? '', listedKey: settings.listedKey?.(index) })) }
     slot.worker.postMessage(message)
     if (idle) arm(slot)
   }

@@ -34,7 +34,7 @@ function serve(port: MessagePort, data: ExtractWorkerData): void {
   port.on('message', (message: ExtractBatchMessage) => {
     queue = queue.then(async () => {
       for (const task of message.tasks) {
-        const result = await extractArticleFile({ path: task.path, id: task.id }, context)
+        const result = await extractArticleFile({ path: task.path, id: task.id }, context, task.listedKey)
         const terms = result.record?.terms
         // Only records from the cache are packed. Packing costs a lookup per term in a large map:
         // when the worker parsed the file, it is the busier thread and the main thread does that

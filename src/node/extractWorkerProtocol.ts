@@ -13,6 +13,8 @@ export interface ExtractTask {
   readonly index: number
   readonly path: string
   readonly id: string
+  /** The cache key the cache manifest lists for the file: when the file still has it, the worker only says so. */
+  readonly listedKey?: string | undefined
 }
 
 /** Main thread → worker: a batch of files, extracted one after another. */

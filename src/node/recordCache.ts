@@ -114,6 +114,11 @@ export async function pruneRecordCache(location: RecordCacheLocation, used: Read
   }
   const current = path.join(location.root, location.fingerprint)
   for (const shard of await list(current)) {
+    if (/^manifest\.bin\.\d+\.[0-9a-f]{8}\.tmp$/.test(shard)) {
+      // Left by a build that was killed while writing it (this build's own is in place by now).
+      await unlink(path.join(current, shard)).catch(() => undefined)
+      removed++
+    }
     if (!/^[0-9a-f]{2}$/.test(shard)) continue
     for (const name of await list(path.join(current, shard))) {
       const stale = entryName.test(name) ? !used.has(name.slice(0, -'.json'.length)) : name.endsWith('.tmp')
@@ -141,6 +146,12 @@ function sha256(data: string | Uint8Array): string {
 function toExtraction(value: unknown, file: ArticleFile): CachedExtraction | undefined {
   if (!isObject(value) || value['format'] !== entryFormat || value['version'] !== entryVersion) return undefined
   if (value['file'] !== file.path || value['id'] !== file.id) return undefined
+  return narrowExtraction(value)
+}
+
+/** Narrow parsed JSON to an extraction (`record`, `diagnostics`; other keys are ignored), `undefined` if it is not one. */
+export function narrowExtraction(value: unknown): CachedExtraction | undefined {
+  if (!isObject(value)) return undefined
   const diagnostics = value['diagnostics']
   if (!Array.isArray(diagnostics) || !diagnostics.every(isDiagnostic)) return undefined
   const record = value['record']

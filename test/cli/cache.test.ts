@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { notAnArticle } from './articles.js'
@@ -15,10 +15,17 @@ function cacheUse(stderr: string): { reused: number; extracted: number; corrupt:
   return { reused: Number(match[1]), extracted: Number(match[2]), corrupt: Number(match[3] ?? 0) }
 }
 
+/** The manifest file of the one fingerprint folder in `cache`. */
+async function manifestOf(cache: string): Promise<string> {
+  const [fingerprint = ''] = await readdir(cache)
+  return path.join(cache, fingerprint, 'manifest.bin')
+}
+
 async function entries(cache: string): Promise<string[]> {
   const found: string[] = []
   for (const fingerprint of await readdir(cache)) {
     for (const shard of await readdir(path.join(cache, fingerprint))) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue
       for (const name of await readdir(path.join(cache, fingerprint, shard))) found.push(path.join(cache, fingerprint, shard, name))
     }
   }
@@ -76,6 +83,8 @@ describe.concurrent('--cache', slow, () => {
     const build = () => runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '2'], { cwd: work })
     expect((await build()).code).toBe(0)
     const before = await readFile(path.join(work, 'index.json'))
+    // Without the manifest, which would list every file and leave the entries unread.
+    await rm(await manifestOf(path.join(work, 'cache')))
     const [truncated = '', garbage = '', wrongShape = '', otherFile = ''] = await entries(path.join(work, 'cache'))
     await writeFile(truncated, (await readFile(truncated, 'utf8')).slice(0, 50))
     await writeFile(garbage, Buffer.from([0, 159, 146, 150, 255]))
@@ -90,6 +99,43 @@ describe.concurrent('--cache', slow, () => {
     expect(cacheUse(again.stderr)).toEqual({ reused: 6, extracted: 4, corrupt: 4 })
     expect(await readFile(path.join(work, 'index.json'))).toEqual(before)
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 10, extracted: 0, corrupt: 0 })
+  })
+
+  test('the manifest: renamed, removed and added files; a torn or garbled manifest is ignored', async () => {
+    const work = await dirs.make()
+    const articles = generatedArticles(12)
+    await writeFiles(work, articles)
+    const build = (out = 'index.json') => runCli(['build', '.', '--out', out, '--cache', 'cache', '--jobs', '2'], { cwd: work })
+    const uncached = async () => {
+      expect((await runCli(['build', '.', '--out', 'plain.json', '--jobs', '1'], { cwd: work })).code).toBe(0)
+      return readFile(path.join(work, 'plain.json'))
+    }
+    expect(cacheUse((await build()).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
+    const manifest = await manifestOf(path.join(work, 'cache'))
+    expect((await readFile(manifest)).length).toBeGreaterThan(0)
+
+    const [renamed = '', removed = ''] = Object.keys(articles)
+    await rename(path.join(work, renamed), path.join(work, 'moved.md'))
+    await rm(path.join(work, removed))
+    await writeFile(path.join(work, 'new.md'), articles[removed] ?? '')
+    // The moved file has a new id and path (a new key); the new file has the removed one's text under another path.
+    expect(cacheUse((await build()).stderr)).toEqual({ reused: 10, extracted: 2, corrupt: 0 })
+    expect(await readFile(path.join(work, 'index.json'))).toEqual(await uncached())
+
+    const good = await readFile(manifest)
+    for (const bad of [good.subarray(0, good.length >> 1), Buffer.from(good).fill(0x5b, 0, good.length >> 1), Buffer.from('\n{}')]) {
+      await writeFile(manifest, bad)
+      const again = await build('again.json')
+      expect(again.code).toBe(0)
+      expect(cacheUse(again.stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 }) // from the entries
+      expect(await readFile(path.join(work, 'again.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
+    }
+
+    // With the entries gone, every record still comes from the (rewritten) manifest.
+    for (const entry of await entries(path.join(work, 'cache'))) await rm(entry)
+    const listed = await build('listed.json')
+    expect(cacheUse(listed.stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
+    expect(await readFile(path.join(work, 'listed.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
   })
 
   test('a cache folder that cannot be written is not fatal', async () => {
