@@ -8,7 +8,7 @@ import type { IndexRecord } from '../src/extract/record.js'
 import type { RecordTerms } from '../src/index/countTerms.js'
 import { searchFields } from '../src/index/options.js'
 import { attachPackedTerms, packedTermsOf, packTerms, type PackedTerms, type TermDictionary, type TermIds } from '../src/index/packedTerms.js'
-import { createManifestWriter, readCacheManifest } from '../src/node/cacheManifest.js'
+import { createManifestWriter, readCacheManifest, type CacheManifest } from '../src/node/cacheManifest.js'
 import type { ExtractedFile } from '../src/node/extractArticleFile.js'
 import type { RecordCacheLocation } from '../src/node/recordCache.js'
 import { fixtureSlugs, readFixture } from './helpers.js'
@@ -66,8 +66,8 @@ function fromWorker(record: IndexRecord, worker: { ids: TermIds; dictionary: Ter
   return packed
 }
 
-function write(at: RecordCacheLocation, files: readonly ExtractedFile[]): void {
-  const writer = createManifestWriter(at)
+function write(at: RecordCacheLocation, files: readonly ExtractedFile[], last?: CacheManifest): void {
+  const writer = createManifestWriter(at, () => last)
   if (writer === undefined) throw new Error('no writer')
   for (const file of files) writer.add(file)
   writer.commit()
@@ -101,27 +101,51 @@ describe('the cache manifest', () => {
     expect(manifest?.keyOf(uncached.path)).toBeUndefined()
   })
 
-  test('a manifest written from the last one (its rows reused, one file new) reads the same', () => {
+  test.each([
+    ['keeping its term ids', true],
+    ['renumbering its counts', false],
+  ])('a manifest written from the last one (its rows reused, one file new) reads the same, %s', (_, keep) => {
     const first = location()
     write(first, records.map((record, i) => ({ path: fileOf(i), record, diagnostics: [], cache: 'miss', cacheKey: key(i) })))
     const last = readCacheManifest(first)
+    expect(last?.reusable).toBe(true)
     const second = location()
     const [fresh = records[0] as IndexRecord, ...kept] = records
-    write(second, [
-      { path: fileOf(100), record: fresh, diagnostics: [], cache: 'miss', cacheKey: key(100) },
-      ...kept.map((_, j): ExtractedFile => ({ path: fileOf(j + 1), ...last?.take(fileOf(j + 1), key(j + 1)), diagnostics: [], cache: 'hit', cacheKey: key(j + 1) })),
-    ])
+    write(
+      second,
+      [
+        { path: fileOf(100), record: fresh, diagnostics: [], cache: 'miss', cacheKey: key(100) },
+        ...kept.map((_, j): ExtractedFile => ({ path: fileOf(j + 1), ...last?.take(fileOf(j + 1), key(j + 1)), diagnostics: [], cache: 'hit', cacheKey: key(j + 1) })),
+      ],
+      keep ? last : undefined,
+    )
     const manifest = readCacheManifest(second)
-    expect(countsOf(manifest?.take(fileOf(100), key(100))?.record as IndexRecord)).toEqual(fresh?.terms)
+    expect(countsOf(manifest?.take(fileOf(100), key(100))?.record as IndexRecord)).toEqual(fresh.terms)
     kept.forEach((record, j) => {
       const listed = manifest?.take(fileOf(j + 1), key(j + 1))?.record as IndexRecord
       expect(listed).toEqual(listedForm(record))
       expect(countsOf(listed)).toEqual(record.terms)
     })
-    // Only the terms of the files listed: the dictionary does not keep growing.
-    const dictionary = packedTermsOf(manifest?.take(fileOf(1), key(1))?.record as IndexRecord)?.dictionary.terms ?? []
     const used = new Set(records.flatMap((record) => (record.terms ?? []).flatMap((field) => field.terms)))
-    expect(new Set(dictionary)).toEqual(used)
+    expect(new Set(manifest?.dictionary.terms)).toEqual(used)
+    if (keep) expect(manifest?.dictionary.terms).toEqual(last?.dictionary.terms)
+  })
+
+  test('a dictionary mostly unused is not kept: the next manifest holds only the terms it lists', () => {
+    const first = location()
+    write(first, records.map((record, i) => ({ path: fileOf(i), record, diagnostics: [], cache: 'miss', cacheKey: key(i) })))
+    const [one = records[0] as IndexRecord] = records
+    const second = location()
+    const last = readCacheManifest(first)
+    write(second, [{ path: fileOf(0), ...last?.take(fileOf(0), key(0)), diagnostics: [], cache: 'hit', cacheKey: key(0) }], last)
+    const kept = readCacheManifest(second)
+    expect(kept?.dictionary.terms).toEqual(last?.dictionary.terms) // ids kept…
+    expect(kept?.reusable).toBe(false) // …but most of them are stale now
+    const third = location()
+    write(third, [{ path: fileOf(0), ...kept?.take(fileOf(0), key(0)), diagnostics: [], cache: 'hit', cacheKey: key(0) }], kept)
+    const compact = readCacheManifest(third)
+    expect(new Set(compact?.dictionary.terms)).toEqual(new Set((one.terms ?? []).flatMap((field) => field.terms)))
+    expect(countsOf(compact?.take(fileOf(0), key(0))?.record as IndexRecord)).toEqual(one.terms)
   })
 
   test('a discarded manifest leaves the last one in place', () => {

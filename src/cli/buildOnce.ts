@@ -1,5 +1,5 @@
 import { createIndexBuilder } from '../index/buildIndex.js'
-import { createManifestWriter } from '../node/cacheManifest.js'
+import { createManifestWriter, lazyCacheManifest } from '../node/cacheManifest.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
@@ -31,11 +31,12 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   const tally: BuildTally = { indexed: 0, skipped: 0, warnings: 0, workers, cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 } }
   const owners = new Map<string, string>()
   const used = new Set<string>()
-  // The next manifest of the cache, written as the files come (see `CacheManifest`).
-  const manifest = cache === undefined ? undefined : createManifestWriter(cache)
+  // The cache's manifest of the last build, and the next one, written as the files come (see `CacheManifest`).
+  const last = cache === undefined ? undefined : lazyCacheManifest(cache)
+  const manifest = cache === undefined ? undefined : createManifestWriter(cache, last)
   let complete = false
   try {
-    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, signal })
+    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, manifest: last, signal })
     for await (const file of extracted) {
       progress.advance()
       if (file.cacheKey !== undefined) used.add(file.cacheKey)

@@ -25,10 +25,15 @@ import { narrowExtraction, type CachedExtraction, type RecordCacheLocation } fro
  * Layout: the rows, each its counts (32-bit words in this machine's byte
  * order, 4-byte aligned) then its JSON (UTF-8); then a newline and the table
  * of contents as JSON, which has no raw newline in it: `{format, version,
- * endianness, dictionary, rows: [path, key, codesAt, codesLength, textAt,
- * textLength][]}` (offsets in bytes, `codesLength` in words).
+ * endianness, dictionary, stale, rows: [path, key, codesAt, codesLength,
+ * textAt, textLength][]}` (offsets in bytes, `codesLength` in words; `stale`:
+ * how many dictionary terms no row uses).
  */
 export interface CacheManifest {
+  /** The ids of the counts it gives. */
+  readonly dictionary: TermDictionary
+  /** Whether the next manifest should keep `dictionary`'s ids: at most half of its terms are no longer used. */
+  readonly reusable: boolean
   /** The cache key the last build listed for `file` (a path), if any. */
   keyOf(file: string): string | undefined
   /**
@@ -52,8 +57,8 @@ const manifestFormat = 'infobox-search-cache-manifest'
 const manifestVersion = 1
 const newline = 0x0a
 
-/** Row JSON of records that came from a manifest, written again as they were. */
-const listedTexts = new WeakMap<IndexRecord, string>()
+/** The JSON (UTF-8) of records that came from a manifest, written again as it was. */
+const listedTexts = new WeakMap<IndexRecord, Uint8Array>()
 
 /** The manifest of the cache at `location`, or `undefined` when there is none or it is unusable. */
 export function readCacheManifest(location: RecordCacheLocation): CacheManifest | undefined {
@@ -72,6 +77,12 @@ export function readCacheManifest(location: RecordCacheLocation): CacheManifest 
   }
 }
 
+/** `readCacheManifest(location)`, read once, when first asked for. */
+export function lazyCacheManifest(location: RecordCacheLocation): () => CacheManifest | undefined {
+  let manifest: CacheManifest | undefined | null = null
+  return () => (manifest === null ? (manifest = readCacheManifest(location)) : manifest)
+}
+
 interface Row {
   readonly key: string
   readonly codesAt: number
@@ -85,8 +96,8 @@ function openManifest(bytes: Buffer): CacheManifest | undefined {
   if (split < 0) return undefined
   const contents: unknown = JSON.parse(bytes.toString('utf8', split + 1))
   if (!isObject(contents) || contents['format'] !== manifestFormat || contents['version'] !== manifestVersion || contents['endianness'] !== endianness()) return undefined
-  const { dictionary, rows } = contents
-  if (!Array.isArray(dictionary) || !dictionary.every((term) => typeof term === 'string') || !Array.isArray(rows)) return undefined
+  const { dictionary, rows, stale } = contents
+  if (!Array.isArray(dictionary) || !dictionary.every((term) => typeof term === 'string') || !Array.isArray(rows) || !isCount(stale)) return undefined
   const byPath = new Map<string, Row>()
   for (const row of rows as unknown[]) {
     if (!Array.isArray(row) || row.length !== 6) return undefined
@@ -98,14 +109,16 @@ function openManifest(bytes: Buffer): CacheManifest | undefined {
   }
   const terms: TermDictionary = { terms: dictionary as string[] }
   return {
+    dictionary: terms,
+    reusable: 2 * (stale as number) <= dictionary.length,
     keyOf: (file) => byPath.get(file)?.key,
     take(file, key) {
       const row = byPath.get(file)
       if (row?.key !== key) return undefined
-      const text = bytes.toString('utf8', row.textAt, row.textAt + row.textLength)
+      const text = bytes.subarray(row.textAt, row.textAt + row.textLength)
       let extraction: CachedExtraction | undefined
       try {
-        extraction = narrowExtraction(JSON.parse(text))
+        extraction = narrowExtraction(JSON.parse(text.toString('utf8')))
       } catch {
         return undefined
       }
@@ -136,10 +149,12 @@ function wellFormed(codes: Uint32Array, terms: number): boolean {
 /**
  * Start the next manifest, in a temporary file beside the last one;
  * `undefined` when the cache folder cannot be written (the build goes on).
- * Counts are renumbered into the manifest's own dictionary, which holds only
- * the terms of the files listed.
+ * `last` gives the manifest this build read, if any (asked for at the first
+ * file): its rows' JSON and counts are copied as they are, keeping its term
+ * ids, unless half of its dictionary is unused — then every count is
+ * renumbered into a dictionary of only the terms listed.
  */
-export function createManifestWriter(location: RecordCacheLocation): ManifestWriter | undefined {
+export function createManifestWriter(location: RecordCacheLocation, last?: () => CacheManifest | undefined): ManifestWriter | undefined {
   const target = manifestPath(location)
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   let handle: number | undefined
@@ -150,18 +165,25 @@ export function createManifestWriter(location: RecordCacheLocation): ManifestWri
     return undefined
   }
   const rows: [string, string, number, number, number, number][] = []
-  const ids: TermIds = new Map()
-  const dictionary: string[] = []
-  /** Per source dictionary: the manifest id of each id already looked up. */
+  /** The dictionary whose ids are kept, if any; asked for at the first file. */
+  let base: TermDictionary | undefined | null = null
+  let dictionary: string[] = []
+  /** term → id, made when first needed (a record not counted in `base`). */
+  let ids: TermIds | undefined
+  /** Per source dictionary: the id of each of its ids already looked up. */
   const renumbered = new WeakMap<TermDictionary, number[]>()
+  /** Which of `base`'s ids a row uses. */
+  let used = new Uint8Array(0)
   let written = 0
   let pending: Uint8Array[] = []
   let pendingBytes = 0
 
+  const idsOf = (): TermIds => (ids ??= new Map(dictionary.map((term, id) => [term, id])))
   const idOf = (term: string): number => {
-    let id = ids.get(term)
+    const known = idsOf()
+    let id = known.get(term)
     if (id === undefined) {
-      ids.set(term, (id = dictionary.length))
+      known.set(term, (id = dictionary.length))
       dictionary.push(term)
     }
     return id
@@ -170,22 +192,19 @@ export function createManifestWriter(location: RecordCacheLocation): ManifestWri
     const packed = packedTermsOf(record)
     if (packed === undefined) {
       if (record.terms === undefined) return undefined
-      const { codes, newTerms } = packTerms(record.terms, ids)
+      const { codes, newTerms } = packTerms(record.terms, idsOf())
       for (const term of newTerms) dictionary.push(term)
       return codes
     }
     const source = packed.dictionary
+    if (source === base) return packed.codes
     let numbers = renumbered.get(source)
     if (numbers === undefined) renumbered.set(source, (numbers = []))
     const codes = packed.codes.slice()
-    let at = 0
-    for (let field = 0; field < searchFields.length; field++) {
-      for (let end = at + 2 + 2 * (codes[at + 1] as number), next = at + 2; next < end; next += 2) {
-        const id = codes[next] as number
-        codes[next] = numbers[id] ??= idOf(source.terms[id] as string)
-      }
-      at += 2 + 2 * (codes[at + 1] as number)
-    }
+    forEachId(codes, (at) => {
+      const id = codes[at] as number
+      codes[at] = numbers[id] ??= idOf(source.terms[id] as string)
+    })
     return codes
   }
   const flush = (): void => {
@@ -223,15 +242,23 @@ export function createManifestWriter(location: RecordCacheLocation): ManifestWri
   return {
     add(file) {
       if (handle === undefined || file.cacheKey === undefined) return
+      if (base === null) {
+        const previous = last?.()
+        base = previous?.reusable === true ? previous.dictionary : undefined
+        if (base !== undefined) {
+          dictionary = base.terms.slice()
+          used = new Uint8Array(dictionary.length)
+        }
+      }
       const { record } = file
       const codes = record === undefined ? new Uint32Array(0) : codesOf(record)
       if (codes === undefined) return
-      const text = (record === undefined ? undefined : listedTexts.get(record)) ?? JSON.stringify(rowOf(file))
+      if (used.length > 0) forEachId(codes, (at) => (used[codes[at] as number] = 1))
+      const text = (record === undefined ? undefined : listedTexts.get(record)) ?? Buffer.from(JSON.stringify(rowOf(file)), 'utf8')
       try {
         if (written % 4 !== 0) append(new Uint8Array(4 - (written % 4)))
         const codesAt = append(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength))
-        const bytes = Buffer.from(text, 'utf8')
-        rows.push([file.path, file.cacheKey, codesAt, codes.length, append(bytes), bytes.length])
+        rows.push([file.path, file.cacheKey, codesAt, codes.length, append(text), text.length])
       } catch {
         // A full disk, say: no manifest this time.
         discard()
@@ -240,7 +267,9 @@ export function createManifestWriter(location: RecordCacheLocation): ManifestWri
     commit() {
       if (handle === undefined) return
       try {
-        append(Buffer.from(`\n${JSON.stringify({ format: manifestFormat, version: manifestVersion, endianness: endianness(), dictionary, rows })}`, 'utf8'))
+        const stale = used.length - used.reduce((sum, flag) => sum + flag, 0)
+        const table = { format: manifestFormat, version: manifestVersion, endianness: endianness(), dictionary, stale, rows }
+        append(Buffer.from(`\n${JSON.stringify(table)}`, 'utf8'))
         flush()
         close()
         renameSync(temporary, target)
@@ -249,6 +278,15 @@ export function createManifestWriter(location: RecordCacheLocation): ManifestWri
       }
     },
     discard,
+  }
+}
+
+/** Call `visit` with the position of each term id in one record's packed counts. */
+function forEachId(codes: Uint32Array, visit: (at: number) => void): void {
+  let at = 0
+  for (let field = 0; field < searchFields.length; field++) {
+    const end = at + 2 + 2 * (codes[at + 1] as number)
+    for (at += 2; at < end; at += 2) visit(at)
   }
 }
 

@@ -2,7 +2,7 @@ import { createIndexBuilder } from '../index/buildIndex.js'
 import type { IndexOptions } from '../index/options.js'
 import type { Article } from '../parse/article.js'
 import type { IndexRecord } from '../extract/record.js'
-import { readCacheManifest, type CacheManifest } from './cacheManifest.js'
+import type { CacheManifest } from './cacheManifest.js'
 import { extractArticleFile, type ExtractContext, type ExtractedFile } from './extractArticleFile.js'
 import { extractInWorkers } from './extractInWorkers.js'
 import type { ArticleFile } from './listArticleFiles.js'
@@ -23,8 +23,13 @@ export interface ExtractArticleFilesOptions {
    * @default 10_000
    */
   readonly fileTimeout?: number
-  /** Cache of extracted records; see `RecordCacheLocation`. Its manifest (see `CacheManifest`) is read first. */
+  /** Cache of extracted records; see `RecordCacheLocation`. */
   readonly cache?: RecordCacheLocation | undefined
+  /**
+   * The cache's manifest (see `lazyCacheManifest`): asked for once the
+   * workers are starting, so it is read while they load.
+   */
+  readonly manifest?: (() => CacheManifest | undefined) | undefined
   /** Stops the extraction (the iterator throws the abort reason). */
   readonly signal?: AbortSignal | undefined
   /** The worker script. @default `extractWorker.js` beside this module (in `dist/`) */
@@ -44,8 +49,8 @@ export interface ExtractArticleFilesOptions {
  */
 export function extractArticleFiles(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
   const jobs = settings.jobs ?? 1
-  const manifest = settings.cache === undefined ? undefined : readCacheManifest(settings.cache)
-  const listedKey = manifest === undefined ? undefined : (index: number) => manifest.keyOf(files[index]?.path ?? '')
+  const { manifest } = settings
+  const listedKey = manifest === undefined ? undefined : (index: number) => manifest()?.keyOf(files[index]?.path ?? '')
   const extracted =
     jobs <= 1 || files.length === 0
       ? extractHere(files, settings, listedKey)
@@ -56,6 +61,7 @@ export function extractArticleFiles(files: readonly ArticleFile[], settings: Ext
           workerUrl: settings.workerUrl ?? new URL('./extractWorker.js', import.meta.url),
           signal: settings.signal,
           listedKey,
+          prepare: manifest,
         })
   return manifest === undefined ? extracted : takeListed(files, extracted, manifest, settings)
 }
@@ -74,7 +80,7 @@ async function* extractHere(files: readonly ArticleFile[], settings: ExtractArti
 }
 
 /** Fill in the files found unchanged since the manifest was written; a row that does not check out is extracted again here. */
-async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, manifest: CacheManifest, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
+async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, manifest: () => CacheManifest | undefined, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
   let context: ExtractContext | undefined
   let index = 0
   for await (const file of extracted) {
@@ -83,7 +89,7 @@ async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenera
       yield file
       continue
     }
-    const listed = manifest.take(file.path, file.cacheKey)
+    const listed = manifest()?.take(file.path, file.cacheKey)
     yield listed === undefined ? await extractArticleFile(source, (context ??= here(settings))) : { path: file.path, ...listed, cache: 'hit', cacheKey: file.cacheKey }
   }
 }
