@@ -52,7 +52,7 @@ export default defineConfig([
     format: ['cjs'],
     // unified and remark are ESM-only: bundle them (and everything else that
     // has no CommonJS build) into the CommonJS output so `require` works.
-    noExternal: [/^(?!node:|minisearch$|gray-matter$|yaml$|tinyglobby$)/],
+    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$)/],
   },
   {
     // One self-contained, minified ES module for <script type="module"> and

@@ -41,7 +41,11 @@ describe('front matter that cannot be read', () => {
     ['a scalar', '---\njust a string\n---\n', 'front-matter-not-mapping', 'Cannot read article in a.md: front matter must be a YAML mapping of keys to values, not a string.'],
     ['malformed YAML', '---\ntitle: [x\n---\n', 'front-matter-yaml', undefined],
     ['tab indentation', '---\ninfoboxes:\n\t- date: x\n---\n', 'front-matter-yaml', undefined],
-    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 3: Map keys must be unique.'],
+    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 3: duplicated mapping key.'],
+    ['two YAML documents', '---\ntitle: a\n...\ntitle: b\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter holds 2 YAML documents: keep one (remove the "..." lines).'],
+    ['an unknown alias', '---\ntitle: *nowhere\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 2: unidentified alias "nowhere".'],
+    ['101 aliases', `---\ntitle: &t x\n${Array.from({ length: 101 }, (_, i) => `k${i}: *t`).join('\n')}\n---\n`, 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 103: it has more than 100 aliases (remove the "*" aliases).'],
+    ['a JavaScript tag', '---\ntitle: !!js/function "() => 1"\n---\n', 'front-matter-yaml', undefined],
   ])('%s → %s', (_name, text, code, message) => {
     const result = safeParseArticle(text, { file: 'a.md' })
     expect(result.success).toBe(false)
@@ -68,6 +72,22 @@ describe('front matter that cannot be read', () => {
     expect(result.success).toBe(false)
     expect(result.diagnostics[0]?.message).toMatch(/alias/i)
     expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
+  test('a long text repeated through aliases is refused, not expanded', () => {
+    const fields = Array.from({ length: 40 }, (_, i) => `  f${i}: *s`).join('\n')
+    const text = `---\ns: &s ${'x'.repeat(1_000_000)}\nm: &m\n${fields}\ninfoboxes: [${Array(40).fill('*m').join(', ')}]\n---\n`
+    const result = safeParseArticle(text, { file: 'a.md' })
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'front-matter-yaml', message: 'Cannot read article in a.md: front matter is refused: its aliases expand it more than 10 times (remove the "*" aliases).' }),
+    ])
+  })
+
+  test('a few aliases are read, and merge keys are plain keys', () => {
+    const result = safeParseArticle('---\ntitle: &t Shared\nshortDescription: *t\ninfoboxes:\n  - conflict: &c { text: Merged }\n    partof: { <<: *c }\n---\n')
+    expect(result.article?.shortDescription).toBe('Shared')
+    expect(result.article?.infoboxes).toEqual([{ conflict: { text: 'Merged', links: [] } }])
+    expect(result.diagnostics.map((d) => d.code)).toEqual([])
   })
 
   test('a cyclic alias is bounded: the article parses, the cycle is ignored', () => {

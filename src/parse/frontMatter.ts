@@ -1,5 +1,5 @@
 import matter from 'gray-matter'
-import { parseDocument } from 'yaml'
+import { CORE_SCHEMA, YAMLException, loadAll, realMapTag } from 'js-yaml'
 import { FrontMatterError } from '../errors.js'
 
 /** Why front matter could not be read. Stable; also used as diagnostic codes. */
@@ -17,8 +17,14 @@ export interface FrontMatter {
   readonly body: string
 }
 
-/** Aliases expanded at most this many times: bounds "billion laughs" documents. */
-const maxAliasCount = 100
+/** YAML 1.2's core schema (no timestamps, no `<<` merges), every mapping a `Map`: keys like `__proto__` stay data. */
+const schema = CORE_SCHEMA.withTags(realMapTag)
+
+/** Alias nodes (`*name`) allowed in one front matter; articles hardly ever use any. */
+const maxAliases = 100
+
+/** Front matter whose aliases expand it more than this many times its own length is refused ("billion laughs"). */
+const maxExpansion = 10
 
 /**
  * Split `text` into YAML front matter and body with gray-matter, YAML only.
@@ -59,22 +65,45 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
 }
 
 function parseYaml(source: string, file: string | undefined): unknown {
-  let document
+  let documents: unknown[]
   try {
-    document = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false })
+    documents = loadAll(source, { schema, maxAliases })
   } catch (error) {
-    return fail('front-matter-yaml', `front matter is not valid YAML (${message(error)})`, file, error)
+    if (!(error instanceof YAMLException)) return fail('front-matter-yaml', `front matter could not be read: ${firstLine(message(error))}`, file, error)
+    const where = error.mark === undefined || error.mark === null ? '' : ` at line ${error.mark.line + 1}`
+    return fail('front-matter-yaml', `front matter is not valid YAML${where}: ${plainReason(error.reason)}`, file, error)
   }
-  const [error] = document.errors
-  if (error !== undefined) {
-    const line = source.slice(0, error.pos[0]).split('\n').length
-    fail('front-matter-yaml', `front matter is not valid YAML at line ${line}: ${firstLine(error.message).replace(/\.$/, '')}`, file, error)
-  }
+  if (documents.length > 1) fail('front-matter-yaml', `front matter holds ${documents.length} YAML documents: keep one (remove the "..." lines)`, file)
+  const data = documents[0] ?? undefined
+  let size: number
   try {
-    return document.toJS({ mapAsMap: true, maxAliasCount }) ?? undefined
+    size = expandedSize(data, new Map())
   } catch (cause) {
     return fail('front-matter-yaml', `front matter could not be read: ${firstLine(message(cause))}`, file, cause)
   }
+  if (size > maxExpansion * source.length + 10_000) {
+    fail('front-matter-yaml', `front matter is refused: its aliases expand it more than ${maxExpansion} times (remove the "*" aliases)`, file)
+  }
+  return data
+}
+
+/**
+ * The size of `value` with its aliases expanded: string lengths, plus one per
+ * node. An alias is the node it names, shared, so a few lines can stand for
+ * gigabytes; the walk counts each node once (`sizes`), so it costs the
+ * document's size, not its expansion. A cycle back to a node counts one.
+ */
+function expandedSize(value: unknown, sizes: Map<object, number>): number {
+  if (typeof value === 'string') return value.length + 1
+  if (typeof value !== 'object' || value === null) return 1
+  const known = sizes.get(value)
+  if (known !== undefined) return known
+  sizes.set(value, 1)
+  let size = 1
+  if (value instanceof Map) for (const [key, item] of value) size += expandedSize(key, sizes) + expandedSize(item, sizes)
+  else if (Array.isArray(value)) for (const item of value) size += expandedSize(item, sizes)
+  sizes.set(value, size)
+  return size
 }
 
 const refuse = {
@@ -102,8 +131,15 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The first line of a YAML error, in plain words where the parser ran out of stack. */
+/** The first line of an error, in plain words where the parser ran out of stack. */
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0] ?? text
   return /call stack/i.test(line) ? 'it is nested too deeply' : line
+}
+
+/** js-yaml's reason for refusing a document, in plain words where it is about one of its limits. */
+function plainReason(reason: string): string {
+  if (/maxDepth/.test(reason)) return 'it is nested too deeply'
+  if (/maxAliases/.test(reason)) return `it has more than ${maxAliases} aliases (remove the "*" aliases)`
+  return firstLine(reason)
 }
