@@ -1,12 +1,13 @@
 // The BASELINE pipeline: what a user would write by hand without this
-// library. Front matter split + `yaml` parse, the same remark parse, then
-// mdast-util-to-string per block, the same body selection as our profiles.
+// library. Front matter split + js-yaml `load` (the parser the library uses),
+// the same remark parse, then mdast-util-to-string per block, the same body
+// selection as our profiles.
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { parse as parseYaml } from 'yaml'
+import { load as parseYaml } from 'js-yaml'
 
 const parser = unified().use(remarkParse).freeze()
 const skipped = /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
