@@ -286,6 +286,7 @@ export const DATE_CASES: readonly DateCase[] = [
   ['1 BC', '-1', '-1'],
   ['AD 1', '1', '1'],
   ['3rd millennium BC', '-3000', '-2001', '~'],
+  ['10th millennium BC', '-10000', '-9001', '~'],
   ['15th–16th centuries', '1401', '1600', '~'],
   ['c. 1180 – c. 1150 BC', '-1180', '-1150', '~'],
   ['between 1180 and 1150 BC', '-1180', '-1150'],

@@ -145,6 +145,10 @@ describe('parseDate properties', () => {
     expect(parseDate(text)).toBeUndefined()
   })
 
+  test.each(['9999th millennium BC – present', '11th millennium BC', '10001 BC', 'June 12000', '10000s', '101st century'])('a year past 10,000 is no date: %s', (text) => {
+    expect(parseDate(text)).toBeUndefined()
+  })
+
   test('a date written in any infobox style parses to itself', () => {
     fc.assert(
       fc.property(fullDateWithEra, ({ year, month, day, bc }) => {

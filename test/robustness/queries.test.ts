@@ -149,6 +149,19 @@ describe('facet filters and options', () => {
 // Former bugs: options that reached MiniSearch (or our facet code) unchecked
 // and threw an untyped error. resolveSearchOptions (src/search/searchOptions.ts)
 // now refuses them; their values are in `optionValues` below.
+describe('date histograms are bounded by the dates an article can have', () => {
+  test('an article from 10,000 BC to the present gives one bar per year, and a "9999th millennium BC" one no date', () => {
+    const longest = buildIndex([
+      parseArticle(goodArticle('Longwar').replace('1 May 1900', '10th millennium BC – present'), { id: 'longwar' }),
+      parseArticle(goodArticle('Deeptime').replace('1 May 1900', '9999th millennium BC – present'), { id: 'deeptime' }),
+    ])
+    const bars = measure('year histogram, 10,000 BC – present', () => longest.search('', { facets: { date: { interval: 'year' } } }).facets.date ?? [])
+    expect(bars[0]).toMatchObject({ value: '10000 BC', count: 1 })
+    expect(bars).toHaveLength(10_000 + new Date().getUTCFullYear())
+    expect(longest.search('', { filters: { date: { to: -9999 } } }).hits.map((hit) => hit.id)).toEqual(['longwar'])
+  })
+})
+
 describe('options that used to throw untyped errors', () => {
   test.each([
     ['combineWith "XOR" (MiniSearch: Invalid combination operator)', { combineWith: 'XOR' }, /"combineWith" must be 'AND' or 'OR', received "XOR"/],

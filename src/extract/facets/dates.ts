@@ -60,7 +60,8 @@ interface Atom { day: number; month: number; year: number; last: number; bare: n
 
 /**
  * Parses an infobox `date` field into an interval. Never throws; returns `undefined`
- * when the text holds no date, or an impossible one (`31 February 1943`). Only the first
+ * when the text holds no date, or an impossible one (`31 February 1943`, a year past
+ * 10,000 AD or BC). Only the first
  * 500 characters are read; notes in parentheses or brackets (Old Style dates, footnotes,
  * durations) are ignored unless no date is found outside them.
  *
@@ -177,12 +178,12 @@ function interval(tokens: readonly Token[]): DateInterval | undefined {
     // "Winter 1941–42" is one winter
     if (p?.season == 12 && !(a.month || a.season || a.last) && a.year == addYears(p.year, 1)) continue
     const first = partial(a.year, a.month || a.season, a.day)
-    if (!first) return undefined
     const last = a.last
-      ? partial(a.last)!
+      ? partial(a.last)
       : a.season // the season's third month, in the next year for winter
-        ? partial(addYears(a.year, +(a.season == 12)), a.season % 12 + 2)!
+        ? partial(addYears(a.year, +(a.season == 12)), a.season % 12 + 2)
         : first
+    if (!first || !last) return undefined
     for (const date of [first, last]) {
       if (!start || dateKey(date, 'start') < dateKey(start, 'start')) start = date
       if (!end || dateKey(date, 'end') > dateKey(end, 'end')) end = date
@@ -272,7 +273,9 @@ function group(tokens: readonly Token[], kinds: string): [atoms: Atom[], ongoing
 
 /** The date, or `undefined` when there is none such (year 0, month 13, 30 February, a day without a month). */
 function partial(year: number, month = 0, day = 0): PartialDate | undefined {
-  return !year || month > 12 || (day && (!month || day > daysIn(month, year))) ? undefined : day ? { year, month, day } : month ? { year, month } : { year }
+  // Years past 10,000 (AD or BC) are not dates of anything in an infobox ("9999th millennium BC"),
+  // and a histogram by year over ten million years would never finish.
+  return !year || year * year > 1e8 || month > 12 || (day && (!month || day > daysIn(month, year))) ? undefined : day ? { year, month, day } : month ? { year, month } : { year }
 }
 
 /** Adds years, skipping the year 0 that does not exist (1 BC + 1 = AD 1). */
