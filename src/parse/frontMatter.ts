@@ -23,7 +23,11 @@ const schema = CORE_SCHEMA.withTags(realMapTag)
 /** Alias nodes (`*name`) allowed in one front matter; articles hardly ever use any. */
 const maxAliases = 100
 
-/** Front matter whose aliases expand it more than this many times its own length is refused ("billion laughs"). */
+/**
+ * Front matter whose aliases expand it more than this many times its own
+ * length (plus 10,000 characters, so short front matter may repeat a little)
+ * is refused: "billion laughs".
+ */
 const maxExpansion = 10
 
 /**

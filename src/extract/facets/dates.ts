@@ -61,9 +61,9 @@ interface Atom { day: number; month: number; year: number; last: number; bare: n
 /**
  * Parses an infobox `date` field into an interval. Never throws; returns `undefined`
  * when the text holds no date, or an impossible one (`31 February 1943`, a year past
- * 10,000 AD or BC). Only the first
- * 500 characters are read; notes in parentheses or brackets (Old Style dates, footnotes,
- * durations) are ignored unless no date is found outside them.
+ * 10,000 AD or BC). Only the first 500 characters are read; notes in parentheses or
+ * brackets (Old Style dates, footnotes, durations) are ignored unless no date is found
+ * outside them.
  *
  * @example
  * parseDate('July 1–3, 1863')
