@@ -146,9 +146,6 @@ describe('facet filters and options', () => {
   })
 })
 
-// Former bugs: options that reached MiniSearch (or our facet code) unchecked
-// and threw an untyped error. resolveSearchOptions (src/search/searchOptions.ts)
-// now refuses them; their values are in `optionValues` below.
 describe('date histograms are bounded by the dates an article can have', () => {
   test('an article from 10,000 BC to the present gives one bar per year, and a "9999th millennium BC" one no date', () => {
     const longest = buildIndex([
@@ -162,6 +159,9 @@ describe('date histograms are bounded by the dates an article can have', () => {
   })
 })
 
+// Former bugs: options that reached MiniSearch (or our facet code) unchecked
+// and threw an untyped error. resolveSearchOptions (src/search/searchOptions.ts)
+// now refuses them; their values are in `optionValues` below.
 describe('options that used to throw untyped errors', () => {
   test.each([
     ['combineWith "XOR" (MiniSearch: Invalid combination operator)', { combineWith: 'XOR' }, /"combineWith" must be 'AND' or 'OR', received "XOR"/],
