@@ -1,9 +1,9 @@
 // infobox-search: the browser-safe search runtime. Building lives in
 // `infobox-search/build`; nothing here imports Node, gray-matter or unified.
-export { loadIndex, loadIndexAsync } from './serialize/loadIndex.js'
-export type { IndexSource } from './serialize/loadIndex.js'
+export { loadIndex, loadIndexAsync } from './search/loadIndex.js'
+export type { IndexSource } from './search/loadIndex.js'
 export { SearchIndex } from './search/searchIndex.js'
-export type { SearchHit, SearchResult, Suggestion } from './search/searchIndex.js'
+export type { FacetResults, RequestedFacets, SearchHit, SearchResult, SearchResultFor, Suggestion } from './search/searchResult.js'
 export type {
   DateBound,
   DateBucketSize,
@@ -13,17 +13,19 @@ export type {
   SearchOptions,
   SortOrder,
 } from './search/searchOptions.js'
-export type { FacetCount } from './search/facetCounts.js'
-export type { DateBucket } from './search/dateFacet.js'
-export type { StoredDocument } from './search/indexData.js'
-export { escapeHtml, highlight, makeSnippet } from './search/snippet.js'
-export type { HighlightOptions, Snippet } from './search/snippet.js'
+export type { FacetCount } from './search/facets/facet.js'
+export type { DateBucket } from './search/facets/dateFacet.js'
+export type { StoredDocument } from './core/indexData.js'
+export { makeSnippet } from './search/snippet.js'
+export type { Snippet } from './search/snippet.js'
+export { escapeHtml, highlight } from './search/highlight.js'
+export type { HighlightOptions } from './search/highlight.js'
 export { dateKey, parseDate, parseDateBound } from './extract/facets/dates.js'
 export type { DateInterval, PartialDate } from './extract/facets/dates.js'
-export { normalizeTerm } from './index/schema.js'
-export type { IndexOptions, SearchField } from './index/options.js'
-export { indexFormatVersion } from './serialize/envelope.js'
-export type { IndexEnvelope } from './serialize/envelope.js'
+export { normalizeTerm } from './core/fold.js'
+export type { IndexOptions, SearchField } from './core/options.js'
+export { indexFormatVersion } from './core/envelope.js'
+export type { IndexEnvelope } from './core/envelope.js'
 export {
   IndexFormatError,
   InfoboxSearchError,
@@ -31,5 +33,5 @@ export {
   isIndexFormatError,
   isInfoboxSearchError,
   isOptionsError,
-} from './errors.js'
-export type { InfoboxSearchErrorCode } from './errors.js'
+} from './core/errors.js'
+export type { InfoboxSearchErrorCode } from './core/errors.js'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { extractRecord, parseArticle, selectBody, toPlainText } from '../src/build.js'
-import { resolveIndexOptions } from '../src/index/options.js'
+import { resolveIndexOptions } from '../src/core/options.js'
 import { fixtureSlugs, fixturesDir, readFixture } from './helpers.js'
 
 // Expected outputs live beside each fixture and are reviewed in the diff;

@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
 import { buildIndex, parseArticle } from '../src/build.js'
-import { escapeHtml, highlight, OptionsError, type DateBucket, type FacetCount } from '../src/index.js'
+import { escapeHtml, highlight, OptionsError, type DateBucket, type FacetCount, type FacetResults, type SearchOptions } from '../src/index.js'
 import { article, fixtureSlugs, readFixture } from './helpers.js'
 
 const index = buildIndex(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })))
@@ -88,15 +88,15 @@ describe('facets', () => {
   })
 
   test('counts are disjunctive: a facet ignores its own filter', () => {
-    const unfiltered = index.search('', { facets: ['place'], limit: 0 }).facets['place'] as FacetCount[]
+    const unfiltered = index.search('', { facets: ['place'], limit: 0 }).facets.place
     const filtered = index.search('', { filters: { place: ['Syria'] }, facets: ['place', 'kind'], limit: 0 })
-    expect(filtered.facets['place']).toEqual(unfiltered)
-    expect(filtered.facets['kind']).toEqual([{ value: 'military conflict', count: 3 }])
+    expect(filtered.facets.place).toEqual(unfiltered)
+    expect(filtered.facets.kind).toEqual([{ value: 'military conflict', count: 3 }])
   })
 
   test('a selected value is always listed, even beyond the limit or at zero', () => {
     const result = index.search('cannae', { filters: { place: ['Syria'] }, facets: { place: { limit: 1 } } })
-    expect((result.facets['place'] as FacetCount[]).map((c) => c.value)).toContain('Syria')
+    expect((result.facets.place).map((c) => c.value)).toContain('Syria')
   })
 
   test('date filter: overlap, open ends, BC, ongoing', () => {
@@ -110,9 +110,9 @@ describe('facets', () => {
 
   test('date histogram counts every bucket an interval touches, BC included', () => {
     const result = index.search('', { filters: { place: ['Syria'] }, facets: { date: { interval: 'century' } } })
-    const buckets = result.facets['date'] ?? []
+    const buckets = result.facets.date ?? []
     expect(buckets.map((b) => b.value)).toEqual(['13th century BC', '21st century'])
-    const decades = index.search('world war', { filters: { combatant: ['Empire of Japan'] }, facets: { date: { interval: 'decade' } } }).facets['date']
+    const decades = index.search('world war', { filters: { combatant: ['Empire of Japan'] }, facets: { date: { interval: 'decade' } } }).facets.date
     expect(decades).toEqual([
       { value: '1930s', from: 1930, to: 1939, count: 1 },
       { value: '1940s', from: 1940, to: 1949, count: 2 },
@@ -125,31 +125,52 @@ describe('facets', () => {
     ['century', ['1st century BC', '1st century'], [-100, -1]],
   ] as const)('%s buckets cross the BC/AD boundary without a year 0', (interval, labels, firstRange) => {
     const span = buildIndex([parseArticle('---\ntitle: Span\ninfoboxes:\n  - date: { text: "3 BC – AD 2" }\n---\n', { id: 'span' })])
-    const buckets = span.search('', { facets: { date: { interval } } }).facets['date'] as readonly DateBucket[]
+    const buckets = span.search('', { facets: { date: { interval } } }).facets.date
     expect(buckets.map((b) => b.value)).toEqual(labels)
     expect([buckets[0]?.from, buckets[0]?.to]).toEqual(firstRange)
   })
 
   test('place counts per hierarchy level', () => {
-    const countries = index.search('', { facets: { place: { level: 0, limit: 100 } } }).facets['place'] as FacetCount[]
+    const countries = index.search('', { facets: { place: { level: 0, limit: 100 } } }).facets.place
     expect(countries.map((c) => c.value)).toContain('Syria')
     expect(countries.map((c) => c.value)).not.toContain('Qamishli')
   })
 
   test('combatant counts carry display labels', () => {
-    const counts = index.search('', { facets: { combatant: { limit: 200 } } }).facets['combatant'] as FacetCount[]
+    const counts = index.search('', { facets: { combatant: { limit: 200 } } }).facets.combatant
     expect(counts.find((c) => c.value === 'Duchy of Pomerania')?.label).toBe('Duchy of Pomerania (Stettin)')
   })
 
   test('unknown facet values simply match nothing, and stay listed as selected', () => {
     const result = index.search('', { filters: { place: ['Atlantis'] }, facets: ['place'] })
     expect(result.total).toBe(0)
-    expect(result.facets['place']).toContainEqual({ value: 'Atlantis', count: 0 })
+    expect(result.facets.place).toContainEqual({ value: 'Atlantis', count: 0 })
   })
 
   test('a label that differs only in case is not kept', () => {
-    const counts = index.search('', { facets: { combatant: { limit: 200 } } }).facets['combatant'] as FacetCount[]
+    const counts = index.search('', { facets: { combatant: { limit: 200 } } }).facets.combatant
     expect(counts.find((c) => c.value === 'United States')).toEqual({ value: 'United States', count: 4 })
+  })
+})
+
+describe('result types', () => {
+  test('facets written in the call are typed by name: a list of values, or date buckets', () => {
+    const { facets } = index.search('', { facets: ['place', 'date'] })
+    expectTypeOf(facets.place).toEqualTypeOf<readonly FacetCount[]>()
+    expectTypeOf(facets.date).toEqualTypeOf<readonly DateBucket[]>()
+    expectTypeOf(facets).not.toHaveProperty('combatant')
+    const byRequest = index.search('', { facets: { combatant: { limit: 3 }, date: { interval: 'decade' } } }).facets
+    expectTypeOf(byRequest.combatant).toEqualTypeOf<readonly FacetCount[]>()
+    expectTypeOf(byRequest.date).toEqualTypeOf<readonly DateBucket[]>()
+    expect(byRequest.date[0]).toMatchObject({ value: expect.any(String), from: expect.any(Number), to: expect.any(Number) })
+  })
+
+  test('options not known from the types give facets by any name, each a list of counts', () => {
+    const options: SearchOptions = { facets: ['place'] }
+    const { facets } = index.search('', options)
+    expectTypeOf(facets).toEqualTypeOf<{ readonly [name: string]: readonly FacetCount[] }>()
+    expectTypeOf(index.search('').facets).toEqualTypeOf<FacetResults>()
+    expect(facets['place']?.length).toBeGreaterThan(0)
   })
 })
 

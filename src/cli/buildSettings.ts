@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { resolveIndexOptions, type IndexOptions } from '../index/options.js'
+import { resolveIndexOptions, type IndexOptions } from '../core/options.js'
 import { loadConfig, type BuildConfig } from './config.js'
 import type { CliValues } from './main.js'
 import { UsageError } from './usage.js'

@@ -1,8 +1,8 @@
 import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { InfoboxSearchError, OptionsError } from '../errors.js'
-import { resolveIndexOptions } from '../index/options.js'
+import { InfoboxSearchError, OptionsError } from '../core/errors.js'
+import { resolveIndexOptions } from '../core/options.js'
 
 /** `infobox-search.config.json` / `.mjs`: build settings; command-line flags override them. */
 export interface BuildConfig {

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises'
-import { searchFields } from '../index/options.js'
+import { searchFields } from '../core/options.js'
 import { formatBytes } from './formatBytes.js'
 import type { CliValues } from './main.js'
 import { readIndex } from './search.js'
 import { UsageError } from './usage.js'
-import { indexFormatVersion } from '../serialize/envelope.js'
-import { version } from '../version.js'
+import { indexFormatVersion } from '../core/envelope.js'
+import { version } from '../core/version.js'
 
 /** `infobox-search inspect <index>`: what is in an index file. */
 export async function runInspect(args: readonly string[], values: CliValues): Promise<number> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { InfoboxSearchError } from '../errors.js'
+import { InfoboxSearchError } from '../core/errors.js'
 import { usage, UsageError } from './usage.js'
 
 const options = {
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv)
   const [command, ...rest] = positionals
   if (values.version === true) {
-    const { version } = await import('../version.js')
+    const { version } = await import('../core/version.js')
     process.stdout.write(`${version}\n`)
     return 0
   }

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { FileSystemError } from '../errors.js'
-import { loadIndex } from '../serialize/loadIndex.js'
-import type { DateBucket } from '../search/dateFacet.js'
-import type { FacetCount } from '../search/facetCounts.js'
+import { FileSystemError } from '../core/errors.js'
+import { loadIndex } from '../search/loadIndex.js'
 import type { SearchFilters, SearchOptions, SortOrder } from '../search/searchOptions.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import type { CliValues } from './main.js'
@@ -34,7 +32,7 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   })
   for (const [name, counts] of Object.entries(result.facets)) {
     out.push('', `${name}:`)
-    for (const c of counts as readonly (FacetCount | DateBucket)[]) out.push(`  ${c.value}  (${c.count})`)
+    for (const c of counts) out.push(`  ${c.value}  (${c.count})`)
   }
   process.stdout.write(`${out.join('\n')}\n`)
   return 0

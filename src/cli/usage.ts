@@ -1,4 +1,4 @@
-import { InfoboxSearchError } from '../errors.js'
+import { InfoboxSearchError } from '../core/errors.js'
 
 /** The help text (`--help`, and after every usage error). */
 export const usage = `Usage:

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { InfoboxSearchError } from '../errors.js'
+import { InfoboxSearchError } from '../core/errors.js'
 import { watchInputs, type InputWatcher } from '../node/watchInputs.js'
 import { buildOnce } from './buildOnce.js'
 import type { BuildSettings } from './buildSettings.js'

@@ -1,13 +1,5 @@
+import type { BodyProfile } from '../core/options.js'
 import type { PlainText } from './toPlainText.js'
-
-/**
- * How much of an article body goes into the index:
- * - `full`: every section;
- * - `sections`: the lead, then each section's heading and first block;
- * - `lead`: the text before the first heading;
- * - `none`: no body text (titles, descriptions and infoboxes only).
- */
-export type BodyProfile = 'full' | 'sections' | 'lead' | 'none'
 
 /** Sections that hold references and link lists, not prose about the subject. */
 const skippedSections = /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i

@@ -3,8 +3,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, w
 import { endianness } from 'node:os'
 import path from 'node:path'
 import type { IndexRecord } from '../extract/record.js'
-import { searchFields } from '../index/options.js'
-import { attachPackedTerms, packedTermsOf, packTerms, type TermDictionary, type TermIds } from '../index/packedTerms.js'
+import { searchFields } from '../core/options.js'
+import { attachPackedTerms, packedTermsOf, packTerms, type TermDictionary, type TermIds } from '../builder/packedTerms.js'
 import type { ExtractedFile } from './extractArticleFile.js'
 import { narrowExtraction, type CachedExtraction, type RecordCacheLocation } from './recordCache.js'
 

@@ -1,5 +1,5 @@
-import { createIndexBuilder } from '../index/buildIndex.js'
-import type { IndexOptions } from '../index/options.js'
+import { createIndexBuilder } from '../builder/buildIndex.js'
+import type { IndexOptions } from '../core/options.js'
 import type { Article } from '../parse/article.js'
 import type { IndexRecord } from '../extract/record.js'
 import type { CacheManifest } from './cacheManifest.js'

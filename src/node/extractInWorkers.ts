@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
-import { FileSystemError } from '../errors.js'
-import { attachPackedTerms, type TermDictionary } from '../index/packedTerms.js'
+import { FileSystemError } from '../core/errors.js'
+import { attachPackedTerms, type TermDictionary } from '../builder/packedTerms.js'
 import type { Diagnostic } from '../parse/article.js'
 import type { ExtractedFile } from './extractArticleFile.js'
 import type { ExtractBatchMessage, ExtractWorkerData, ExtractWorkerMessage } from './extractWorkerProtocol.js'

@@ -2,7 +2,7 @@
 // files it is sent, one at a time, and posts the results back in order.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import type { IndexRecord } from '../extract/record.js'
-import { packTerms, type TermIds } from '../index/packedTerms.js'
+import { packTerms, type TermIds } from '../builder/packedTerms.js'
 import type { Article } from '../parse/article.js'
 import { extractArticleFile, type ExtractContext } from './extractArticleFile.js'
 import type { ExtractBatchMessage, ExtractResultMessage, ExtractWorkerData, ExtractWorkerMessage } from './extractWorkerProtocol.js'
@@ -23,7 +23,7 @@ function serve(port: MessagePort, data: ExtractWorkerData): void {
   let extractor: Promise<(article: Article) => IndexRecord> | undefined
   const context: ExtractContext = {
     // Loaded on the first file not in the cache: a warm rebuild's workers start twice as fast.
-    extractor: () => (extractor ??= import('../index/buildIndex.js').then(({ createIndexBuilder }) => createIndexBuilder(data.options).extract)),
+    extractor: () => (extractor ??= import('../builder/buildIndex.js').then(({ createIndexBuilder }) => createIndexBuilder(data.options).extract)),
     cache: data.cache,
     beforeParse: flush,
   }

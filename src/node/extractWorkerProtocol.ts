@@ -1,4 +1,4 @@
-import type { IndexOptions } from '../index/options.js'
+import type { IndexOptions } from '../core/options.js'
 import type { ExtractedFile } from './extractArticleFile.js'
 import type { RecordCacheLocation } from './recordCache.js'
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
-import { FileSystemError } from '../errors.js'
+import { FileSystemError } from '../core/errors.js'
 
 /** An article file to read, and the id its article gets unless front matter says otherwise. */
 export interface ArticleFile {

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { FileSystemError } from '../errors.js'
+import { FileSystemError } from '../core/errors.js'
 
 /**
  * Check, before any work, that `file` can be written: its directory exists,

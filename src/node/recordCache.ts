@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from '
 import { readdir, rm, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { IndexRecord } from '../extract/record.js'
-import { isRecordTerms } from '../index/countTerms.js'
-import type { IndexOptions } from '../index/options.js'
+import { isRecordTerms } from '../builder/countTerms.js'
+import type { IndexOptions } from '../core/options.js'
 import type { Diagnostic } from '../parse/article.js'
-import { version } from '../version.js'
+import { version } from '../core/version.js'
 import type { ArticleFile } from './listArticleFiles.js'
 
 /**

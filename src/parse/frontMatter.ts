@@ -1,6 +1,6 @@
 import matter from 'gray-matter'
 import { CORE_SCHEMA, YAMLException, loadAll, realMapTag } from 'js-yaml'
-import { FrontMatterError } from '../errors.js'
+import { FrontMatterError } from '../core/errors.js'
 
 /** Why front matter could not be read. Stable; also used as diagnostic codes. */
 export type FrontMatterProblem =

@@ -1,4 +1,4 @@
-import { FrontMatterError } from '../errors.js'
+import { FrontMatterError } from '../core/errors.js'
 import type { Article, Diagnostic } from './article.js'
 import { readFrontMatter } from './frontMatter.js'
 import { toArticle } from './toArticle.js'

@@ -1,46 +1,8 @@
 import type MiniSearch from 'minisearch'
-import type { IndexedDocument } from '../index/schema.js'
-import type { IndexOptions } from '../index/options.js'
-import type { MiniSearchJSON } from '../index/postings.js'
-
-/** The fields of an article kept in the index for a result list. */
-export interface StoredDocument {
-  readonly id: string
-  readonly title: string
-  readonly shortDescription?: string
-  readonly description?: string
-  readonly image?: string
-  /** The infobox `date` text as written. */
-  readonly date?: string
-  /** The infobox `place` text as written. */
-  readonly place?: string
-}
-
-/**
- * One facet: its values (sorted) and, for each value, the sorted positions
- * of the documents that have it. `labels` maps a value to its display text
- * where the two differ.
- */
-export interface FacetTable {
-  readonly values: readonly string[]
-  readonly docs: readonly (readonly number[])[]
-  readonly labels?: Readonly<Record<string, string>>
-}
-
-/**
- * Date intervals, one entry per document: sortable day keys (see `dateKey`),
- * `null` start for no date, `null` end for an ongoing conflict.
- */
-export interface DateTable {
-  readonly start: readonly (number | null)[]
-  readonly end: readonly (number | null)[]
-}
-
-/** All facet data of an index. Place hierarchy levels are tables named `place@0`, `place@1`, … */
-export interface FacetData {
-  readonly tables: Readonly<Record<string, FacetTable>>
-  readonly date: DateTable
-}
+import type { MiniSearchJSON } from '../core/envelope.js'
+import type { FacetData, StoredDocument } from '../core/indexData.js'
+import type { IndexedDocument } from '../core/miniSearchConfig.js'
+import type { IndexOptions } from '../core/options.js'
 
 /** Everything a `SearchIndex` is made of; what the envelope stores. */
 export interface IndexData {
@@ -49,8 +11,13 @@ export interface IndexData {
   /** Plain body text per document, the source of snippets. */
   readonly texts: readonly string[]
   readonly facets: FacetData
+  /** The term index. A freshly built index makes it on first use (see `miniSearchJSON`). */
   readonly miniSearch: MiniSearch<IndexedDocument>
-  /** @internal A freshly built index's MiniSearch JSON, written without building `miniSearch`. */
+  /**
+   * A freshly built index's MiniSearch JSON: `serializeIndex` writes it as it
+   * is, so a build that is only serialized never makes MiniSearch's tree.
+   * Absent for a loaded index.
+   */
   readonly miniSearchJSON?: MiniSearchJSON
   /** `infobox-search@x.y.z` that wrote the file, for a loaded index. */
   readonly generator?: string

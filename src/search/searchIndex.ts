@@ -1,39 +1,13 @@
 import type { SearchOptions as MiniSearchSearchOptions, SearchResult as MiniSearchResult } from 'minisearch'
-import type { IndexOptions } from '../index/options.js'
-import { countDates, documentsInRange, type DateBucket } from './dateFacet.js'
-import { countValues, documentsWithAny, type DocumentSet, type FacetCount } from './facetCounts.js'
-import type { IndexData, StoredDocument } from './indexData.js'
-import { resolveSearchOptions, type DateFilter, type ResolvedSearchOptions, type SearchOptions } from './searchOptions.js'
-import { makeSnippet, type Snippet } from './snippet.js'
-
-/** One search result. */
-export interface SearchHit extends StoredDocument {
-  /** Relevance; 0 when browsing without a query. */
-  readonly score: number
-  /** Index terms that matched (normalised: lower case, no diacritics). */
-  readonly terms: readonly string[]
-  /** Body text around the best match, with match ranges (see `highlight`). */
-  readonly snippet: Snippet
-}
-
-/** What `SearchIndex.search` returns. */
-export interface SearchResult {
-  /** Articles matching the query and every filter. */
-  readonly total: number
-  /** Articles matching the query before any filter. */
-  readonly totalUnfiltered: number
-  readonly hits: readonly SearchHit[]
-  /** Counts per requested facet; the date facet is a histogram. */
-  readonly facets: Readonly<Record<string, readonly FacetCount[] | readonly DateBucket[]>>
-}
-
-/** A completion of a query prefix. */
-export interface Suggestion {
-  /** The completed query. */
-  readonly suggestion: string
-  readonly terms: readonly string[]
-  readonly score: number
-}
+import type { StoredDocument } from '../core/indexData.js'
+import type { IndexOptions } from '../core/options.js'
+import type { FacetKind } from './facets/facet.js'
+import { facetsOf, type IndexFacets } from './facets/fromData.js'
+import type { IndexData } from './indexData.js'
+import { rankAndCount, type Match } from './rankAndCount.js'
+import { resolveSearchOptions, type MatchingOptions, type SearchOptions } from './searchOptions.js'
+import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
+import { makeSnippet } from './snippet.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
 const maxQueryLength = 500
@@ -45,12 +19,14 @@ const maxQueryLength = 500
 export class SearchIndex {
   /** @internal The index's data; read by `serializeIndex`. Not a stable API. */
   readonly data: IndexData
-  readonly #facetNames: ReadonlySet<string>
+  readonly #facets: IndexFacets
+  readonly #facetKinds: ReadonlyMap<string, FacetKind>
 
   /** @internal Use `loadIndex` or `buildIndex`. */
   constructor(data: IndexData) {
     this.data = data
-    this.#facetNames = new Set(['date', ...Object.keys(data.facets.tables).filter((name) => !name.includes('@'))])
+    this.#facets = facetsOf(data.facets, data.documents.length)
+    this.#facetKinds = new Map([...this.#facets.byName].map(([name, facet]) => [name, facet.kind]))
   }
 
   /** Number of articles in the index. */
@@ -65,7 +41,7 @@ export class SearchIndex {
 
   /** Names of the facets this index can filter and count. */
   get facetNames(): readonly string[] {
-    return [...this.#facetNames]
+    return [...this.#facetKinds.keys()]
   }
 
   /**
@@ -73,51 +49,19 @@ export class SearchIndex {
    * article (newest first unless `sort` says otherwise).
    *
    * @example
-   * index.search('gettysburg', { filters: { date: { from: 1860, to: 1865 } }, facets: ['place'] })
+   * const { facets } = index.search('gettysburg', { filters: { date: { from: 1860, to: 1865 } }, facets: ['place'] })
+   * facets.place // [{ value: 'Gettysburg, Pennsylvania', count: 1 }, …]
    * @throws {OptionsError} `ERR_INVALID_QUERY` for an unknown facet or a malformed option.
    */
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    const resolved = resolveSearchOptions(options, this.#facetNames)
-    const size = this.documentCount
+  search<const Options extends SearchOptions = SearchOptions>(query: string, options?: Options): SearchResultFor<Options> {
+    const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
-    const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved))
-    const matched = new Uint8Array(size)
-    if (matches === undefined) matched.fill(1)
-    else for (const match of matches) matched[match.id as number] = 1
-
-    // One set per active filter; a facet's counts use every set but its own.
-    const filters = new Map<string, DocumentSet>()
-    for (const [name, value] of Object.entries(resolved.filters ?? {})) {
-      if (value === undefined) continue
-      filters.set(name, name === 'date' ? documentsInRange(this.data.facets.date, value as DateFilter) : documentsWithAny(this.data.facets.tables[name], value as readonly string[], size))
-    }
-    const within = (doc: number, except?: string): boolean => {
-      if (matched[doc] !== 1) return false
-      for (const [name, set] of filters) if (name !== except && set[doc] !== 1) return false
-      return true
-    }
-
-    const facets: Record<string, readonly FacetCount[] | readonly DateBucket[]> = {}
-    for (const [name, request] of resolved.facets) {
-      const set = new Uint8Array(size)
-      for (let doc = 0; doc < size; doc++) if (within(doc, name)) set[doc] = 1
-      if (name === 'date') {
-        facets[name] = countDates(this.data.facets.date, set, request.interval ?? 'century', new Date().getUTCFullYear())
-      } else {
-        const table = this.data.facets.tables[request.level === undefined ? name : `${name}@${request.level}`]
-        const selected = resolved.filters?.[name]
-        facets[name] = countValues(table, set, request.limit ?? 10, Array.isArray(selected) ? selected : [])
-      }
-    }
-
-    const ranked = this.#rank(matches, within, resolved.sort ?? (matches === undefined ? '-date' : 'relevance'))
-    const page = ranked.slice(resolved.offset, resolved.offset + resolved.limit)
-    return {
-      total: ranked.length,
-      totalUnfiltered: matches?.length ?? size,
-      hits: page.map((match) => this.#hit(match, resolved.snippetLength)),
-      facets,
-    }
+    const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved.matching)).map(toMatch)
+    const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets, resolved)
+    const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
+    // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
+    // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
+    return { ...ranked, hits } as unknown as SearchResultFor<Options>
   }
 
   /**
@@ -131,29 +75,9 @@ export class SearchIndex {
     return this.data.miniSearch.autoSuggest(text).slice(0, options.limit ?? 10)
   }
 
-  /** The options given for this query, checked, over the index's defaults (an `undefined` must not erase a default). */
-  #miniSearchOptions({ prefix, fuzzy, boost, combineWith }: ResolvedSearchOptions): MiniSearchSearchOptions {
-    const given = { prefix, fuzzy, combineWith, boost: boost && { ...this.data.options.boost, ...boost } }
-    return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))
-  }
-
-  #rank(matches: MiniSearchResult[] | undefined, within: (doc: number) => boolean, sort: string): Match[] {
-    const ranked: Match[] = []
-    if (matches === undefined) {
-      for (let doc = 0; doc < this.documentCount; doc++) if (within(doc)) ranked.push({ doc, score: 0, terms: [] })
-    } else {
-      for (const match of matches) if (within(match.id as number)) ranked.push({ doc: match.id as number, score: match.score, terms: match.terms })
-    }
-    if (sort === 'relevance') return ranked
-    const starts = this.data.facets.date.start
-    const direction = sort === 'date' ? 1 : -1
-    // Undated articles last either way; ties keep relevance (or index) order.
-    return ranked.sort((a, b) => {
-      const x = starts[a.doc] ?? null
-      const y = starts[b.doc] ?? null
-      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0)
-      return (x - y) * direction
-    })
+  /** The options given for this query over the index's defaults (an absent option keeps its default). */
+  #miniSearchOptions({ boost, ...given }: MatchingOptions): MiniSearchSearchOptions {
+    return boost === undefined ? given : { ...given, boost: { ...this.data.options.boost, ...boost } }
   }
 
   #hit(match: Match, snippetLength: number): SearchHit {
@@ -163,10 +87,8 @@ export class SearchIndex {
   }
 }
 
-interface Match {
-  readonly doc: number
-  readonly score: number
-  readonly terms: readonly string[]
+function toMatch(result: MiniSearchResult): Match {
+  return { doc: result.id as number, score: result.score, terms: result.terms }
 }
 
 /** At most `maxQueryLength` characters, trimmed; anything but a string is no query. Lone surrogates are harmless to MiniSearch. */

@@ -1,5 +1,8 @@
-import { OptionsError } from '../errors.js'
-import { searchFields, type SearchField } from '../index/options.js'
+import { OptionsError } from '../core/errors.js'
+import { isObject, isRecord } from '../core/guards.js'
+import { searchFields, type SearchField } from '../core/options.js'
+import { dateKey, parseDateBound } from '../extract/facets/dates.js'
+import type { FacetFilter, FacetKind } from './facets/facet.js'
 
 /** A date filter bound: a year (negative for BC), `'YYYY'`, `'YYYY-MM'` or `'YYYY-MM-DD'`. */
 export type DateBound = number | string
@@ -53,27 +56,42 @@ export interface SearchOptions {
   readonly combineWith?: 'AND' | 'OR'
   readonly filters?: SearchFilters
   /** Facets to count, by name or with per-facet options. */
-  readonly facets?: readonly string[] | Readonly<Record<string, FacetRequest | true>>
+  readonly facets?: readonly string[] | Readonly<Record<string, FacetRequest | true | undefined>>
   readonly sort?: SortOrder
   /** Characters of context in each snippet. Default 160. */
   readonly snippetLength?: number
 }
 
-/** `SearchOptions` with defaults applied and every value checked: what `search` reads. */
-export interface ResolvedSearchOptions extends Omit<SearchOptions, 'facets'> {
+/** The text-matching options a query gave (those it left out are absent: the index's defaults apply). */
+export interface MatchingOptions {
+  readonly prefix?: boolean
+  readonly fuzzy?: boolean | number
+  readonly boost?: Partial<Readonly<Record<SearchField, number>>>
+  readonly combineWith?: 'AND' | 'OR'
+}
+
+/** `SearchOptions` checked and read once, at the API boundary: what `search` works from. */
+export interface ResolvedSearchOptions {
   readonly limit: number
   readonly offset: number
-  readonly facets: ReadonlyMap<string, FacetRequest>
   readonly snippetLength: number
+  readonly sort: SortOrder | undefined
+  readonly matching: MatchingOptions
+  /** Active filters by facet, parsed (date bounds are day keys). */
+  readonly filters: ReadonlyMap<string, FacetFilter>
+  /** Facets to count, by name. */
+  readonly facets: ReadonlyMap<string, FacetRequest>
 }
 
 /** A test of an option's value, and what the message says was expected. */
 type Check = readonly [test: (value: unknown) => boolean, expected: string]
 
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null
 const count: Check = [(value) => Number.isInteger(value) && (value as number) >= 0, 'a whole number ≥ 0']
 /** One of `allowed`; the message lists them: `'AND' or 'OR'`. */
-const oneOf = (...allowed: readonly unknown[]): Check => [(value) => allowed.includes(value), allowed.map((v) => `'${v}'`).join(', ').replace(/,( \S+)$/, ' or$1')]
+const oneOf = (...allowed: readonly unknown[]): Check => [
+  (value) => allowed.includes(value),
+  allowed.map((v) => `'${String(v)}'`).join(', ').replace(/,( \S+)$/, ' or$1'),
+]
 
 /** Checks of the top-level options; `filters`, `facets` and `boost` are then read entry by entry. */
 const checks: Readonly<Record<string, Check>> = {
@@ -90,33 +108,66 @@ const checks: Readonly<Record<string, Check>> = {
   filters: [isObject, 'an object of facet → values'],
 }
 const requestChecks: Readonly<Record<string, Check>> = { limit: count, level: count, interval: oneOf('year', 'decade', 'century') }
+const dateBoundExpected = "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)"
 
 /**
- * Check search options once, at the API boundary.
+ * Check search options once, at the API boundary, against the index's facets.
  * @throws {OptionsError} `ERR_INVALID_QUERY` naming the option and the value received.
  */
-export function resolveSearchOptions(options: unknown = {}, facetNames: ReadonlySet<string>): ResolvedSearchOptions {
+export function resolveSearchOptions(options: unknown, facetKinds: ReadonlyMap<string, FacetKind>): ResolvedSearchOptions {
   check('options', options, [isObject, 'an object'])
-  const o = options as SearchOptions
-  for (const [name, test] of Object.entries(checks)) check(name, o[name as keyof SearchOptions], test)
-  for (const [name, value] of Object.entries(o.boost ?? {})) {
-    check('boost field', name, [(name) => (searchFields as readonly unknown[]).includes(name), `one of ${searchFields.join(', ')}`])
-    check(`boost.${name}`, value, [(value) => typeof value === 'number' && value >= 0 && value < Infinity, 'a finite number ≥ 0'])
+  const given = options as SearchOptions
+  for (const [name, test] of Object.entries(checks)) check(name, given[name as keyof SearchOptions], test)
+  for (const [name, value] of Object.entries(given.boost ?? {})) {
+    check('boost field', name, [(field) => (searchFields as readonly unknown[]).includes(field), `one of ${searchFields.join(', ')}`])
+    check(`boost.${name}`, value, [(weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity, 'a finite number ≥ 0'])
   }
   const facets = new Map<string, FacetRequest>()
   // A list of names, or requests by name (`true` or an object); a name alone is `true`.
-  const requested: readonly (readonly [name: string, request?: FacetRequest | true])[] = Array.isArray(o.facets) ? o.facets.map((name) => [name]) : Object.entries(o.facets ?? {})
+  const requested: readonly (readonly [name: string, request?: FacetRequest | true])[] = Array.isArray(given.facets)
+    ? given.facets.map((name: string) => [name])
+    : Object.entries(given.facets ?? {})
   for (const [name, request = true] of requested) {
-    if (!facetNames.has(name)) unknownFacet(name, facetNames)
+    knownFacet(name, facetKinds)
     check(`facets.${name}`, request, [(value) => value === true || isObject(value), 'true or an object'])
     for (const [key, test] of Object.entries(requestChecks)) check(`facets.${name}.${key}`, (request as Record<string, unknown>)[key], test)
     facets.set(name, request === true ? {} : request)
   }
-  for (const [name, values] of Object.entries(o.filters ?? {})) {
-    if (!facetNames.has(name)) unknownFacet(name, facetNames)
-    check(`filters.${name}`, values, name === 'date' ? [(value) => isObject(value) && !Array.isArray(value), 'an object { from, to }'] : [Array.isArray, 'a list of values'])
+  const filters = new Map<string, FacetFilter>()
+  for (const [name, value] of Object.entries(given.filters ?? {})) {
+    const kind = knownFacet(name, facetKinds)
+    if (value !== undefined) filters.set(name, readFilter(kind, value, `filters.${name}`))
   }
-  return { ...o, limit: o.limit ?? 20, offset: o.offset ?? 0, facets, snippetLength: o.snippetLength ?? 160 }
+  const { prefix, fuzzy, boost, combineWith } = given
+  const matching = Object.fromEntries(Object.entries({ prefix, fuzzy, boost, combineWith }).filter(([, value]) => value !== undefined))
+  return {
+    limit: given.limit ?? 20,
+    offset: given.offset ?? 0,
+    snippetLength: given.snippetLength ?? 160,
+    sort: given.sort,
+    matching,
+    filters,
+    facets,
+  }
+}
+
+/** A filter value read for a facet of `kind`: a list of values, or a date range as day keys. */
+function readFilter(kind: FacetKind, value: unknown, option: string): FacetFilter {
+  if (kind === 'values') {
+    check(option, value, [Array.isArray, 'a list of values'])
+    // Values that are not strings name no value: they match nothing.
+    return { kind, values: (value as readonly unknown[]).filter((item): item is string => typeof item === 'string') }
+  }
+  check(option, value, [isRecord, 'an object { from, to }'])
+  const { from, to } = value as DateFilter
+  return { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+}
+
+function dateBound(value: unknown, side: 'start' | 'end', option: string): number {
+  if (value === undefined) return side === 'start' ? -Infinity : Infinity
+  const date = typeof value === 'number' || typeof value === 'string' ? parseDateBound(value) : undefined
+  if (date === undefined) invalid(option, dateBoundExpected, value)
+  return dateKey(date, side)
 }
 
 /** `undefined` is no value: the default applies. */
@@ -124,8 +175,13 @@ function check(option: string, value: unknown, [test, expected]: Check): void {
   if (value !== undefined && !test(value)) invalid(option, expected, value)
 }
 
-function unknownFacet(name: unknown, known: ReadonlySet<string>): never {
-  invalid('facet name', `one of this index's facets, ${[...known].join(', ')} (extra facets are chosen at build time with the "facets" option)`, name)
+function knownFacet(name: string, facetKinds: ReadonlyMap<string, FacetKind>): FacetKind {
+  const kind = facetKinds.get(name)
+  if (kind === undefined) {
+    const known = [...facetKinds.keys()].join(', ')
+    invalid('facet name', `one of this index's facets, ${known} (extra facets are chosen at build time with the "facets" option)`, name)
+  }
+  return kind
 }
 
 /**

@@ -175,7 +175,7 @@ describe('__proto__, constructor and prototype', () => {
     const index = loadIndex(serializeIndex(built))
     const result = index.search('', { facets: { place: { limit: 50 }, combatant: { limit: 50 }, partof: {} }, filters: { place: ['__proto__'] } })
     expect(result.hits.map((hit) => hit.id)).toEqual(['nested'])
-    const values = (name: string) => (result.facets[name] as FacetCount[]).map((count) => count.value).sort()
+    const values = (name: 'place' | 'combatant' | 'partof') => result.facets[name].map((count) => count.value).sort()
     expect(values('place')).toContain('__proto__')
     expect(values('combatant')).toEqual(['constructor', 'prototype'])
     expect(values('partof')).toEqual(['__proto__'])

@@ -73,7 +73,7 @@ describe('facet filters and options', () => {
   test('unknown values match nothing; known facets without values match nothing either', () => {
     expect(index.search('', { filters: { place: ['Atlantis'] } }).total).toBe(0)
     expect(index.search('', { filters: { place: [] } }).total).toBe(0)
-    expect(index.search('battle', { filters: { combatant: ['Nobody'] }, facets: ['combatant'] }).facets['combatant']).toEqual([
+    expect(index.search('battle', { filters: { combatant: ['Nobody'] }, facets: ['combatant'] }).facets.combatant).toEqual([
       { value: 'Rome', count: 4 },
       { value: 'Nobody', count: 0 },
     ])

@@ -1,20 +1,34 @@
-import type { FacetTable } from './indexData.js'
+import type { FacetTable } from '../../core/indexData.js'
+import type { DocumentSet, Facet, FacetCount, FacetFilter } from './facet.js'
 
-/** One value of a facet and how many matching articles have it. */
-export interface FacetCount {
-  readonly value: string
-  readonly count: number
-  /** Display text, where it differs from the canonical value. */
-  readonly label?: string
+/** Most values a facet lists unless the request says otherwise. */
+const defaultLimit = 10
+
+/**
+ * A facet of values (place, combatant, kind, extra facets). `levels` are the
+ * same facet counted at one level of a hierarchy (place: 0 = country, 1 =
+ * region, …): a request with `level` counts that table instead.
+ */
+export function createValuesFacet(table: FacetTable, levels: readonly FacetTable[], size: number): Facet {
+  return {
+    kind: 'values',
+    select(filter) {
+      return filter.kind === 'values' ? documentsWithAny(table, filter.values, size) : new Uint8Array(size)
+    },
+    count(set, request, filter) {
+      const counted = request.level === undefined ? table : levels[request.level]
+      return countValues(counted, set, request.limit ?? defaultLimit, selectedValues(filter))
+    },
+  }
 }
 
-/** Documents in a set, as one byte per document (1 = in). */
-export type DocumentSet = Uint8Array
+function selectedValues(filter: FacetFilter | undefined): readonly string[] {
+  return filter?.kind === 'values' ? filter.values : []
+}
 
 /** The documents having any of `values` (OR within a facet). */
-export function documentsWithAny(table: FacetTable | undefined, values: readonly string[], size: number): DocumentSet {
+function documentsWithAny(table: FacetTable, values: readonly string[], size: number): DocumentSet {
   const set = new Uint8Array(size)
-  if (table === undefined) return set
   for (const value of values) {
     const position = findValue(table.values, value)
     if (position < 0) continue
@@ -28,7 +42,7 @@ export function documentsWithAny(table: FacetTable | undefined, values: readonly
  * first), then value. Values in `selected` are always kept, even at zero,
  * so a ticked checkbox never disappears.
  */
-export function countValues(table: FacetTable | undefined, set: DocumentSet, limit: number, selected: readonly string[]): FacetCount[] {
+function countValues(table: FacetTable | undefined, set: DocumentSet, limit: number, selected: readonly string[]): FacetCount[] {
   const counts: FacetCount[] = []
   if (table === undefined) return counts
   const keep = new Set(selected)
@@ -54,11 +68,11 @@ function findValue(values: readonly string[], value: string): number {
   let low = 0
   let high = values.length - 1
   while (low <= high) {
-    const mid = (low + high) >>> 1
-    const probe = values[mid] as string
-    if (probe === value) return mid
-    if (probe < value) low = mid + 1
-    else high = mid - 1
+    const middle = (low + high) >>> 1
+    const probe = values[middle] as string
+    if (probe === value) return middle
+    if (probe < value) low = middle + 1
+    else high = middle - 1
   }
   return -1
 }

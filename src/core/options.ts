@@ -1,5 +1,17 @@
-import { OptionsError } from '../errors.js'
-import type { BodyProfile } from '../extract/selectBody.js'
+import { OptionsError } from './errors.js'
+import { isRecord } from './guards.js'
+
+/**
+ * How much of an article body goes into the index:
+ * - `full`: every section;
+ * - `sections`: the lead, then each section's heading and first block;
+ * - `lead`: the text before the first heading;
+ * - `none`: no body text (titles, descriptions and infoboxes only).
+ */
+export const bodyProfiles = ['full', 'sections', 'lead', 'none'] as const
+
+/** One of `bodyProfiles`. */
+export type BodyProfile = (typeof bodyProfiles)[number]
 
 /** The text fields of the index, in a fixed order. */
 export const searchFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
@@ -45,8 +57,6 @@ export const defaultIndexOptions: IndexOptions = {
   maxBodyLength: 2_000_000,
 }
 
-/** Every body profile, for checks. */
-export const bodyProfiles: readonly BodyProfile[] = ['full', 'sections', 'lead', 'none']
 const reservedFacets: ReadonlySet<string> = new Set(['date', 'place', 'combatant', 'kind', '__proto__', 'constructor', 'prototype'])
 
 /**
@@ -56,7 +66,7 @@ const reservedFacets: ReadonlySet<string> = new Set(['date', 'place', 'combatant
 export function resolveIndexOptions(input: unknown = {}): IndexOptions {
   if (!isRecord(input)) invalid('options', 'an object', input)
   const body = input['body'] ?? defaultIndexOptions.body
-  if (!bodyProfiles.includes(body as BodyProfile)) invalid('body', `one of ${bodyProfiles.map((p) => `'${p}'`).join(', ')}`, body)
+  if (!isBodyProfile(body)) invalid('body', `one of ${bodyProfiles.map((p) => `'${p}'`).join(', ')}`, body)
   const boostInput = input['boost'] ?? {}
   if (!isRecord(boostInput)) invalid('boost', 'an object of field weights', boostInput)
   const boost = { ...defaultIndexOptions.boost }
@@ -73,11 +83,12 @@ export function resolveIndexOptions(input: unknown = {}): IndexOptions {
   if (typeof maxBodyLength !== 'number' || !Number.isInteger(maxBodyLength) || maxBodyLength < 0) {
     invalid('maxBodyLength', 'a whole number ≥ 0', maxBodyLength)
   }
-  return { body: body as BodyProfile, boost, facets: [...new Set(facets as string[])].sort(), maxBodyLength }
+  return { body, boost, facets: [...new Set(facets as string[])].sort(), maxBodyLength }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** Whether `value` names a body profile. */
+export function isBodyProfile(value: unknown): value is BodyProfile {
+  return (bodyProfiles as readonly unknown[]).includes(value)
 }
 
 function invalid(option: string, expected: string, received: unknown): never {

@@ -1,51 +1,56 @@
-import { dateKey, parseDateBound } from '../extract/facets/dates.js'
-import { invalid, type DateBucketSize, type DateFilter } from './searchOptions.js'
-import type { DocumentSet } from './facetCounts.js'
-import type { DateTable } from './indexData.js'
+import type { DateTable } from '../../core/indexData.js'
+import type { DateBucketSize } from '../searchOptions.js'
+import type { DocumentSet, Facet, FacetCount } from './facet.js'
 
-/** One bar of the date histogram. */
-export interface DateBucket {
+/** One bar of the date histogram: a facet count with the years it spans. */
+export interface DateBucket extends FacetCount {
   /** Label: `1863`, `1860s`, `19th century`, `490s BC`, `5th century BC`. */
   readonly value: string
   /** First and last year of the bucket (negative for BC). */
   readonly from: number
   readonly to: number
-  readonly count: number
 }
+
+/** The date facet, plus what sorting by date needs. */
+export interface DateFacet extends Facet {
+  /** Start key of each document's interval (`null`: undated). */
+  readonly starts: readonly (number | null)[]
+}
+
+/** Bucket size unless the request says otherwise. */
+const defaultInterval: DateBucketSize = 'century'
 
 /** Year of a day key (floor, so BC keys map to their own year). */
 const yearOf = (key: number): number => Math.floor(key / 10000)
 
 /**
- * The documents whose interval overlaps the filter. Ongoing conflicts
- * overlap everything after their start.
- * @throws {OptionsError} when a bound is not a year or an ISO date.
+ * The date facet: a filter keeps the documents whose interval overlaps it
+ * (ongoing conflicts overlap everything after their start); counts are a
+ * histogram in which an article counts in every bucket its interval touches,
+ * an ongoing one up to the present year.
  */
-export function documentsInRange(table: DateTable, filter: DateFilter): DocumentSet {
-  const from = bound(filter.from, 'start', 'filters.date.from')
-  const to = bound(filter.to, 'end', 'filters.date.to')
-  const set = new Uint8Array(table.start.length)
-  for (let doc = 0; doc < set.length; doc++) {
-    const start = table.start[doc]
-    if (start === null || start === undefined) continue
-    const end = table.end[doc] ?? Infinity
-    if (start <= to && end >= from) set[doc] = 1
+export function createDateFacet(table: DateTable): DateFacet {
+  return {
+    kind: 'dates',
+    starts: table.start,
+    select(filter) {
+      const set = new Uint8Array(table.start.length)
+      if (filter.kind !== 'dates') return set
+      for (let doc = 0; doc < set.length; doc++) {
+        const start = table.start[doc]
+        if (start === null || start === undefined) continue
+        const end = table.end[doc] ?? Infinity
+        if (start <= filter.to && end >= filter.from) set[doc] = 1
+      }
+      return set
+    },
+    count(set, request) {
+      return countDates(table, set, request.interval ?? defaultInterval, new Date().getUTCFullYear())
+    },
   }
-  return set
 }
 
-function bound(value: number | string | undefined, side: 'start' | 'end', option: string): number {
-  if (value === undefined) return side === 'start' ? -Infinity : Infinity
-  const date = parseDateBound(value)
-  if (date === undefined) invalid(option, "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)", value)
-  return dateKey(date, side)
-}
-
-/**
- * Histogram of the documents in `set`: an article counts in every bucket its
- * interval touches; an ongoing one up to `presentYear`.
- */
-export function countDates(table: DateTable, set: DocumentSet, size: DateBucketSize, presentYear: number): DateBucket[] {
+function countDates(table: DateTable, set: DocumentSet, size: DateBucketSize, presentYear: number): DateBucket[] {
   const counts = new Map<number, number>()
   for (let doc = 0; doc < set.length; doc++) {
     const start = table.start[doc]

@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch'
-import { IndexFormatError, type InfoboxSearchErrorCode } from '../errors.js'
-import { bodyProfiles, type IndexOptions } from '../index/options.js'
-import { miniSearchOptions, type IndexedDocument } from '../index/schema.js'
-import type { FacetData, FacetTable, StoredDocument } from '../search/indexData.js'
-import { SearchIndex } from '../search/searchIndex.js'
-import { indexFormat, indexFormatVersion } from './envelope.js'
+import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
+import { bodyProfiles, type IndexOptions } from '../core/options.js'
+import { miniSearchOptions, type IndexedDocument } from '../core/miniSearchConfig.js'
+import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
+import { SearchIndex } from './searchIndex.js'
+import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 
 /** What `loadIndex` reads: the file's text or the parsed JSON. */
 export type IndexSource = string | object

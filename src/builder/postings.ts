@@ -1,26 +1,8 @@
-import type { AsPlainObject } from 'minisearch'
+import type { MiniSearchEntry, MiniSearchHead, MiniSearchJSON } from '../core/envelope.js'
 import type { FieldTerms, RecordTerms } from './countTerms.js'
 import { detach } from './detach.js'
-import { searchFields } from './options.js'
+import { searchFields } from '../core/options.js'
 import type { PackedTerms, TermDictionary } from './packedTerms.js'
-
-/** MiniSearch's JSON before its term list, keys in the order `MiniSearch#toJSON` writes them. */
-export type MiniSearchHead = Omit<AsPlainObject, 'index' | 'serializationVersion'>
-
-/** One term of MiniSearch's JSON: `[term, { fieldId: { documentId: count } }]`. */
-export type MiniSearchEntry = AsPlainObject['index'][number]
-
-/**
- * MiniSearch's JSON in two parts, so an index can be written term by term
- * instead of as one string (which V8 caps at about 512 MB).
- */
-export interface MiniSearchJSON {
-  readonly head: MiniSearchHead
-  /** Every term, sorted by UTF-16 code units, with its counts per field and document. */
-  entries(): Iterable<MiniSearchEntry>
-  /** The same entries, each as its `JSON.stringify` text, when they can be written faster than that. */
-  entriesJSON?(): Iterable<string>
-}
 
 /** Term counts of a growing index; see `createPostings`. */
 export interface Postings {

@@ -1,5 +1,5 @@
-import { normalizeTerm, tokenize } from './schema.js'
-import { searchFields, type SearchField } from './options.js'
+import { normalizeTerm, tokenize } from '../core/fold.js'
+import { searchFields, type SearchField } from '../core/options.js'
 
 /** One text field of one record, counted the way MiniSearch's `add` counts it. */
 export interface FieldTerms {

@@ -1,8 +1,8 @@
-import type { MiniSearchJSON } from '../index/postings.js'
+import type { MiniSearchJSON } from '../core/envelope.js'
 import type { IndexData } from '../search/indexData.js'
 import type { SearchIndex } from '../search/searchIndex.js'
-import { version } from '../version.js'
-import { indexFormat, indexFormatVersion, type IndexEnvelope } from './envelope.js'
+import { version } from '../core/version.js'
+import { indexFormat, indexFormatVersion, type IndexEnvelope } from '../core/envelope.js'
 
 /** Options of `serializeIndexChunks`. */
 export interface SerializeChunksOptions {

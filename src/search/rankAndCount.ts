@@ -1,0 +1,90 @@
+import type { DateFacet } from './facets/dateFacet.js'
+import type { DocumentSet, Facet, FacetCount } from './facets/facet.js'
+import type { ResolvedSearchOptions, SortOrder } from './searchOptions.js'
+
+/** A document the query matched (or any document, when browsing). */
+export interface Match {
+  readonly doc: number
+  /** Relevance; 0 when browsing. */
+  readonly score: number
+  readonly terms: readonly string[]
+}
+
+/** The facets a search reads: those it filters or counts, and the date facet when it sorts by date. */
+export interface SearchFacets {
+  readonly byName: ReadonlyMap<string, Facet>
+  readonly date: DateFacet | undefined
+}
+
+/** Everything of a result but the hits' stored fields and snippets. */
+export interface RankedResult {
+  readonly total: number
+  readonly totalUnfiltered: number
+  readonly facets: Readonly<Record<string, readonly FacetCount[]>>
+  /** The matches of the requested page, in order. */
+  readonly page: readonly Match[]
+}
+
+/**
+ * The search after text matching, for any index (one file or chunks): apply
+ * every filter, count each requested facet with every filter but its own
+ * (disjunctive counts), rank or sort, and cut the page.
+ *
+ * @param matches the query's matches in relevance order; `undefined` to browse every document.
+ */
+export function rankAndCount(size: number, matches: readonly Match[] | undefined, facets: SearchFacets, options: ResolvedSearchOptions): RankedResult {
+  const matched = new Uint8Array(size)
+  if (matches === undefined) matched.fill(1)
+  else for (const match of matches) matched[match.doc] = 1
+
+  // One set per active filter; a facet's counts use every set but its own.
+  const filters = new Map<string, DocumentSet>()
+  for (const [name, filter] of options.filters) filters.set(name, facetNamed(facets, name).select(filter))
+  const within = (doc: number, except?: string): boolean => {
+    if (matched[doc] !== 1) return false
+    for (const [name, set] of filters) if (name !== except && set[doc] !== 1) return false
+    return true
+  }
+
+  const counts: Record<string, readonly FacetCount[]> = {}
+  for (const [name, request] of options.facets) {
+    const set = new Uint8Array(size)
+    for (let doc = 0; doc < size; doc++) if (within(doc, name)) set[doc] = 1
+    counts[name] = facetNamed(facets, name).count(set, request, options.filters.get(name))
+  }
+
+  const sort = options.sort ?? (matches === undefined ? '-date' : 'relevance')
+  const ranked = rank(size, matches, within, sort, facets.date)
+  return {
+    total: ranked.length,
+    totalUnfiltered: matches?.length ?? size,
+    facets: counts,
+    page: ranked.slice(options.offset, options.offset + options.limit),
+  }
+}
+
+function facetNamed(facets: SearchFacets, name: string): Facet {
+  const facet = facets.byName.get(name)
+  if (facet === undefined) throw new Error(`infobox-search: the facet "${name}" was not loaded before searching; please report this.`)
+  return facet
+}
+
+function rank(size: number, matches: readonly Match[] | undefined, within: (doc: number) => boolean, sort: SortOrder, date: DateFacet | undefined): Match[] {
+  const ranked: Match[] = []
+  if (matches === undefined) {
+    for (let doc = 0; doc < size; doc++) if (within(doc)) ranked.push({ doc, score: 0, terms: [] })
+  } else {
+    for (const match of matches) if (within(match.doc)) ranked.push(match)
+  }
+  if (sort === 'relevance') return ranked
+  if (date === undefined) throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
+  const starts = date.starts
+  const direction = sort === 'date' ? 1 : -1
+  // Undated articles last either way; ties keep relevance (or index) order.
+  return ranked.sort((a, b) => {
+    const x = starts[a.doc] ?? null
+    const y = starts[b.doc] ?? null
+    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0)
+    return (x - y) * direction
+  })
+}
