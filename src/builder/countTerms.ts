@@ -1,4 +1,5 @@
 import { normalizeTerm, tokenize } from '../core/fold.js'
+import { isCount, isRecord } from '../core/guards.js'
 import { searchFields, type SearchField } from '../core/options.js'
 
 /** One text field of one record, counted the way MiniSearch's `add` counts it. */
@@ -39,8 +40,8 @@ export function isRecordTerms(value: unknown): value is RecordTerms {
     Array.isArray(value) &&
     value.length === searchFields.length &&
     value.every((field: unknown) => {
-      if (typeof field !== 'object' || field === null) return false
-      const { length, terms, counts } = field as Record<string, unknown>
+      if (!isRecord(field)) return false
+      const { length, terms, counts } = field
       return (
         isCount(length) &&
         Array.isArray(terms) &&
@@ -51,8 +52,4 @@ export function isRecordTerms(value: unknown): value is RecordTerms {
       )
     })
   )
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0
 }

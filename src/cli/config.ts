@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { InfoboxSearchError, OptionsError } from '../core/errors.js'
+import { isRecord } from '../core/guards.js'
 import { resolveIndexOptions } from '../core/options.js'
 
 /** `infobox-search.config.json` / `.mjs`: build settings; command-line flags override them. */
@@ -55,7 +56,7 @@ const checks = {
   inputs: [isStrings, 'a list of directories, files or globs (strings)'],
   out: [isString, 'a file path (a string)'],
   body: [isString, "one of 'full', 'sections', 'lead', 'none'"],
-  boost: [(value) => isObject(value) && Object.values(value).every((w) => typeof w === 'number'), 'an object of field weights (numbers)'],
+  boost: [(value) => isRecord(value) && Object.values(value).every((w) => typeof w === 'number'), 'an object of field weights (numbers)'],
   facets: [isStrings, 'a list of infobox field names (strings)'],
   maxBodyLength: [isWhole(0), 'a whole number ≥ 0'],
   jobs: [isWhole(1), 'a whole number ≥ 1'],
@@ -111,7 +112,7 @@ async function read(file: string, shown: string): Promise<unknown> {
 }
 
 function validate(raw: unknown, shown: string): BuildConfig {
-  if (!isObject(raw)) throw new ConfigError(shown, `must hold an object of settings, received ${describe(raw)}.`, { received: raw })
+  if (!isRecord(raw)) throw new ConfigError(shown, `must hold an object of settings, received ${describe(raw)}.`, { received: raw })
   for (const [key, value] of Object.entries(raw)) {
     if (!Object.hasOwn(checks, key)) {
       throw new ConfigError(shown, `unknown key "${key}"; the keys are ${Object.keys(checks).join(', ')}.`, { expected: Object.keys(checks), received: key })
@@ -132,10 +133,6 @@ function validate(raw: unknown, shown: string): BuildConfig {
     throw new ConfigError(shown, error.message.replace(/^infobox-search: option /, ''), { cause: error, expected: error.expected, received: error.received })
   }
   return config
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function describe(value: unknown): string {

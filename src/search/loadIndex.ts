@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch'
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
-import { bodyProfiles, type IndexOptions } from '../core/options.js'
+import { isRecord } from '../core/guards.js'
+import { isBodyProfile, type IndexOptions } from '../core/options.js'
 import { miniSearchOptions, type IndexedDocument } from '../core/miniSearchConfig.js'
 import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
 import { SearchIndex } from './searchIndex.js'
@@ -79,7 +80,7 @@ function open(source: unknown): [Envelope, IndexOptions] {
   // A shape check, not `resolveIndexOptions`: the file was written by a build
   // that validated them, and the runtime stays small.
   const options = envelope['options'] as IndexOptions
-  ensure(isRecord(options) && bodyProfiles.includes(options.body) && isRecord(options.boost) && Array.isArray(options.facets), 'its "options" are invalid')
+  ensure(isRecord(options) && isBodyProfile(options.body) && isRecord(options.boost) && Array.isArray(options.facets), 'its "options" are invalid')
   return [envelope, options]
 }
 
@@ -136,10 +137,6 @@ function checkFacets(facets: unknown, size: number): FacetData {
     tables[name] = table as FacetTable
   }
   return { tables, date } as unknown as FacetData
-}
-
-function isRecord(value: unknown): value is Envelope {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function ensure(condition: boolean, reason: string): asserts condition {

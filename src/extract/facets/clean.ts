@@ -1,3 +1,5 @@
+import { fold } from '../../core/fold.js'
+
 /**
  * Text cleaning for facet values: the converter leaves flag emoji, image file
  * names, wiki markup, bullets, the literal `undefined` and coordinates inside
@@ -11,9 +13,6 @@ const headingPhrases: ReadonlySet<string> = new Set([
   'belligerents', 'auxiliaries', 'ground forces', 'naval forces', 'air forces', 'naval support',
   'air support', 'including', 'with', 'also',
 ])
-
-/** Letters NFKD does not split into a base letter and a mark. */
-const letterFolds: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' }
 
 /** Flag emoji: regional-indicator pairs, 🏴 tag sequences, 🏳️/🏁/🚩/🎌 and their ZWJ variants. */
 function flagPattern(): RegExp {
@@ -97,11 +96,7 @@ export function isHeadingLine(line: string): boolean {
  * text cleans to nothing.
  */
 export function matchKey(text: string | undefined): string {
-  return (cleanValue(text) ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[łøđħıßæœþ]/g, (letter) => letterFolds[letter] ?? letter)
+  return fold(cleanValue(text) ?? '')
     .replace(/[’‘`´]/g, "'")
     .replace(/[‐‑‒–—―−]/g, '-')
 }
