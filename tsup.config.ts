@@ -67,7 +67,7 @@ export default defineConfig([
     onSuccess: () => terse('dist/browser.js'),
   },
   {
-    entry: { cli: 'src/cli.ts', extractWorker: 'src/node/extractWorker.ts' },
+    entry: { cli: 'src/cli.ts', extractWorker: 'src/node/workers/extractWorker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

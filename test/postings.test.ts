@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import MiniSearch from 'minisearch'
 import { describe, expect, test } from 'vitest'
 import { createIndexBuilder, parseArticle, serializeIndex, serializeIndexChunks, toEnvelope } from '../src/build.js'
-import { countTerms } from '../src/builder/countTerms.js'
+import { countTerms } from '../src/extract/countTerms.js'
 import { resolveIndexOptions, searchFields } from '../src/core/options.js'
-import { packTerms, type TermDictionary, type TermIds } from '../src/builder/packedTerms.js'
+import { packTerms, type TermIds } from '../src/builder/packedTerms.js'
 import { createPostings } from '../src/builder/postings.js'
 import { miniSearchOptions, type IndexedDocument } from '../src/core/miniSearchConfig.js'
 import { loadIndex } from '../src/index.js'
@@ -39,7 +39,7 @@ function postingsJSON(documents: readonly Fields[]) {
  */
 function packedPostingsJSON(documents: readonly Fields[], workerOf: readonly number[]) {
   const postings = createPostings()
-  const workers = new Map<number, { ids: TermIds; dictionary: TermDictionary }>()
+  const workers = new Map<number, { ids: TermIds; dictionary: { terms: string[] } }>()
   documents.forEach((fields, i) => {
     const slot = workerOf[i] ?? 0
     let worker = workers.get(slot)

@@ -3,9 +3,9 @@ import { InfoboxSearchError } from '../core/errors.js'
 import { dateKey } from '../extract/facets/dates.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
-import { countTerms } from './countTerms.js'
+import { countTerms, type RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
-import { packedTermsOf } from './packedTerms.js'
+import type { PackedTerms } from './packedTerms.js'
 import type { MiniSearchJSON } from '../core/envelope.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
@@ -14,6 +14,15 @@ import { SearchIndex } from '../search/searchIndex.js'
 import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from '../core/options.js'
 import { miniSearchOptions, type IndexedDocument } from '../core/miniSearchConfig.js'
 import type { AsPlainObject } from 'minisearch'
+
+/**
+ * A record restored from the build cache: its text fields were counted when
+ * it was extracted, and its counts come packed (`PackedTerms`); its infobox
+ * text, counted but never stored, is not kept.
+ */
+export interface CachedRecord extends Omit<IndexRecord, 'infobox' | 'terms'> {
+  readonly terms: PackedTerms
+}
 
 /** Adds records one at a time, so a large build never holds every source at once. */
 export interface IndexBuilder {
@@ -28,11 +37,12 @@ export interface IndexBuilder {
   /**
    * Add a record. Records are numbered in the order added, so the same
    * records in the same order give a byte-identical index. A record without
-   * `terms` (from `extractRecord`) is counted here.
+   * `terms` (from `extractRecord`) is counted here; a `CachedRecord` brings
+   * its counts packed.
    * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID` when the id was added before,
    * `ERR_BUILDER_FINISHED` after `finish`.
    */
-  add(record: IndexRecord): void
+  add(record: IndexRecord | CachedRecord): void
   /** Finish and return the index. The builder cannot be used afterwards. */
   finish(): SearchIndex
 }
@@ -88,9 +98,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       if (positions.has(record.id)) {
         throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
       }
-      const packed = packedTermsOf(record)
-      // A packed record came from a worker, as a structured clone: its strings are copies already.
-      const stored = storedFields(record, packed === undefined ? detach : keep)
+      const stored = storedFields(record)
       positions.set(stored.id, doc)
       documents.push(stored)
       texts.push(record.body)
@@ -102,7 +110,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
       for (const kind of facets.kind) tag('kind', kind, doc)
       for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
-      postings.add(packed ?? record.terms ?? countTerms(textFields(record)))
+      postings.add(termsOf(record))
     },
     finish() {
       finished = true
@@ -133,6 +141,12 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
   }
 }
 
+/** A record's term counts: those it brings, else its text fields counted now. */
+function termsOf(record: IndexRecord | CachedRecord): RecordTerms | PackedTerms {
+  if (!('infobox' in record)) return record.terms
+  return record.terms ?? countTerms(textFields(record))
+}
+
 /** The text fields as MiniSearch indexes them (absent fields are empty). */
 function textFields(record: IndexRecord): Record<SearchField, string> {
   return {
@@ -149,13 +163,12 @@ function toPlainObject(json: MiniSearchJSON): AsPlainObject {
   return { ...json.head, index: json.entries() as unknown as AsPlainObject['index'], serializationVersion: 2 }
 }
 
-const keep = (text: string): string => text
-
-function storedFields(record: IndexRecord, copy: (text: string) => string): StoredDocument {
-  const stored: Record<string, string> = { id: copy(record.id), title: copy(record.title) }
+/** The fields kept for a result list, detached from the source they were cut from. */
+function storedFields(record: StoredDocument): StoredDocument {
+  const stored: Record<string, string> = { id: detach(record.id), title: detach(record.title) }
   for (const key of ['shortDescription', 'description', 'image', 'date', 'place'] as const) {
     const value = record[key]
-    if (value !== undefined) stored[key] = copy(value)
+    if (value !== undefined) stored[key] = detach(value)
   }
   return stored as unknown as StoredDocument
 }

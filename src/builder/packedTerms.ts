@@ -1,33 +1,32 @@
-import type { FieldTerms, RecordTerms } from './countTerms.js'
+import { searchFields } from '../core/options.js'
+import type { FieldTerms, RecordTerms } from '../extract/countTerms.js'
 
 /**
- * A record's term counts as numbers, for handing from a worker thread to the
- * builder: each term is an id in the worker's dictionary, and only terms the
- * worker has not sent before travel as strings. Cloning a few hundred short
- * strings per record and hashing each of them into the builder's term map
- * was most of the main thread's work in a parallel or cached build; ids make
- * it one array lookup per term.
+ * A record's term counts as numbers: each term an id into a dictionary. The
+ * build cache stores counts this way (one dictionary for every record), so a
+ * rebuild takes an unchanged file's counts without parsing or hashing a
+ * single term string, and the builder looks each id up in an array.
  *
  * Layout of `codes`, per field in `searchFields` order:
  * `length, n, id₁, count₁, … idₙ, countₙ`.
  */
 export interface PackedTerms {
   readonly codes: Uint32Array
-  /** The worker's dictionary as received so far: `terms[id]`. */
+  /** The terms the ids refer to: `terms[id]`. */
   readonly dictionary: TermDictionary
 }
 
-/** The receiving side of one worker's dictionary: grows with each message, never changes an id. */
+/** A list of terms that only grows: an id, once given, names the same term for good. */
 export interface TermDictionary {
-  readonly terms: string[]
+  readonly terms: readonly string[]
 }
 
-/** The sending side: a worker's term → id map. */
+/** The packing side of a dictionary: term → id. */
 export type TermIds = Map<string, number>
 
 /**
- * Pack `terms` with the worker's `ids`; terms seen for the first time get the
- * next ids and are returned in `newTerms`, in id order, to send along.
+ * Pack `terms` with `ids`; terms seen for the first time get the next ids
+ * and are returned in `newTerms`, in id order, for the dictionary.
  */
 export function packTerms(terms: RecordTerms, ids: TermIds): { codes: Uint32Array; newTerms: string[] } {
   let size = 0
@@ -53,15 +52,23 @@ export function packTerms(terms: RecordTerms, ids: TermIds): { codes: Uint32Arra
   return { codes, newTerms }
 }
 
-/** Records whose counts arrived packed (the record itself carries no `terms`). */
-const packed = new WeakMap<object, PackedTerms>()
-
-/** Give a record its packed counts; `IndexBuilder.add` uses them instead of counting the text again. */
-export function attachPackedTerms(record: object, terms: PackedTerms): void {
-  packed.set(record, terms)
+/** Call `visit` with the position in `codes` of each term id of one record's packed counts. */
+export function forEachTermId(codes: Uint32Array, visit: (at: number) => void): void {
+  let at = 0
+  for (let field = 0; field < searchFields.length; field++) {
+    const end = at + 2 + 2 * (codes[at + 1] as number)
+    for (at += 2; at < end; at += 2) visit(at)
+  }
 }
 
-/** The packed counts given to `record`, if any. */
-export function packedTermsOf(record: object): PackedTerms | undefined {
-  return packed.get(record)
+/** Whether `codes` are one record's packed counts (see `PackedTerms`), every id below `dictionarySize`. */
+export function isPackedTerms(codes: Uint32Array, dictionarySize: number): boolean {
+  let at = 0
+  for (let field = 0; field < searchFields.length; field++) {
+    if (at + 2 > codes.length) return false
+    const end = at + 2 + 2 * (codes[at + 1] as number)
+    if (end > codes.length) return false
+    for (at += 2; at < end; at += 2) if ((codes[at] as number) >= dictionarySize) return false
+  }
+  return at === codes.length
 }

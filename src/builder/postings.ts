@@ -1,5 +1,5 @@
 import type { MiniSearchEntry, MiniSearchHead, MiniSearchJSON } from '../core/envelope.js'
-import type { FieldTerms, RecordTerms } from './countTerms.js'
+import type { FieldTerms, RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
 import { searchFields } from '../core/options.js'
 import type { PackedTerms, TermDictionary } from './packedTerms.js'

@@ -1,10 +1,9 @@
 import { createIndexBuilder } from '../builder/buildIndex.js'
-import { createManifestWriter, lazyCacheManifest } from '../node/cacheManifest.js'
+import { openBuildCache } from '../node/cache/buildCache.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
 import { checkOutputPath } from '../node/outputPath.js'
-import { cacheFingerprint, pruneRecordCache, type RecordCacheLocation } from '../node/recordCache.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
 import { serializeIndexChunks } from '../builder/serializeIndex.js'
 import type { BuildSettings } from './buildSettings.js'
@@ -25,23 +24,18 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   await checkOutputPath(settings.out)
   const files = await listArticleFiles(settings.inputs, settings.base)
   const builder = createIndexBuilder(settings.options)
-  const cache: RecordCacheLocation | undefined = settings.cache === undefined ? undefined : { root: settings.cache, fingerprint: cacheFingerprint(builder.options) }
+  const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
   const progress = createProgress(stderr, files.length, settings.quiet ? 'off' : stderr.isTTY ? 'bar' : 'lines')
   const workers = settings.jobs > 1 && files.length > 0 ? Math.min(settings.jobs, files.length) : 0
   const tally: BuildTally = { indexed: 0, skipped: 0, warnings: 0, workers, cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 } }
   const owners = new Map<string, string>()
-  const used = new Set<string>()
-  // The cache's manifest of the last build, and the next one, written as the files come (see `CacheManifest`).
-  const last = cache === undefined ? undefined : lazyCacheManifest(cache)
-  const manifest = cache === undefined ? undefined : createManifestWriter(cache, last)
   let complete = false
   try {
-    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, manifest: last, signal })
+    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, signal })
     for await (const file of extracted) {
       progress.advance()
-      if (file.cacheKey !== undefined) used.add(file.cacheKey)
-      countCacheUse(tally, file)
-      manifest?.add(file)
+      countCacheUse(tally, file, cache?.unwritable)
+      cache?.keep(file)
       const { record } = file
       for (const diagnostic of file.diagnostics) {
         if (record !== undefined) tally.warnings++
@@ -64,17 +58,17 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     complete = !settings.strict || tally.skipped === 0
   } finally {
     progress.end()
-    // Listed only when this build writes an index: otherwise the last manifest stays.
-    if (complete) manifest?.commit()
-    else manifest?.discard()
+    // Stored only when this build writes an index: otherwise the last store stays.
+    if (complete) cache?.commit()
+    else cache?.discard()
   }
   if (!complete) {
     stderr.write(`infobox-search: ${tally.skipped} article(s) could not be indexed (--strict); no index was written.\n`)
     return 1
   }
   progress.status(`infobox-search: writing ${settings.out}…`)
-  // Entries this build did not use are stale whatever happens to the write: pruned meanwhile.
-  const pruned = cache === undefined ? undefined : pruneRecordCache(cache, used).catch(() => 0)
+  // Other options' caches are stale whatever happens to the write: pruned meanwhile.
+  const pruned = cache?.prune().catch(() => 0)
   // Streamed: an index past V8's string limit (~512 MB) is still written.
   const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish())).finally(() => pruned)
   progress.end()
@@ -83,14 +77,14 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
 }
 
 /** Cache counts for the summary; unreadable files (never cached) are not counted. */
-function countCacheUse(tally: BuildTally, file: ExtractedFile): void {
+function countCacheUse(tally: BuildTally, file: ExtractedFile, unwritable: string | undefined): void {
   const { cache } = tally
   if (cache === undefined || file.cache === 'off') return
   if (file.cache === 'hit') cache.reused++
   else cache.extracted++
   if (file.cache === 'corrupt') cache.corrupt++
-  if (file.cacheError !== undefined) {
+  if (unwritable !== undefined && file.cache !== 'hit') {
     cache.unwritable++
-    cache.reason ??= file.cacheError
+    cache.reason ??= unwritable
   }
 }

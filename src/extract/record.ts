@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../parse/article.js'
 import type { StoredDocument } from '../core/indexData.js'
 import type { DateInterval } from './facets/dates.js'
-import type { RecordTerms } from '../builder/countTerms.js'
+import type { RecordTerms } from './countTerms.js'
 
 /** One side's entity in a conflict. */
 export interface CombatantValue {

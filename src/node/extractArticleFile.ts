@@ -1,26 +1,29 @@
 import { readFileSync } from 'node:fs'
+import type { CachedRecord } from '../builder/buildIndex.js'
 import type { IndexRecord } from '../extract/record.js'
 import type { Article, Diagnostic } from '../parse/article.js'
+import { cacheKey } from './cache/cacheKey.js'
 import type { ArticleFile } from './listArticleFiles.js'
-import { cacheKey, readCacheEntry, writeCacheEntry, type CachedExtraction, type RecordCacheLocation } from './recordCache.js'
 
-/** How a file's record was obtained. `corrupt`: the cache entry was unusable and the file was extracted again. */
+/**
+ * How a file's record was obtained: `hit` from the build cache, `miss`
+ * extracted (and kept for the next build), `corrupt` extracted because the
+ * cached row did not check out, `off` without a cache.
+ */
 export type CacheOutcome = 'hit' | 'miss' | 'corrupt' | 'off'
 
 /** One article file, read and extracted (or why it could not be). Plain data: crosses worker boundaries. */
 export interface ExtractedFile {
   readonly path: string
-  /** The record to add; absent when the file was skipped. */
-  readonly record?: IndexRecord
+  /** The record to add: extracted now, or taken from the build cache; absent when the file was skipped. */
+  readonly record?: IndexRecord | CachedRecord
   /** Everything to report for this file, in order, each naming the file. Errors mean it was skipped. */
   readonly diagnostics: readonly Diagnostic[]
   readonly cache: CacheOutcome
-  /** The cache entry used or written (for pruning). */
+  /** The file's cache key, when caching. */
   readonly cacheKey?: string
-  /** Why the cache entry could not be written, when it could not. */
-  readonly cacheError?: string
   /**
-   * The file's key is the one the cache manifest lists: the record and
+   * The file's key is the one the build cache has for it: the record and
    * diagnostics are left to be taken from there (`extractArticleFiles` does,
    * before it yields the file).
    */
@@ -31,23 +34,21 @@ export interface ExtractedFile {
 export interface ExtractContext {
   /**
    * Turn an article into a record (`IndexBuilder.extract`). Asked for on the
-   * first file that must be parsed, so a worker that only reads the cache
-   * never loads the YAML and Markdown parsers (about half a second each).
+   * first file that must be parsed, so a worker that only hashes cached
+   * files never loads the YAML and Markdown parsers (about half a second each).
    */
   readonly extractor: () => Promise<(article: Article) => IndexRecord>
-  /** Where extracted records are cached, if anywhere. */
-  readonly cache?: RecordCacheLocation | undefined
-  /** Called before a file is parsed (read but not found in the cache). */
+  /** Whether files are hashed for the build cache. */
+  readonly caching: boolean
+  /** Called before a file is parsed (read, and not unchanged since the last build). */
   readonly beforeParse?: (() => void) | undefined
 }
 
 /**
- * Read one file, then take its record from the cache (when the bytes are
- * unchanged: no YAML or Markdown parsing at all) or parse and extract it and
- * store it in the cache. When its cache key is `listedKey` (the one the
- * cache manifest has for it), the result only says so: `listed`. Never
- * throws: an unreadable, unparseable or crashing file comes back as error
- * diagnostics.
+ * Read one file and, unless its cache key is `listedKey` (the key the build
+ * cache has for it: then the result only says `listed`), parse and extract
+ * it. Never throws: an unreadable, unparseable or crashing file comes back
+ * as error diagnostics.
  */
 export async function extractArticleFile(file: ArticleFile, context: ExtractContext, listedKey?: string): Promise<ExtractedFile> {
   let bytes: Uint8Array
@@ -59,27 +60,18 @@ export async function extractArticleFile(file: ArticleFile, context: ExtractCont
     const { unreadableArticle } = await import('./readArticleFile.js')
     return { path: file.path, diagnostics: unreadableArticle(file.path, error).diagnostics, cache: 'off' }
   }
-  const { cache } = context
-  if (cache === undefined) return { path: file.path, ...(await extract(bytes, file, context)), cache: 'off' }
+  if (!context.caching) return { path: file.path, ...(await extract(bytes, file, context)), cache: 'off' }
   const key = cacheKey(bytes, file)
   if (key === listedKey) return { path: file.path, diagnostics: [], cache: 'hit', cacheKey: key, listed: true }
-  const cached = readCacheEntry(cache, key, file)
-  if (cached !== undefined && cached !== 'corrupt') return { path: file.path, ...cached, cache: 'hit', cacheKey: key }
   const extracted = await extract(bytes, file, context)
-  const outcome = cached === 'corrupt' ? 'corrupt' : 'miss'
-  if (extracted.diagnostics.some((d) => d.code === internalError)) return { path: file.path, ...extracted, cache: outcome }
-  let cacheError: string | undefined
-  try {
-    writeCacheEntry(cache, key, file, extracted)
-  } catch (error) {
-    cacheError = (error as NodeJS.ErrnoException).code ?? String(error)
-  }
-  return { path: file.path, ...extracted, cache: outcome, cacheKey: key, ...(cacheError === undefined ? {} : { cacheError }) }
+  // An extraction that failed unexpectedly is not kept: the next build tries again.
+  if (extracted.diagnostics.some((d) => d.code === internalError)) return { path: file.path, ...extracted, cache: 'miss' }
+  return { path: file.path, ...extracted, cache: 'miss', cacheKey: key }
 }
 
 const internalError = 'internal-error'
 
-async function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): Promise<CachedExtraction> {
+async function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): Promise<Pick<ExtractedFile, 'record' | 'diagnostics'>> {
   context.beforeParse?.()
   try {
     const [{ parseArticleBytes }, extractRecord] = await Promise.all([import('./readArticleFile.js'), context.extractor()])

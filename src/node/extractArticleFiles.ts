@@ -1,12 +1,11 @@
 import { createIndexBuilder } from '../builder/buildIndex.js'
 import type { IndexOptions } from '../core/options.js'
-import type { Article } from '../parse/article.js'
 import type { IndexRecord } from '../extract/record.js'
-import type { CacheManifest } from './cacheManifest.js'
+import type { Article } from '../parse/article.js'
+import type { BuildCache } from './cache/buildCache.js'
 import { extractArticleFile, type ExtractContext, type ExtractedFile } from './extractArticleFile.js'
-import { extractInWorkers } from './extractInWorkers.js'
 import type { ArticleFile } from './listArticleFiles.js'
-import type { RecordCacheLocation } from './recordCache.js'
+import { extractInWorkers } from './workers/extractInWorkers.js'
 
 /** Options of `extractArticleFiles`. */
 export interface ExtractArticleFilesOptions {
@@ -23,13 +22,8 @@ export interface ExtractArticleFilesOptions {
    * @default 10_000
    */
   readonly fileTimeout?: number
-  /** Cache of extracted records; see `RecordCacheLocation`. */
-  readonly cache?: RecordCacheLocation | undefined
-  /**
-   * The cache's manifest (see `lazyCacheManifest`): asked for once the
-   * workers are starting, so it is read while they load.
-   */
-  readonly manifest?: (() => CacheManifest | undefined) | undefined
+  /** The build cache: files unchanged since the last build are taken from it (see `openBuildCache`). */
+  readonly cache?: BuildCache | undefined
   /** Stops the extraction (the iterator throws the abort reason). */
   readonly signal?: AbortSignal | undefined
   /** The worker script. @default `extractWorker.js` beside this module (in `dist/`) */
@@ -49,26 +43,27 @@ export interface ExtractArticleFilesOptions {
  */
 export function extractArticleFiles(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
   const jobs = settings.jobs ?? 1
-  const { manifest } = settings
-  const listedKey = manifest === undefined ? undefined : (index: number) => manifest()?.keyOf(files[index]?.path ?? '')
+  const { cache } = settings
+  const listedKey = cache === undefined ? undefined : (index: number) => cache.keyOf(files[index]?.path ?? '')
   const extracted =
     jobs <= 1 || files.length === 0
       ? extractHere(files, settings, listedKey)
       : extractInWorkers(files, {
           jobs,
           fileTimeout: settings.fileTimeout ?? 10_000,
-          workerData: { options: settings.options, cache: settings.cache },
+          workerData: { options: settings.options, caching: cache !== undefined },
           workerUrl: settings.workerUrl ?? new URL('./extractWorker.js', import.meta.url),
           signal: settings.signal,
           listedKey,
-          prepare: manifest,
+          // The last build's store is read while the workers load.
+          prepare: () => listedKey?.(0),
         })
-  return manifest === undefined ? extracted : takeListed(files, extracted, manifest, settings)
+  return cache === undefined ? extracted : takeListed(files, extracted, cache, settings)
 }
 
 function here(settings: ExtractArticleFilesOptions): ExtractContext {
   let extract: ((article: Article) => IndexRecord) | undefined
-  return { extractor: () => Promise.resolve((extract ??= createIndexBuilder(settings.options).extract)), cache: settings.cache }
+  return { extractor: () => Promise.resolve((extract ??= createIndexBuilder(settings.options).extract)), caching: settings.cache !== undefined }
 }
 
 async function* extractHere(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions, listedKey?: (index: number) => string | undefined): AsyncGenerator<ExtractedFile> {
@@ -79,8 +74,8 @@ async function* extractHere(files: readonly ArticleFile[], settings: ExtractArti
   }
 }
 
-/** Fill in the files found unchanged since the manifest was written; a row that does not check out is extracted again here. */
-async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, manifest: () => CacheManifest | undefined, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
+/** Fill in the files found unchanged since the last build; a stored row that does not check out is extracted again here. */
+async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, cache: BuildCache, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
   let context: ExtractContext | undefined
   let index = 0
   for await (const file of extracted) {
@@ -89,7 +84,12 @@ async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenera
       yield file
       continue
     }
-    const listed = manifest()?.take(file.path, file.cacheKey)
-    yield listed === undefined ? await extractArticleFile(source, (context ??= here(settings))) : { path: file.path, ...listed, cache: 'hit', cacheKey: file.cacheKey }
+    const stored = cache.take(file.path, file.cacheKey)
+    if (stored !== undefined) {
+      yield { path: file.path, ...stored, cache: 'hit', cacheKey: file.cacheKey }
+      continue
+    }
+    const again = await extractArticleFile(source, (context ??= here(settings)))
+    yield { ...again, cache: 'corrupt' }
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
 import path from 'node:path'
+import { isProcessRunning } from './isProcessRunning.js'
 import { writeFailure } from './outputPath.js'
 
 /** The file-system calls `writeFileAtomic` makes; tests inject failing ones. */
@@ -84,17 +85,7 @@ async function removeStaleTemporaries(system: AtomicWriteFileSystem, directory: 
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
     const pid = Number(name.slice(prefix.length).split('.')[0])
-    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessRunning(pid)) continue
     await system.unlink(path.join(directory, name)).catch(() => undefined)
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -15,21 +15,20 @@ function cacheUse(stderr: string): { reused: number; extracted: number; corrupt:
   return { reused: Number(match[1]), extracted: Number(match[2]), corrupt: Number(match[3] ?? 0) }
 }
 
-/** The manifest file of the one fingerprint folder in `cache`. */
-async function manifestOf(cache: string): Promise<string> {
-  const [fingerprint = ''] = await readdir(cache)
-  return path.join(cache, fingerprint, 'manifest.bin')
+/** The store file of the one fingerprint folder in `cache` that holds one. */
+async function storeOf(cache: string): Promise<string> {
+  const found = await readdir(cache, { recursive: true })
+  const store = found.find((name) => path.basename(name) === 'records.bin')
+  if (store === undefined) throw new Error(`no store in ${cache}`)
+  return path.join(cache, store)
 }
 
-async function entries(cache: string): Promise<string[]> {
-  const found: string[] = []
-  for (const fingerprint of await readdir(cache)) {
-    for (const shard of await readdir(path.join(cache, fingerprint))) {
-      if (!/^[0-9a-f]{2}$/.test(shard)) continue
-      for (const name of await readdir(path.join(cache, fingerprint, shard))) found.push(path.join(cache, fingerprint, shard, name))
-    }
-  }
-  return found.sort()
+/** Every file in `cache`, relative to it, the current fingerprint written `<fingerprint>`, sorted. */
+async function cacheFiles(cache: string): Promise<string[]> {
+  const fingerprint = path.basename(path.dirname(await storeOf(cache)))
+  const found = await readdir(cache, { recursive: true, withFileTypes: true })
+  const relative = (file: string) => path.relative(cache, file).split(path.sep).join('/').replace(`${fingerprint}/`, '<fingerprint>/')
+  return found.filter((entry) => entry.isFile()).map((entry) => relative(path.join(entry.parentPath, entry.name))).sort()
 }
 
 describe.concurrent('--cache', slow, () => {
@@ -42,7 +41,7 @@ describe.concurrent('--cache', slow, () => {
     const first = await build('2')
     expect(first.code).toBe(0)
     expect(cacheUse(first.stderr)).toEqual({ reused: 0, extracted: 31, corrupt: 0 })
-    expect(await entries(path.join(work, '.cache'))).toHaveLength(31) // the broken file's report is cached too
+    expect(await cacheFiles(path.join(work, '.cache'))).toEqual(['<fingerprint>/infobox-search-cache.json', '<fingerprint>/records.bin', 'CACHEDIR.TAG'])
 
     const second = await build('1')
     expect(cacheUse(second.stderr)).toEqual({ reused: 31, extracted: 0, corrupt: 0 })
@@ -52,13 +51,12 @@ describe.concurrent('--cache', slow, () => {
     await writeFile(path.join(work, changed), (articles[changed] ?? '').replace('The battle of', 'The hard-fought battle of'))
     const third = await build('2')
     expect(cacheUse(third.stderr)).toEqual({ reused: 30, extracted: 1, corrupt: 0 })
-    expect(await entries(path.join(work, '.cache'))).toHaveLength(31) // the stale entry was pruned
 
     const uncached = await runCli(['build', '.', '--out', 'plain.json', '--jobs', '1'], { cwd: work })
     expect(uncached.code).toBe(0)
     expect(await readFile(path.join(work, 'index.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
 
-    // All from the cache, on three workers (records and packed term counts come back in batches).
+    // All from the cache, on three workers (unchanged files are answered in batches).
     const warm = await build('3', 'warm.json')
     expect(cacheUse(warm.stderr)).toEqual({ reused: 31, extracted: 0, corrupt: 0 })
     expect(await readFile(path.join(work, 'warm.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
@@ -74,34 +72,32 @@ describe.concurrent('--cache', slow, () => {
     expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
     expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
     // Only the current options' folder is kept.
-    expect(await readdir(path.join(work, 'cache'))).toHaveLength(1)
+    expect((await readdir(path.join(work, 'cache'))).filter((name) => name !== 'CACHEDIR.TAG')).toHaveLength(1)
   })
 
-  test('corrupt entries are ignored and replaced, never fatal', async () => {
+  test('corrupt rows are caught by their checksums and extracted again, never fatal', async () => {
     const work = await dirs.make()
     await writeFiles(work, generatedArticles(10))
     const build = () => runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '2'], { cwd: work })
     expect((await build()).code).toBe(0)
     const before = await readFile(path.join(work, 'index.json'))
-    // Without the manifest, which would list every file and leave the entries unread.
-    await rm(await manifestOf(path.join(work, 'cache')))
-    const [truncated = '', garbage = '', wrongShape = '', otherFile = ''] = await entries(path.join(work, 'cache'))
-    await writeFile(truncated, (await readFile(truncated, 'utf8')).slice(0, 50))
-    await writeFile(garbage, Buffer.from([0, 159, 146, 150, 255]))
-    const entry = JSON.parse(await readFile(wrongShape, 'utf8')) as { record: { body: unknown } }
-    entry.record.body = 42
-    await writeFile(wrongShape, JSON.stringify(entry))
-    const moved = JSON.parse(await readFile(otherFile, 'utf8')) as { file: string }
-    moved.file = '/somewhere/else.md'
-    await writeFile(otherFile, JSON.stringify(moved))
+    const store = await storeOf(path.join(work, 'cache'))
+    const bytes = await readFile(store)
+    const { rows } = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a) + 1)) as { rows: [string, string, number, number, number, number, number][] }
+    // One flipped bit in the counts of four rows (a term id that stays in range), one in the text of two more.
+    for (const [, , codesAt] of rows.slice(0, 4)) bytes[codesAt + 8] = (bytes[codesAt + 8] as number) ^ 1
+    for (const [, , , , textAt] of rows.slice(4, 6)) bytes[textAt + 20] = (bytes[textAt + 20] as number) ^ 4
+    await writeFile(store, bytes)
     const again = await build()
     expect(again.code).toBe(0)
-    expect(cacheUse(again.stderr)).toEqual({ reused: 6, extracted: 4, corrupt: 4 })
+    expect(cacheUse(again.stderr)).toEqual({ reused: 4, extracted: 6, corrupt: 6 })
     expect(await readFile(path.join(work, 'index.json'))).toEqual(before)
+    // The store was written again from good rows: the corruption does not last.
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 10, extracted: 0, corrupt: 0 })
+    expect(await readFile(path.join(work, 'index.json'))).toEqual(before)
   })
 
-  test('the manifest: renamed, removed and added files; a torn or garbled manifest is ignored', async () => {
+  test('renamed, removed and added files; a torn or garbled store is ignored', async () => {
     const work = await dirs.make()
     const articles = generatedArticles(12)
     await writeFiles(work, articles)
@@ -111,8 +107,8 @@ describe.concurrent('--cache', slow, () => {
       return readFile(path.join(work, 'plain.json'))
     }
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
-    const manifest = await manifestOf(path.join(work, 'cache'))
-    expect((await readFile(manifest)).length).toBeGreaterThan(0)
+    const store = await storeOf(path.join(work, 'cache'))
+    expect((await readFile(store)).length).toBeGreaterThan(0)
 
     const [renamed = '', removed = ''] = Object.keys(articles)
     await rename(path.join(work, renamed), path.join(work, 'moved.md'))
@@ -122,20 +118,29 @@ describe.concurrent('--cache', slow, () => {
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 10, extracted: 2, corrupt: 0 })
     expect(await readFile(path.join(work, 'index.json'))).toEqual(await uncached())
 
-    const good = await readFile(manifest)
-    for (const bad of [good.subarray(0, good.length >> 1), Buffer.from(good).fill(0x5b, 0, good.length >> 1), Buffer.from('\n{}')]) {
-      await writeFile(manifest, bad)
+    const good = await readFile(store)
+    const torn = good.subarray(0, good.length >> 1)
+    const garbled = Buffer.from(good).fill(0x5b, 0, good.length >> 1)
+    for (const [bad, unusable] of [[torn, true], [Buffer.from('\n{}'), true], [garbled, false]] as const) {
+      await writeFile(store, bad)
       const again = await build('again.json')
       expect(again.code).toBe(0)
-      expect(cacheUse(again.stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 }) // from the entries
+      const use = cacheUse(again.stderr)
+      // A torn or foreign store is no store; garbled rows are caught one by one by their checksums.
+      if (unusable) expect(use).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
+      else expect(use).toEqual({ reused: 12 - use.corrupt, extracted: use.corrupt, corrupt: use.corrupt })
       expect(await readFile(path.join(work, 'again.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
     }
+  })
 
-    // With the entries gone, every record still comes from the (rewritten) manifest.
-    for (const entry of await entries(path.join(work, 'cache'))) await rm(entry)
-    const listed = await build('listed.json')
-    expect(cacheUse(listed.stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
-    expect(await readFile(path.join(work, 'listed.json'))).toEqual(await readFile(path.join(work, 'plain.json')))
+  test('only folders the cache made are removed: another fingerprint of ours goes, anything else stays', async () => {
+    const work = await dirs.make()
+    await writeFiles(work, { ...generatedArticles(3), 'cache/0123456789abcdef/precious.txt': 'not ours', 'cache/notes.txt': 'mine' })
+    const build = (...flags: string[]) => runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
+    expect((await build()).code).toBe(0)
+    expect((await build('--body', 'full')).code).toBe(0) // the first build's folder is ours and stale now
+    const files = await cacheFiles(path.join(work, 'cache'))
+    expect(files).toEqual(['0123456789abcdef/precious.txt', 'CACHEDIR.TAG', '<fingerprint>/infobox-search-cache.json', '<fingerprint>/records.bin', 'notes.txt'].sort())
   })
 
   test('a cache folder that cannot be written is not fatal', async () => {

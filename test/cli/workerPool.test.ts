@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { FileSystemError } from '../../src/core/errors.js'
 import { resolveIndexOptions } from '../../src/core/options.js'
 import type { ExtractedFile } from '../../src/node/extractArticleFile.js'
-import { extractInWorkers } from '../../src/node/extractInWorkers.js'
+import { extractInWorkers } from '../../src/node/workers/extractInWorkers.js'
 import { slow, tempDirs } from './helpers.js'
 
 const dirs = tempDirs()
@@ -39,7 +39,7 @@ async function workerScript(source: string): Promise<URL> {
 async function collect(names: readonly string[], workerUrl: URL, jobs = 2): Promise<ExtractedFile[]> {
   const files = names.map((name) => ({ path: `/articles/${name}`, id: name }))
   const results: ExtractedFile[] = []
-  const settings = { jobs, fileTimeout: 1000, workerData: { options: resolveIndexOptions() }, workerUrl }
+  const settings = { jobs, fileTimeout: 1000, workerData: { options: resolveIndexOptions(), caching: false }, workerUrl }
   for await (const result of extractInWorkers(files, settings)) results.push(result)
   return results
 }
@@ -69,7 +69,7 @@ describe('extractInWorkers', slow, () => {
 
   test('stopping early (break) terminates the workers', async () => {
     const files = Array.from({ length: 50 }, (_, i) => ({ path: `/articles/ok-${i}`, id: `ok-${i}` }))
-    const settings = { jobs: 2, fileTimeout: 1000, workerData: { options: resolveIndexOptions() }, workerUrl: await workerScript(fakeWorker) }
+    const settings = { jobs: 2, fileTimeout: 1000, workerData: { options: resolveIndexOptions(), caching: false }, workerUrl: await workerScript(fakeWorker) }
     let seen = 0
     for await (const result of extractInWorkers(files, settings)) {
       expect(result.path).toBe(`/articles/ok-${seen}`)
