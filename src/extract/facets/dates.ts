@@ -9,23 +9,10 @@
  * the result is the span covering every atom.
  */
 
-/** A calendar date that may lack its day, or its month and day. Years are negative for BC; there is no year 0. */
-export interface PartialDate {
-  readonly year: number
-  readonly month?: number
-  readonly day?: number
-}
+import { dateKey, partialDate, type DateInterval, type PartialDate } from '../../core/dateKey.js'
 
-/** What a date field says: when the conflict started and ended. */
-export interface DateInterval {
-  readonly start: PartialDate
-  /** The last day (or month, or year) it covers; `undefined` only when `ongoing`. */
-  readonly end: PartialDate | undefined
-  /** `c.`/`circa`/`about`, `or` alternatives, seasons, decades, centuries, `early`/`mid`/`late`, `?`. */
-  readonly approximate: boolean
-  /** `– present`, `ongoing`, `since 2011`, a trailing dash (`2011–`). */
-  readonly ongoing: boolean
-}
+export { dateKey, parseDateBound } from '../../core/dateKey.js'
+export type { DateInterval, PartialDate } from '../../core/dateKey.js'
 
 /** Only this many leading characters of a date field are looked at. */
 const MAX_LENGTH = 500
@@ -77,37 +64,6 @@ export function parseDate(text: string): DateInterval | undefined {
   if (typeof text != 'string') return undefined
   const s = text.slice(0, MAX_LENGTH).toLowerCase()
   return interval(tokenize(s.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' '))) ?? interval(tokenize(s))
-}
-
-/**
- * Sortable integer for a date bound: `year * 10000 + month * 100 + day`, a missing month
- * or day filled as the earliest (side `start`) or latest (side `end`) possible.
- *
- * @example
- * dateKey({ year: 1863, month: 7 }, 'end') // 18630731
- * dateKey({ year: -490 }, 'start') // -4899899
- */
-export function dateKey(date: PartialDate, side: 'start' | 'end'): number {
-  const end = side == 'end'
-  const month = date.month || (end ? 12 : 1)
-  return date.year * 1e4 + month * 100 + (date.day || (end ? daysIn(month, date.year) : 1))
-}
-
-/**
- * Parses a filter bound: a year number (negative for BC), or a string `YYYY`, `-YYYY`
- * (BC), `YYYY-MM` or `YYYY-MM-DD`. Returns `undefined` when it is not a valid date.
- *
- * @example
- * parseDateBound('2021-02') // { year: 2021, month: 2 }
- * parseDateBound(-490) // { year: -490 }
- * parseDateBound('1943-02-31') // undefined
- */
-export function parseDateBound(value: number | string): PartialDate | undefined {
-  // a number is read as its decimal form (fractions, NaN and 5-digit years do not match);
-  // month and day must not be 0, and `partial` checks that they exist
-  const text = typeof value == 'number' ? String(value) : typeof value == 'string' ? value.trim() : ''
-  const match = /^(-?\d{1,4})(?:-(0?[1-9]|[1-9]\d)(?:-(0?[1-9]|[1-9]\d))?)?$/.exec(text)
-  return match ? partial(+match[1]!, +(match[2] ?? 0), +(match[3] ?? 0)) : undefined
 }
 
 function tokenize(s: string): Token[] {
@@ -177,11 +133,11 @@ function interval(tokens: readonly Token[]): DateInterval | undefined {
     const p = atoms[i - 1]
     // "Winter 1941–42" is one winter
     if (p?.season == 12 && !(a.month || a.season || a.last) && a.year == addYears(p.year, 1)) continue
-    const first = partial(a.year, a.month || a.season, a.day)
+    const first = partialDate(a.year, a.month || a.season, a.day)
     const last = a.last
-      ? partial(a.last)
+      ? partialDate(a.last)
       : a.season // the season's third month, in the next year for winter
-        ? partial(addYears(a.year, +(a.season == 12)), a.season % 12 + 2)
+        ? partialDate(addYears(a.year, +(a.season == 12)), a.season % 12 + 2)
         : first
     if (!first || !last) return undefined
     for (const date of [first, last]) {
@@ -271,19 +227,7 @@ function group(tokens: readonly Token[], kinds: string): [atoms: Atom[], ongoing
   return [atoms, ongoing]
 }
 
-/** The date, or `undefined` when there is none such (year 0, month 13, 30 February, a day without a month). */
-function partial(year: number, month = 0, day = 0): PartialDate | undefined {
-  // Years past 10,000 (AD or BC) are not dates of anything in an infobox ("9999th millennium BC"),
-  // and a histogram by year over ten million years would never finish.
-  return !year || year * year > 1e8 || month > 12 || (day && (!month || day > daysIn(month, year))) ? undefined : day ? { year, month, day } : month ? { year, month } : { year }
-}
-
 /** Adds years, skipping the year 0 that does not exist (1 BC + 1 = AD 1). */
 function addYears(year: number, n: number): number {
   return year + n || n
-}
-
-/** Days in a month; 29 February in every fourth year, as the Julian calendar of older dates has it. */
-function daysIn(month: number, year: number): number {
-  return month == 2 ? ((year < 0 ? year + 1 : year) % 4 ? 28 : 29) : 30 + ((month + (month >> 3)) & 1)
 }
