@@ -1,18 +1,34 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
+import { type BundledFolders, bundledPackagesPlugin, writeThirdPartyNotices } from './scripts/thirdPartyNotices.js'
 
 /**
- * No source maps in the ESM, CommonJS and CLI builds: their output is not
- * minified (names, structure and line breaks are kept), so a stack trace is
- * readable as it is, and the maps were two thirds of the package.
+ * What each build bundled, by build. Every build's `onSuccess` rewrites
+ * dist/THIRD_PARTY_LICENSES.md from all of them: the last build to finish
+ * writes the complete file.
  */
+const bundled: BundledFolders[] = []
+const recordBundled = bundledPackagesPlugin((folders) => bundled.push(folders))
+const writeNotices = () => writeThirdPartyNotices('dist/THIRD_PARTY_LICENSES.md', bundled)
+
+/**
+ * Shared by the builds. No source maps in the ESM, CommonJS and CLI builds: their
+ * output is not minified (names, structure and line breaks are kept), so a stack
+ * trace is readable as it is, and the maps were two thirds of the package.
+ */
+const common = {
+  target: 'es2022',
+  sourcemap: false,
+  esbuildPlugins: [recordBundled],
+  onSuccess: async () => writeNotices(),
+} satisfies Options
+
 const library = {
+  ...common,
   entry: { index: 'src/index.ts', build: 'src/build.ts' },
   dts: true,
-  sourcemap: false,
-  target: 'es2022',
   platform: 'neutral',
   splitting: true,
-} as const
+} satisfies Options
 
 export default defineConfig([
   { ...library, format: ['esm'], clean: true },
@@ -24,23 +40,23 @@ export default defineConfig([
     noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$)/],
   },
   {
+    ...common,
     // One self-contained, minified ES module for <script type="module"> and
     // CDNs: the runtime with MiniSearch inside. Its gzipped size is the budget
     // (test/api.test.ts), minified by esbuild alone. Minified, so it has a source map.
     entry: { browser: 'src/index.ts' },
     format: ['esm'],
     platform: 'browser',
-    target: 'es2022',
     minify: true,
     sourcemap: true,
     noExternal: ['minisearch'],
   },
   {
+    ...common,
     entry: { cli: 'src/cli.ts', extractWorker: 'src/node/extractWorker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ])
