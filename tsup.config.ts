@@ -1,49 +1,34 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { minify } from 'terser'
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
+import { type BundledFolders, bundledPackagesPlugin, writeThirdPartyNotices } from './scripts/thirdPartyNotices.js'
 
 /**
- * MiniSearch's members that its type declarations mark private or protected,
- * and its `_`-prefixed fields. Only MiniSearch's own code, bundled whole into
- * the one file, reads or writes them; none is a key of the index file or of
- * MiniSearch's JSON (its `toJSON` and `loadJS` name theirs), and our code
- * touches none. So they can be renamed like local variables.
+ * What each build bundled, by build. Every build's `onSuccess` rewrites
+ * dist/THIRD_PARTY_LICENSES.md from all of them: the last build to finish
+ * writes the complete file.
  */
-async function miniSearchPrivates(): Promise<RegExp> {
-  const types = await readFile('node_modules/minisearch/dist/es/index.d.ts', 'utf8')
-  const names = [...types.matchAll(/^\s*(?:private|protected) (?:static )?(\w+)/gm)].map((match) => match[1])
-  return new RegExp(`^(${['_\\w+', ...names].join('|')})$`)
-}
+const bundled: BundledFolders[] = []
+const recordBundled = bundledPackagesPlugin((folders) => bundled.push(folders))
+const writeNotices = () => writeThirdPartyNotices('dist/THIRD_PARTY_LICENSES.md', bundled)
 
 /**
- * A second minification pass over esbuild's output: terser's compressor finds
- * what esbuild's leaves (about 3% of the gzipped bundle), and renames
- * MiniSearch's private members (about 2%). Safe options only.
+ * Shared by the builds. No source maps in the ESM, CommonJS and CLI builds: their
+ * output is not minified (names, structure and line breaks are kept), so a stack
+ * trace is readable as it is, and the maps were two thirds of the package.
  */
-async function terse(file: string): Promise<void> {
-  const [code, map, privates] = await Promise.all([readFile(file, 'utf8'), readFile(`${file}.map`, 'utf8'), miniSearchPrivates()])
-  const result = await minify(code, {
-    module: true,
-    ecma: 2020,
-    // pure_getters: our getters and MiniSearch's (documentCount, dirtCount…) only read fields.
-    compress: { passes: 3, pure_getters: true },
-    mangle: { properties: { regex: privates } },
-    format: { quote_style: 2 }, // always "…": a few bytes fewer once gzipped
-    // No `//# sourceMappingURL` comment (32 B of the budget): browser.js.map ships beside it
-    // for tools that are pointed at it.
-    sourceMap: { content: map },
-  })
-  await Promise.all([writeFile(file, result.code ?? code), writeFile(`${file}.map`, String(result.map))])
-}
+const common = {
+  target: 'es2022',
+  sourcemap: false,
+  esbuildPlugins: [recordBundled],
+  onSuccess: async () => writeNotices(),
+} satisfies Options
 
 const library = {
+  ...common,
   entry: { index: 'src/index.ts', build: 'src/build.ts' },
   dts: true,
-  sourcemap: true,
-  target: 'es2022',
   platform: 'neutral',
   splitting: true,
-} as const
+} satisfies Options
 
 export default defineConfig([
   { ...library, format: ['esm'], clean: true },
@@ -55,23 +40,23 @@ export default defineConfig([
     noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$)/],
   },
   {
+    ...common,
     // One self-contained, minified ES module for <script type="module"> and
-    // CDNs: the runtime with MiniSearch inside. Its gzipped size is the budget.
+    // CDNs: the runtime with MiniSearch inside. Its gzipped size is the budget
+    // (test/api.test.ts), minified by esbuild alone. Minified, so it has a source map.
     entry: { browser: 'src/index.ts' },
     format: ['esm'],
     platform: 'browser',
-    target: 'es2022',
     minify: true,
     sourcemap: true,
     noExternal: ['minisearch'],
-    onSuccess: () => terse('dist/browser.js'),
   },
   {
+    ...common,
     entry: { cli: 'src/cli.ts', extractWorker: 'src/node/workers/extractWorker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',
-    sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
   },
 ])
