@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import { InfoboxSearchError } from '../core/errors.js'
-import { dateKey } from '../extract/facets/dates.js'
+import { dateKey } from '../core/dateKey.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'

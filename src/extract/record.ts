@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../parse/article.js'
 import type { StoredDocument } from '../core/indexData.js'
-import type { DateInterval } from './facets/dates.js'
+import type { DateInterval } from '../core/dateKey.js'
 import type { RecordTerms } from './countTerms.js'
 
 /** One side's entity in a conflict. */

@@ -1,7 +1,7 @@
 import { OptionsError } from '../core/errors.js'
 import { isObject, isRecord } from '../core/guards.js'
 import { searchFields, type SearchField } from '../core/options.js'
-import { dateKey, parseDateBound } from '../extract/facets/dates.js'
+import { dateKey, parseDateBound } from '../core/dateKey.js'
 import type { FacetFilter, FacetKind } from './facets/facet.js'
 
 /** A date filter bound: a year (negative for BC), `'YYYY'`, `'YYYY-MM'` or `'YYYY-MM-DD'`. */

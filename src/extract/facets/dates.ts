@@ -13,9 +13,6 @@ import { dateKey, partialDate, type DateInterval, type PartialDate } from '../..
 import { readAtoms, type Atom } from './dateAtoms.js'
 import { tokenize, type Token } from './dateTokens.js'
 
-export { dateKey, parseDateBound } from '../../core/dateKey.js'
-export type { DateInterval, PartialDate } from '../../core/dateKey.js'
-
 /** Only this many leading characters of a date field are looked at. */
 const MAX_LENGTH = 500
 
