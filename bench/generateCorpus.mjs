@@ -218,7 +218,9 @@ function imageName(url) {
   let name = url.slice(url.lastIndexOf('/') + 1)
   try {
     name = decodeURIComponent(name)
-  } catch {}
+  } catch {
+    // A malformed escape: keep the name as it is.
+  }
   return name.replace(/_/g, ' ')
 }
 

@@ -8,7 +8,9 @@ export function describeMachine() {
   try {
     const info = readFileSync('/proc/cpuinfo', 'utf8')
     cpu = /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpu
-  } catch {}
+  } catch {
+    // Not Linux: the model os.cpus() gives.
+  }
   return {
     cpu,
     cores: os.availableParallelism?.() ?? os.cpus().length,

@@ -33,7 +33,7 @@ export interface IndexBuilder {
    * counted (`terms`). Pure: safe to run in a worker, and the record can be
    * cached as JSON.
    */
-  extract(article: Article): IndexRecord
+  readonly extract: (article: Article) => IndexRecord
   /**
    * Add a record. Records are numbered in the order added, so the same
    * records in the same order give a byte-identical index. A record without
@@ -42,9 +42,9 @@ export interface IndexBuilder {
    * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID` when the id was added before,
    * `ERR_BUILDER_FINISHED` after `finish`.
    */
-  add(record: IndexRecord | CachedRecord): void
+  readonly add: (record: IndexRecord | CachedRecord) => void
   /** Finish and return the index. The builder cannot be used afterwards. */
-  finish(): SearchIndex
+  readonly finish: () => SearchIndex
 }
 
 /**
@@ -75,12 +75,12 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
 
   const tag = (facet: string, value: string, doc: number, label?: string): void => {
     let table = tables.get(facet)
-    if (table === undefined) tables.set(facet, (table = new Map()))
+    if (table === undefined) tables.set(facet, (table = new Map<string, number[]>()))
     const docs = table.get(value)
     if (docs === undefined) table.set(detach(value), [doc])
     else if (docs.at(-1) !== doc) docs.push(doc)
     if (label !== undefined && label.toLowerCase() !== value.toLowerCase() && !labels.get(facet)?.has(value)) {
-      labels.set(facet, (labels.get(facet) ?? new Map()).set(detach(value), detach(label)))
+      labels.set(facet, (labels.get(facet) ?? new Map<string, string>()).set(detach(value), detach(label)))
     }
   }
   // The built-in facets always exist, even when no article has a value.
@@ -114,7 +114,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
     },
     finish() {
       finished = true
-      const facetTables: Record<string, FacetTable> = Object.create(null)
+      const facetTables = Object.create(null) as Record<string, FacetTable>
       for (const name of [...tables.keys()].sort()) {
         const entries = [...(tables.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         const facetLabels = labels.get(name)

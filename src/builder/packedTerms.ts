@@ -1,5 +1,5 @@
 import { searchFields } from '../core/options.js'
-import type { FieldTerms, RecordTerms } from '../extract/countTerms.js'
+import type { RecordTerms } from '../extract/countTerms.js'
 
 /**
  * A record's term counts as numbers: each term an id into a dictionary. The
@@ -34,7 +34,7 @@ export function packTerms(terms: RecordTerms, ids: TermIds): { codes: Uint32Arra
   const codes = new Uint32Array(size)
   const newTerms: string[] = []
   let at = 0
-  for (const { length, terms: words, counts } of terms as readonly FieldTerms[]) {
+  for (const { length, terms: words, counts } of terms) {
     codes[at++] = length
     codes[at++] = words.length
     for (let i = 0; i < words.length; i++) {

@@ -67,7 +67,7 @@ function parseFilters(filters: readonly string[]): SearchFilters {
       result[name] = [...(Array.isArray(list) ? list : []), value]
     }
   }
-  return result as SearchFilters
+  return result
 }
 
 function count(option: string, value: string | undefined, fallback: number): number {

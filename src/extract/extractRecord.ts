@@ -1,5 +1,5 @@
 import type { IndexOptions } from '../core/options.js'
-import type { Article, Diagnostic, Infobox } from '../parse/article.js'
+import type { Article, Infobox } from '../parse/article.js'
 import { extractFacets } from './extractFacets.js'
 import type { IndexRecord } from './record.js'
 import { extractBody } from './extractBody.js'

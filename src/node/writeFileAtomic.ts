@@ -33,7 +33,7 @@ export type AtomicWriteData = string | Uint8Array | Iterable<string | Uint8Array
  * @throws {FileSystemError} `ERR_IO` naming the file, what went wrong and the system error code.
  */
 export async function writeFileAtomic(file: string, data: AtomicWriteData, options: WriteFileAtomicOptions = {}): Promise<number> {
-  let written = 0
+  let written: number
   const system = options.fileSystem ?? fs
   const directory = path.dirname(file)
   const prefix = `.${path.basename(file)}.`

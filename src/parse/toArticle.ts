@@ -94,7 +94,7 @@ function readInfoboxes(value: unknown, context: Context): Infobox[] {
 }
 
 function readInfobox(map: ReadonlyMap<unknown, unknown>, index: number, context: Context): Infobox {
-  const infobox: Record<string, InfoboxField> = Object.create(null)
+  const infobox = Object.create(null) as Record<string, InfoboxField>
   for (const [rawKey, value] of map) {
     const key = typeof rawKey === 'string' || typeof rawKey === 'number' ? String(rawKey).trim() : undefined
     if (key === undefined || key === '' || unsafeKeys.has(key)) {
@@ -116,8 +116,9 @@ function readField(value: unknown, key: string, context: Context): InfoboxField 
     }
     return undefined
   }
-  const links = readLinks(value.get('links'), key, context)
-  const rawText = value.get('text')
+  const map: ReadonlyMap<unknown, unknown> = value
+  const links = readLinks(map.get('links'), key, context)
+  const rawText = map.get('text')
   const fieldText = toText(rawText)
   if (fieldText === undefined && rawText !== undefined && rawText !== null && typeof rawText !== 'string') {
     warn(context, 'field-type', `"text" of infobox field "${key}" should be text, not ${kindOf(rawText)}; it was ignored`)

@@ -32,7 +32,7 @@ export function loadIndex(source: IndexSource): SearchIndex
 export function loadIndex(source: IndexSource | Response): SearchIndex | Promise<SearchIndex> {
   if (isResponse(source)) return loadIndexAsync(source)
   const [envelope, options] = open(source)
-  return assemble(envelope, options, payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch) as Load) as MiniSearch<IndexedDocument>)
+  return assemble(envelope, options, payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch)) as MiniSearch<IndexedDocument>)
 }
 
 /**
@@ -46,8 +46,8 @@ export async function loadIndexAsync(source: IndexSource | Response | Promise<Re
     if (!input.ok) fail('FORMAT', `the server answered ${input.status} ${input.statusText} for ${input.url || 'the index URL'}; check the URL`)
     input = await input.text()
   }
-  const [envelope, options] = open(input as IndexSource)
-  const loading = payload(envelope, options, MiniSearch.loadJSAsync.bind(MiniSearch) as Load)
+  const [envelope, options] = open(input)
+  const loading = payload(envelope, options, MiniSearch.loadJSAsync.bind(MiniSearch))
   return assemble(envelope, options, await Promise.resolve(loading).catch(unreadable))
 }
 
@@ -115,7 +115,7 @@ function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSea
   return new SearchIndex({
     options,
     documents: documents as StoredDocument[],
-    texts: texts as string[],
+    texts: texts,
     facets: checkFacets(facets, size),
     miniSearch,
     ...(typeof generator === 'string' ? { generator } : {}),
@@ -128,7 +128,7 @@ function checkFacets(facets: unknown, size: number): FacetData {
   // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
   const isKeys = (keys: unknown) => Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
   ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
-  const tables: Record<string, FacetTable> = Object.create(null)
+  const tables = Object.create(null) as Record<string, FacetTable>
   for (const [name, table] of Object.entries(input)) {
     ensure(/^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name), `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`)
     const { values, docs, labels } = (isRecord(table) ? table : {}) as Envelope

@@ -192,9 +192,22 @@ function knownFacet(name: string, facetKinds: ReadonlyMap<string, FacetKind>): F
 export function invalid(option: string, expected: string, received: unknown): never {
   let shown: string
   try {
-    shown = typeof received === 'string' || typeof received === 'object' ? JSON.stringify(received) : String(received)
+    shown = show(received)
   } catch {
     shown = Object.prototype.toString.call(received)
   }
   throw new OptionsError('ERR_INVALID_QUERY', `infobox-search: search option "${option}" must be ${expected}, received ${shown}.`, { expected, received })
+}
+
+/** Strings and objects as JSON (throws on a cycle); numbers, symbols and the like as `String` writes them. */
+function show(received: unknown): string {
+  switch (typeof received) {
+    case 'string':
+    case 'object':
+      return JSON.stringify(received)
+    case 'function':
+      return 'a function'
+    default:
+      return String(received)
+  }
 }

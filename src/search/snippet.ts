@@ -26,7 +26,10 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 1
   let most = 0
   for (const { start } of matches) {
     const distinct = new Set(matches.filter((m) => m.start >= start && m.end <= start + length).map((m) => m.term)).size
-    if (distinct > most) (anchor = start), (most = distinct)
+    if (distinct > most) {
+      anchor = start
+      most = distinct
+    }
   }
   // Start a little before the first match, at a word boundary.
   let start = Math.max(0, anchor - Math.floor(length / 4))

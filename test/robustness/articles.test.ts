@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildIndex, extractRecord, readArticleFile, resolveIndexOptions, safeParseArticle, serializeIndex, type Article } from '../../src/build.js'
-import { loadIndex, type FacetCount } from '../../src/index.js'
+import { loadIndex } from '../../src/index.js'
 import { fcParameters, goodArticle, measure, prototypeKeys } from './helpers.js'
 
 // Every bad article yields an error diagnostic naming its file; every good

@@ -40,6 +40,8 @@ export function containsFlag(text: string): boolean {
 
 /** `text` with every flag emoji (and the joiners and selectors around them) replaced by a space. */
 export function stripFlags(text: string): string {
+  // Each of these characters alone is removed (a selector, a joiner, a tag): no joined sequence is meant.
+  // eslint-disable-next-line no-misleading-character-class
   return text.replace(flagPattern(), ' ').replace(/[\u{FE0F}\u{200D}\u{E0020}-\u{E007F}]/gu, '')
 }
 

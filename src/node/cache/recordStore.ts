@@ -114,7 +114,7 @@ function openStore(bytes: Buffer): RecordStore | undefined {
     if (entry.codesAt % 4 !== 0 || entry.codesAt + 4 * entry.codesLength > split || entry.textAt + entry.textLength > split) return undefined
     byPath.set(file, entry)
   }
-  const terms: TermDictionary = { terms: dictionary as string[] }
+  const terms: TermDictionary = { terms: dictionary }
   const rowOf = (row: Row): StoreRow => ({
     codes: new Uint32Array(bytes.buffer, bytes.byteOffset + row.codesAt, row.codesLength),
     text: bytes.subarray(row.textAt, row.textAt + row.textLength),
