@@ -4,7 +4,17 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'bench/out/', 'coverage/', 'test-results/', 'node_modules/', 'examples/search-box/data/'] },
+  {
+    ignores: [
+      'dist/',
+      'out/',
+      'bench/out/',
+      'coverage/',
+      'test-results/',
+      'node_modules/',
+      'examples/search-box/data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +25,10 @@ export default tseslint.config(
   {
     rules: {
       // `_name` marks a value left out on purpose (`const { terms: _terms, ...rest } = record`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: globals.node } },

@@ -7,7 +7,17 @@
 //
 //   node bench/generateCorpus.mjs --count 10000 --seed 42 --out bench/out/corpus-10000
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { stringify } from 'yaml'
@@ -27,7 +37,8 @@ const maxBytes = 30 * 1024
 /** A fingerprint of the inputs: generator version, seed and the source files' bytes. */
 export function corpusFingerprint({ count, seed, sources = defaultSources }) {
   const hash = createHash('sha256').update(`${generatorVersion}:${seed}:${count}\n`)
-  for (const file of listSourceFiles(sources)) hash.update(path.basename(path.dirname(file)) + '/' + path.basename(file)).update(readFileSync(file))
+  for (const file of listSourceFiles(sources))
+    hash.update(path.basename(path.dirname(file)) + '/' + path.basename(file)).update(readFileSync(file))
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -58,7 +69,16 @@ export function generateCorpus({ count, seed, out, sources = defaultSources, log
     if ((i + 1) % 5000 === 0) log(`generated ${i + 1}/${count}`)
   }
   closeSync(manifest)
-  const meta = { count, seed, generatorVersion, fingerprint: corpusFingerprint({ count, seed, sources }), sourceFiles: pools.files, bytes, smallest, largest }
+  const meta = {
+    count,
+    seed,
+    generatorVersion,
+    fingerprint: corpusFingerprint({ count, seed, sources }),
+    sourceFiles: pools.files,
+    bytes,
+    smallest,
+    largest,
+  }
   writeFileSync(path.join(out, 'corpus.json'), JSON.stringify(meta, null, 2) + '\n')
   return meta
 }
@@ -77,7 +97,14 @@ function prepareDirectory(out) {
 // ---------------------------------------------------------------------------
 
 function slugOf(title) {
-  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'article'
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'article'
+  )
 }
 
 /** A title not used before (a counter is added when needed). */
@@ -90,7 +117,11 @@ function uniqueTitle(base, titles, slugs) {
 }
 
 const plain = (markdown) => markdown.replace(/\*\*|\*|__/g, '').replace(/^\s*[-*]\s+/gm, '')
-const firstLine = (text) => text.split('\n')[0].replace(/^[\s*]+/, '').trim()
+const firstLine = (text) =>
+  text
+    .split('\n')[0]
+    .replace(/^[\s*]+/, '')
+    .trim()
 const firstSentence = (text) => {
   const match = /^.{40,}?[.!?](?=\s|$)/s.exec(text)
   return (match ? match[0] : text).trim()
@@ -98,27 +129,54 @@ const firstSentence = (text) => {
 
 function makeArticle(random, pools, titles, slugs) {
   const kindRoll = random.next()
-  return kindRoll < 0.86 ? conflictArticle(random, pools, titles, slugs) : otherArticle(random, pools, titles, slugs, kindRoll < 0.95)
+  return kindRoll < 0.86
+    ? conflictArticle(random, pools, titles, slugs)
+    : otherArticle(random, pools, titles, slugs, kindRoll < 0.95)
 }
 
 function conflictArticle(random, pools, titles, slugs) {
-  const date = random.chance(0.08) && pools.dates.length > 0 ? sourceDate(random, pools) : randomDate(random, randomYear(random))
+  const date =
+    random.chance(0.08) && pools.dates.length > 0 ? sourceDate(random, pools) : randomDate(random, randomYear(random))
   const real = random.chance(0.3) && pools.localities.length > 0
   const locality = real ? random.pick(pools.localities) : { type: 'internal', page: inventVillage(random) }
   const localityName = locality.text ?? locality.page
   const tail = random.pick(pools.placeTails)
-  const kind = ['Battle', 'Battle', 'Battle', 'Battle', 'Siege', 'Siege', 'Skirmish', 'Raid', 'Second Battle', 'Relief'][random.int(0, 9)]
+  const kind = [
+    'Battle',
+    'Battle',
+    'Battle',
+    'Battle',
+    'Siege',
+    'Siege',
+    'Skirmish',
+    'Raid',
+    'Second Battle',
+    'Relief',
+  ][random.int(0, 9)]
   const connector = kind === 'Skirmish' ? 'at' : kind === 'Raid' ? 'on' : 'of'
   const shape = random.next()
-  const base = shape < 0.1 ? `${kind} ${connector} ${localityName}` : shape < 0.15 ? `${localityName} campaign (${yearLabel(date.year)})` : `${kind} ${connector} ${localityName} (${yearLabel(date.year)})`
+  const base =
+    shape < 0.1
+      ? `${kind} ${connector} ${localityName}`
+      : shape < 0.15
+        ? `${localityName} campaign (${yearLabel(date.year)})`
+        : `${kind} ${connector} ${localityName} (${yearLabel(date.year)})`
   const title = uniqueTitle(base, titles, slugs)
   const name = title.replace(/ \(.*$/, '')
 
   const partof = random.chance(0.85) ? random.pick(pools.fields.partof) : undefined
   const [combatant1, combatant2] = random.sample(pools.fields.combatant, 2)
-  const invented = { infobox: inventPerson(random), lead: inventPerson(random), section: inventPerson(random), deep: inventPerson(random) }
+  const invented = {
+    infobox: inventPerson(random),
+    lead: inventPerson(random),
+    section: inventPerson(random),
+    deep: inventPerson(random),
+  }
   const side = random.int(1, 2)
-  const commanders = [commanderField(random, pools, side === 1 ? invented.infobox : undefined), commanderField(random, pools, side === 2 ? invented.infobox : undefined)]
+  const commanders = [
+    commanderField(random, pools, side === 1 ? invented.infobox : undefined),
+    commanderField(random, pools, side === 2 ? invented.infobox : undefined),
+  ]
   const image = random.chance(0.85) ? random.pick(pools.images) : undefined
   const placeLinks = [locality, ...tail]
   const place = { text: placeLinks.map((l) => l.text ?? l.page).join(', '), links: placeLinks }
@@ -129,7 +187,8 @@ function conflictArticle(random, pools, titles, slugs) {
   if (random.chance(0.5)) infobox.caption = random.pick(pools.fields.caption)
   infobox.date = { text: date.text }
   infobox.place = place
-  if (random.chance(0.3)) infobox.coordinates = { text: `${(random.next() * 90).toFixed(3)}°N, ${(random.next() * 180).toFixed(3)}°E` }
+  if (random.chance(0.3))
+    infobox.coordinates = { text: `${(random.next() * 90).toFixed(3)}°N, ${(random.next() * 180).toFixed(3)}°E` }
   if (random.chance(0.08) && pools.fields.territory.length > 0) infobox.territory = random.pick(pools.fields.territory)
   infobox.result = random.pick(pools.fields.result)
   infobox.combatant1 = combatant1
@@ -152,7 +211,11 @@ function conflictArticle(random, pools, titles, slugs) {
   const description = `${opening} ${firstSentence(plain(random.pick(pools.leadParagraphs)))}`
   const front = {
     title,
-    ...(random.chance(0.7) ? { shortDescription: `${kind === 'Siege' ? 'Siege' : 'Battle'} of ${partof ? partof.text.replace(/^the /, 'the ') : 'a forgotten war'}, ${yearLabel(date.year)}` } : {}),
+    ...(random.chance(0.7)
+      ? {
+          shortDescription: `${kind === 'Siege' ? 'Siege' : 'Battle'} of ${partof ? partof.text.replace(/^the /, 'the ') : 'a forgotten war'}, ${yearLabel(date.year)}`,
+        }
+      : {}),
     description,
     author: 'infobox-search bench',
     ...(image ? { img: image } : {}),
@@ -177,21 +240,31 @@ function conflictArticle(random, pools, titles, slugs) {
 
 function otherArticle(random, pools, titles, slugs, withInfobox) {
   const person = random.chance(0.5)
-  const title = uniqueTitle(person ? inventPerson(random) : `${inventVillage(random)}, ${inventWord(random)}`, titles, slugs)
+  const title = uniqueTitle(
+    person ? inventPerson(random) : `${inventVillage(random)}, ${inventWord(random)}`,
+    titles,
+    slugs,
+  )
   const invented = { lead: inventPerson(random), section: inventPerson(random), deep: inventPerson(random) }
   const lead = plain(random.pick(pools.leadParagraphs))
   const description = `${title} is ${person ? 'a figure' : 'a place'} discussed in several histories. ${firstSentence(lead)}`
   const infoboxes = withInfobox && pools.otherInfoboxes.length > 0 ? [random.pick(pools.otherInfoboxes)] : []
   const front = {
     title,
-    ...(random.chance(0.5) && pools.shortDescriptions.length > 0 ? { shortDescription: random.pick(pools.shortDescriptions) } : {}),
+    ...(random.chance(0.5) && pools.shortDescriptions.length > 0
+      ? { shortDescription: random.pick(pools.shortDescriptions) }
+      : {}),
     description,
     author: 'infobox-search bench',
     ...(random.chance(0.6) ? { img: random.pick(pools.images) } : {}),
     infoboxes,
   }
   const body = makeBody(random, pools, description.replace(title, `**${title}**`), invented, front, title)
-  return { id: slugOf(title), text: body.text, facts: { id: slugOf(title), title, kind: withInfobox ? 'other' : 'none', names: invented, bytes: body.bytes } }
+  return {
+    id: slugOf(title),
+    text: body.text,
+    facts: { id: slugOf(title), title, kind: withInfobox ? 'other' : 'none', names: invented, bytes: body.bytes },
+  }
 }
 
 function sourceDate(random, pools) {
@@ -236,19 +309,22 @@ function makeBody(random, pools, leadBlock, invented, front, subject) {
   const lead = [leadBlock]
   for (let i = target < 6000 ? 1 : random.int(1, 3); i > 0; i--) lead.push(random.pick(pools.leadParagraphs))
   const leadAt = random.int(1, lead.length - 1)
-  lead[leadAt] = `${lead[leadAt]} Contemporary chroniclers single out ${invented.lead}, whose ${random.pick(['letters', 'memoirs', 'dispatches', 'diary'])} remain the main account of the ${subject}.`
+  lead[leadAt] =
+    `${lead[leadAt]} Contemporary chroniclers single out ${invented.lead}, whose ${random.pick(['letters', 'memoirs', 'dispatches', 'diary'])} remain the main account of the ${subject}.`
 
   const sections = []
   const headings = random.sample(pools.headings, Math.min(pools.headings.length, 14))
   let size = frontText.length + lead.join('\n\n').length
   const budget = () => target - size
   for (let h = 0; budget() > 0 || sections.length === 0; h++) {
-    const heading = headings[h % headings.length] + (h >= headings.length ? ` (${Math.floor(h / headings.length) + 1})` : '')
+    const heading =
+      headings[h % headings.length] + (h >= headings.length ? ` (${Math.floor(h / headings.length) + 1})` : '')
     const section = { depth: 2, heading, blocks: [random.pick(pools.paragraphs)] }
     if (sections.length > 0 && size + section.blocks[0].length > maxBytes - 600) break
     size += heading.length + section.blocks[0].length + 6
     for (let b = random.int(0, 4); b > 0 && budget() > 0; b--) {
-      const block = random.chance(0.15) && pools.lists.length > 0 ? random.pick(pools.lists) : random.pick(pools.paragraphs)
+      const block =
+        random.chance(0.15) && pools.lists.length > 0 ? random.pick(pools.lists) : random.pick(pools.paragraphs)
       if (size + block.length > maxBytes - 400) break
       section.blocks.push(block)
       size += block.length + 2
@@ -264,14 +340,23 @@ function makeBody(random, pools, leadBlock, invented, front, subject) {
     if (size > maxBytes - 1200) break
   }
   const first = random.int(0, sections.length - 1)
-  sections[first].blocks[0] = `${invented.section} of ${inventVillage(random)} brought the first reports of the enemy's approach. ${sections[first].blocks[0]}`
+  sections[first].blocks[0] =
+    `${invented.section} of ${inventVillage(random)} brought the first reports of the enemy's approach. ${sections[first].blocks[0]}`
   const deep = sections.length > 1 ? (first + random.int(1, sections.length - 1)) % sections.length : first
   const at = random.int(1, sections[deep].blocks.length)
-  sections[deep].blocks.splice(at, 0, `At ${inventVillage(random)}, ${inventRank(random)} ${invented.deep} held the crossing until nightfall before withdrawing in good order.`)
+  sections[deep].blocks.splice(
+    at,
+    0,
+    `At ${inventVillage(random)}, ${inventRank(random)} ${invented.deep} held the crossing until nightfall before withdrawing in good order.`,
+  )
   if (random.chance(0.4) && pools.tails.length > 0) {
-    for (const tail of random.sample(pools.tails, random.int(1, 2))) if (size + tail.blocks.join('\n\n').length < maxBytes - 200) sections.push({ depth: 2, ...tail })
+    for (const tail of random.sample(pools.tails, random.int(1, 2)))
+      if (size + tail.blocks.join('\n\n').length < maxBytes - 200) sections.push({ depth: 2, ...tail })
   }
-  const body = [lead.join('\n\n'), ...sections.map((s) => `${'#'.repeat(s.depth)} ${s.heading}\n${s.blocks.join('\n\n')}`)].join('\n\n') + '\n'
+  const body =
+    [lead.join('\n\n'), ...sections.map((s) => `${'#'.repeat(s.depth)} ${s.heading}\n${s.blocks.join('\n\n')}`)].join(
+      '\n\n',
+    ) + '\n'
   const text = frontText + body
   return { text, bytes: Buffer.byteLength(text) }
 }
@@ -289,7 +374,13 @@ async function main() {
   const seed = toInt(args.seed, 'seed')
   const out = args.out ?? path.join(here, 'out', `corpus-${count}`)
   const started = performance.now()
-  const meta = generateCorpus({ count, seed, out, sources: args.source ?? defaultSources, log: (m) => process.stderr.write(`${m}\n`) })
+  const meta = generateCorpus({
+    count,
+    seed,
+    out,
+    sources: args.source ?? defaultSources,
+    log: (m) => process.stderr.write(`${m}\n`),
+  })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   process.stderr.write(
     `bench: wrote ${count} articles (${(meta.bytes / 1024 / 1024).toFixed(1)} MB, ${meta.smallest}–${meta.largest} bytes each, from ${meta.sourceFiles} source files) to ${out} in ${seconds} s\n`,

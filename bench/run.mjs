@@ -7,7 +7,17 @@
 //                      [--profiles-size 10000] [--no-profiles] [--no-cli] [--timeout-min 45]
 //                      [--out-dir bench/out]
 //   node bench/run.mjs --report-only [--out-dir …]    re-render results.md from results.json
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -44,7 +54,12 @@ const outDir = path.resolve(args['out-dir'] ?? corpusRoot)
 // Workers and the CLI run from a snapshot of dist/, so a rebuild by someone else during a
 // long run cannot change (or delete) the code being measured. One snapshot per output folder,
 // kept under bench/out/ so that the package's node_modules still resolve from it.
-const distSnapshot = path.join(corpusRoot, outDir === corpusRoot ? 'dist-snapshot' : `dist-snapshot-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}`)
+const distSnapshot = path.join(
+  corpusRoot,
+  outDir === corpusRoot
+    ? 'dist-snapshot'
+    : `dist-snapshot-${createHash('sha1').update(outDir).digest('hex').slice(0, 8)}`,
+)
 const cli = path.join(distSnapshot, 'cli.js')
 if (args['report-only']) {
   // Re-render <out-dir>/results.md from an existing results.json (no measuring).
@@ -56,11 +71,14 @@ if (args['report-only']) {
   process.stdout.write(markdown + '\n')
   process.exit(0)
 }
-const sizes = (args.sizes ?? (args.quick ? '1000,10000' : '1000,10000,50000')).split(',').map((s) => toInt(s.trim(), 'sizes'))
+const sizes = (args.sizes ?? (args.quick ? '1000,10000' : '1000,10000,50000'))
+  .split(',')
+  .map((s) => toInt(s.trim(), 'sizes'))
 const seed = toInt(args.seed, 'seed')
 const selected = new Set(args.engines.split(',').map((s) => s.trim()))
 selected.add('ours').add('baseline')
-const repeatFor = (n) => (args.repeat !== undefined ? toInt(args.repeat, 'repeat') : args.quick ? 1 : n <= 1000 ? 3 : n <= 10000 ? 2 : 1)
+const repeatFor = (n) =>
+  args.repeat !== undefined ? toInt(args.repeat, 'repeat') : args.quick ? 1 : n <= 1000 ? 3 : n <= 10000 ? 2 : 1
 const loadsFor = (n) => (args.quick ? 3 : n <= 10000 ? 7 : 3)
 const roundsFor = (n) => (args.quick ? 3 : n <= 10000 ? 5 : 3)
 const timeoutMs = toInt(args['timeout-min'], 'timeout-min') * 60_000
@@ -70,7 +88,8 @@ const bigHeap = '--max-old-space-size=16384'
 const startedAt = new Date()
 const log = (message) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
 mkdirSync(outDir, { recursive: true })
-if (!existsSync(path.join(root, 'dist', 'build.js'))) throw new Error('bench: dist/ is missing; run "npm run bench" (it builds first)')
+if (!existsSync(path.join(root, 'dist', 'build.js')))
+  throw new Error('bench: dist/ is missing; run "npm run bench" (it builds first)')
 rmSync(distSnapshot, { recursive: true, force: true })
 cpSync(path.join(root, 'dist'), distSnapshot, { recursive: true })
 process.env.INFOBOX_SEARCH_BENCH_DIST = distSnapshot
@@ -102,7 +121,10 @@ const git = (...argv) => {
 }
 const results = {
   machine: describeMachine(),
-  code: { commit: git('rev-parse', '--short', 'HEAD'), uncommittedSrcFiles: (git('status', '--short', 'src') ?? '').split('\n').filter(Boolean).length },
+  code: {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedSrcFiles: (git('status', '--short', 'src') ?? '').split('\n').filter(Boolean).length,
+  },
   startedAt: startedAt.toISOString(),
   command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
   options: { sizes, seed, body: args.body, engines: [...selected], profilesSize, outDir, noCli: args['no-cli'] },
@@ -110,7 +132,9 @@ const results = {
   sizes: {},
 }
 note(`machine: ${JSON.stringify(results.machine)}`)
-note(`CLI: --jobs ${cliFeatures.jobs ? 'supported' : 'not supported'}, --cache ${cliFeatures.cache ? 'supported' : 'not supported'}`)
+note(
+  `CLI: --jobs ${cliFeatures.jobs ? 'supported' : 'not supported'}, --cache ${cliFeatures.cache ? 'supported' : 'not supported'}`,
+)
 
 /** A child's outcome as a plain record (error text when it failed). */
 async function step(label, command, argv, { resultFile } = {}) {
@@ -121,12 +145,19 @@ async function step(label, command, argv, { resultFile } = {}) {
   else if (run.code !== 0) {
     const lines = run.stderr.trim().split('\n')
     const cause = lines.find((l) => /^bench error:|^\w*Error\b|heap out of memory|Invalid string length/.test(l.trim()))
-    record.error = `exit ${run.code ?? run.signal}: ${(cause ?? lines.slice(-3).join(' | ')).replace(/^bench error: /, '').trim().slice(0, 300)}`
+    record.error = `exit ${run.code ?? run.signal}: ${(cause ?? lines.slice(-3).join(' | '))
+      .replace(/^bench error: /, '')
+      .trim()
+      .slice(0, 300)}`
   }
-  if (!record.error && resultFile && existsSync(resultFile)) Object.assign(record, JSON.parse(readFileSync(resultFile, 'utf8')), { maxRSS: run.maxRSS ?? record.maxRSS })
+  if (!record.error && resultFile && existsSync(resultFile))
+    Object.assign(record, JSON.parse(readFileSync(resultFile, 'utf8')), { maxRSS: run.maxRSS ?? record.maxRSS })
   // The first baseline build also writes the same-stored-fields variant after its timed part: its peak RSS is the one before that.
-  if (record.maxRSSTimed !== undefined) Object.assign(record, { maxRSSWithStoredVariant: record.maxRSS, maxRSS: record.maxRSSTimed })
-  note(`${label}: ${record.error ?? `${(record.wallMs / 1000).toFixed(1)} s wall${record.maxRSS ? `, peak RSS ${(record.maxRSS / 2 ** 20).toFixed(0)} MB` : ''}`}`)
+  if (record.maxRSSTimed !== undefined)
+    Object.assign(record, { maxRSSWithStoredVariant: record.maxRSS, maxRSS: record.maxRSSTimed })
+  note(
+    `${label}: ${record.error ?? `${(record.wallMs / 1000).toFixed(1)} s wall${record.maxRSS ? `, peak RSS ${(record.maxRSS / 2 ** 20).toFixed(0)} MB` : ''}`}`,
+  )
   return record
 }
 
@@ -171,10 +202,28 @@ for (const n of sizes) {
   const repeat = repeatFor(n)
   for (let r = 0; r < repeat; r++) {
     for (const which of ['ours', 'baseline']) {
-      const argv = [bigHeap, lib('buildWorker.mjs'), '--lib', which, '--dir', dir, '--out', out(`${which}.json`), '--body', args.body, '--result', out(`${which}.result.json`)]
+      const argv = [
+        bigHeap,
+        lib('buildWorker.mjs'),
+        '--lib',
+        which,
+        '--dir',
+        dir,
+        '--out',
+        out(`${which}.json`),
+        '--body',
+        args.body,
+        '--result',
+        out(`${which}.result.json`),
+      ]
       // The first baseline build also writes its index with our stored fields (size only, after timing).
-      if (which === 'baseline' && r === 0) argv.push('--prepared', prepared, '--stored-out', out('baseline-stored.json'))
-      ;(size.builds[which] ??= []).push(await step(`${n}: build ${which} #${r + 1}`, process.execPath, argv, { resultFile: out(`${which}.result.json`) }))
+      if (which === 'baseline' && r === 0)
+        argv.push('--prepared', prepared, '--stored-out', out('baseline-stored.json'))
+      ;(size.builds[which] ??= []).push(
+        await step(`${n}: build ${which} #${r + 1}`, process.execPath, argv, {
+          resultFile: out(`${which}.result.json`),
+        }),
+      )
     }
   }
 
@@ -183,15 +232,44 @@ for (const n of sizes) {
     // How much faster two busy threads run than one on this machine right now (a VM may give less than its cores).
     if (cliFeatures.jobs) {
       log(`${n}: parallel capacity probe …`)
-      const c = (size.parallelCapacity = await measureParallelCapacity().catch((error) => ({ error: String(error?.message ?? error) })))
-      note(`${n}: parallel capacity ${c.error ? `failed: ${c.error}` : `${c.ratio}× with ${c.threads} threads (1 thread ${c.oneMs} ms, ${c.threads} at once ${c.allMs} ms)`}`)
+      const c = (size.parallelCapacity = await measureParallelCapacity().catch((error) => ({
+        error: String(error?.message ?? error),
+      })))
+      note(
+        `${n}: parallel capacity ${c.error ? `failed: ${c.error}` : `${c.ratio}× with ${c.threads} threads (1 thread ${c.oneMs} ms, ${c.threads} at once ${c.allMs} ms)`}`,
+      )
     }
     // With --jobs, "one worker" is --jobs 1 (the CLI's default is one worker per core).
     for (let r = 0; r < repeat; r++) {
       const one = cliFeatures.jobs ? ['--jobs', '1'] : []
-      ;(size.builds.cli ??= []).push(await step(`${n}: CLI build ${one.join(' ')} #${r + 1}`, process.execPath, [cli, 'build', dir, '--out', out('cli.json'), '--body', args.body, '--quiet', ...one]))
+      ;(size.builds.cli ??= []).push(
+        await step(`${n}: CLI build ${one.join(' ')} #${r + 1}`, process.execPath, [
+          cli,
+          'build',
+          dir,
+          '--out',
+          out('cli.json'),
+          '--body',
+          args.body,
+          '--quiet',
+          ...one,
+        ]),
+      )
       if (cliFeatures.jobs) {
-        ;(size.builds.cliJobs ??= []).push(await step(`${n}: CLI build --jobs 2 #${r + 1}`, process.execPath, [cli, 'build', dir, '--out', out('cli-jobs.json'), '--body', args.body, '--quiet', '--jobs', '2']))
+        ;(size.builds.cliJobs ??= []).push(
+          await step(`${n}: CLI build --jobs 2 #${r + 1}`, process.execPath, [
+            cli,
+            'build',
+            dir,
+            '--out',
+            out('cli-jobs.json'),
+            '--body',
+            args.body,
+            '--quiet',
+            '--jobs',
+            '2',
+          ]),
+        )
       }
     }
   }
@@ -201,25 +279,55 @@ for (const n of sizes) {
     if (!selected.has(engine) || !existsSync(prepared)) continue
     const target = engine === 'pagefind' ? out('pagefind') : out(`${engine}.json`)
     size.builds[engine] = [
-      await step(`${n}: build ${engine}`, process.execPath, [bigHeap, lib('buildWorker.mjs'), '--lib', engine, '--dir', dir, '--out', target, '--prepared', prepared, '--result', out(`${engine}.result.json`)], {
-        resultFile: out(`${engine}.result.json`),
-      }),
+      await step(
+        `${n}: build ${engine}`,
+        process.execPath,
+        [
+          bigHeap,
+          lib('buildWorker.mjs'),
+          '--lib',
+          engine,
+          '--dir',
+          dir,
+          '--out',
+          target,
+          '--prepared',
+          prepared,
+          '--result',
+          out(`${engine}.result.json`),
+        ],
+        {
+          resultFile: out(`${engine}.result.json`),
+        },
+      ),
     ]
   }
 
   // 4. Sizes.
-  const indexFiles = { ours: out('ours.json'), minisearch: out('baseline.json'), orama: out('orama.json'), flexsearch: out('flexsearch.json'), lunr: out('lunr.json') }
-  for (const [name, file] of Object.entries(indexFiles)) if (existsSync(file) && !size.builds[name === 'minisearch' ? 'baseline' : name]?.[0]?.error) size.bytes[name] = fileBytes(file)
+  const indexFiles = {
+    ours: out('ours.json'),
+    minisearch: out('baseline.json'),
+    orama: out('orama.json'),
+    flexsearch: out('flexsearch.json'),
+    lunr: out('lunr.json'),
+  }
+  for (const [name, file] of Object.entries(indexFiles))
+    if (existsSync(file) && !size.builds[name === 'minisearch' ? 'baseline' : name]?.[0]?.error)
+      size.bytes[name] = fileBytes(file)
   if (existsSync(out('pagefind')) && !size.builds.pagefind?.[0]?.error) size.bytes.pagefind = dirBytes(out('pagefind'))
   // Plain MiniSearch storing the same fields as ours (written by the first baseline build, not timed).
   const storedFile = out('baseline-stored.json')
-  if (existsSync(storedFile) && !size.builds.baseline?.[0]?.error) size.bytes.minisearchStored = { ...fileBytes(storedFile), storedFields: size.builds.baseline[0].storedFields }
+  if (existsSync(storedFile) && !size.builds.baseline?.[0]?.error)
+    size.bytes.minisearchStored = { ...fileBytes(storedFile), storedFields: size.builds.baseline[0].storedFields }
   rmSync(storedFile, { force: true })
   // Our file's parts: parsed as one string, so skipped for big files (V8's string limit is ~512 MB).
-  if (size.bytes.ours && size.bytes.ours.raw > 400 * 2 ** 20) size.bytes.oursPartsSkipped = `file is ${(size.bytes.ours.raw / 2 ** 20).toFixed(0)} MB (> 400 MB)`
+  if (size.bytes.ours && size.bytes.ours.raw > 400 * 2 ** 20)
+    size.bytes.oursPartsSkipped = `file is ${(size.bytes.ours.raw / 2 ** 20).toFixed(0)} MB (> 400 MB)`
   else if (size.bytes.ours) {
     const envelope = JSON.parse(readFileSync(out('ours.json'), 'utf8'))
-    size.bytes.oursParts = Object.fromEntries(Object.entries(envelope).map(([k, v]) => [k, fileBytesOf(JSON.stringify(v))]))
+    size.bytes.oursParts = Object.fromEntries(
+      Object.entries(envelope).map(([k, v]) => [k, fileBytesOf(JSON.stringify(v))]),
+    )
   }
 
   // 5. Load time, query latency and known-item relevance, one process per engine.
@@ -232,11 +340,30 @@ for (const n of sizes) {
     size.queries[name] = await step(
       `${n}: load + query ${name}`,
       process.execPath,
-      ['--expose-gc', bigHeap, lib('queryWorker.mjs'), '--lib', name, '--index', file, '--queries', out('queries.json'), '--known', out('known.json'), '--result', out(`${name}.query.json`), '--loads', String(loadsFor(n)), '--rounds', String(roundsFor(n))],
+      [
+        '--expose-gc',
+        bigHeap,
+        lib('queryWorker.mjs'),
+        '--lib',
+        name,
+        '--index',
+        file,
+        '--queries',
+        out('queries.json'),
+        '--known',
+        out('known.json'),
+        '--result',
+        out(`${name}.query.json`),
+        '--loads',
+        String(loadsFor(n)),
+        '--rounds',
+        String(roundsFor(n)),
+      ],
       { resultFile: out(`${name}.query.json`) },
     )
   }
-  for (const name of ['orama', 'flexsearch', 'lunr', 'pagefind']) rmSync(name === 'pagefind' ? out('pagefind') : out(`${name}.json`), { recursive: true, force: true })
+  for (const name of ['orama', 'flexsearch', 'lunr', 'pagefind'])
+    rmSync(name === 'pagefind' ? out('pagefind') : out(`${name}.json`), { recursive: true, force: true })
   rmSync(out('cli.json'), { force: true })
   rmSync(out('cli-jobs.json'), { force: true })
   saveResults()
@@ -266,9 +393,27 @@ if (!args['no-profiles'] && sizes.includes(profilesSize)) {
       rmSync(file, { force: true })
       if (!build.error) execFileSync('cp', [path.join(work, 'ours.json'), file])
     } else {
-      build = await step(`profile ${body}: build`, process.execPath, [bigHeap, lib('buildWorker.mjs'), '--lib', 'ours', '--dir', dir, '--out', file, '--body', body, '--result', path.join(work, `ours-${body}.result.json`)], {
-        resultFile: path.join(work, `ours-${body}.result.json`),
-      })
+      build = await step(
+        `profile ${body}: build`,
+        process.execPath,
+        [
+          bigHeap,
+          lib('buildWorker.mjs'),
+          '--lib',
+          'ours',
+          '--dir',
+          dir,
+          '--out',
+          file,
+          '--body',
+          body,
+          '--result',
+          path.join(work, `ours-${body}.result.json`),
+        ],
+        {
+          resultFile: path.join(work, `ours-${body}.result.json`),
+        },
+      )
     }
     const row = (profiles.rows[body] = { build })
     if (build.error) continue
@@ -276,7 +421,25 @@ if (!args['no-profiles'] && sizes.includes(profilesSize)) {
     row.query = await step(
       `profile ${body}: load + query`,
       process.execPath,
-      ['--expose-gc', bigHeap, lib('queryWorker.mjs'), '--lib', 'ours', '--index', file, '--queries', path.join(work, 'queries.json'), '--known', path.join(work, 'known.json'), '--result', path.join(work, `ours-${body}.query.json`), '--loads', String(loadsFor(profilesSize)), '--rounds', String(roundsFor(profilesSize))],
+      [
+        '--expose-gc',
+        bigHeap,
+        lib('queryWorker.mjs'),
+        '--lib',
+        'ours',
+        '--index',
+        file,
+        '--queries',
+        path.join(work, 'queries.json'),
+        '--known',
+        path.join(work, 'known.json'),
+        '--result',
+        path.join(work, `ours-${body}.query.json`),
+        '--loads',
+        String(loadsFor(profilesSize)),
+        '--rounds',
+        String(roundsFor(profilesSize)),
+      ],
       { resultFile: path.join(work, `ours-${body}.query.json`) },
     )
     rmSync(file, { force: true })
@@ -296,21 +459,36 @@ else {
   const cache = path.join(work, 'cache')
   const target = path.join(work, 'index.json')
   const build = (label, cached = true) =>
-    step(`incremental ${incrementalSize}: ${label}`, process.execPath, [cli, 'build', dir, '--out', target, '--body', args.body, '--quiet', ...(cached ? ['--cache', cache] : [])])
+    step(`incremental ${incrementalSize}: ${label}`, process.execPath, [
+      cli,
+      'build',
+      dir,
+      '--out',
+      target,
+      '--body',
+      args.body,
+      '--quiet',
+      ...(cached ? ['--cache', cache] : []),
+    ])
   const inc = (results.incremental = { size: incrementalSize, flags: 'CLI defaults (--jobs: one worker per core)' })
   // Full builds and one-change rebuilds are taken twice, interleaved, and the fastest of each
   // compared: the machine's speed drifts by 10–20% over minutes.
   inc.noCache = [await build('full build, no cache #1', false)]
   inc.cold = await build('full build, empty cache')
   inc.unchanged = await build('rebuild, nothing changed')
-  const victim = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[Math.floor(incrementalSize / 2)]
+  const victim = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()[Math.floor(incrementalSize / 2)]
   const victimPath = path.join(dir, victim)
   const original = readFileSync(victimPath)
   inc.oneChanged = []
   try {
     for (let r = 0; r < 2; r++) {
       // A different sentence each time: every rebuild sees exactly one file changed since the last.
-      writeFileSync(victimPath, Buffer.concat([original, Buffer.from(`\nA sentence added to test incremental builds (${r + 1}).\n`)]))
+      writeFileSync(
+        victimPath,
+        Buffer.concat([original, Buffer.from(`\nA sentence added to test incremental builds (${r + 1}).\n`)]),
+      )
       inc.oneChanged.push(await build(`rebuild after changing ${victim} #${r + 1}`))
       if (r === 0) inc.noCache.push(await build('full build, no cache #2', false))
     }
@@ -325,4 +503,6 @@ writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2
 const markdown = renderReport(results)
 writeFileSync(path.join(outDir, 'results.md'), markdown)
 process.stdout.write(markdown + '\n')
-log(`done in ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min → ${path.join(outDir, 'results.md')}, ${path.join(outDir, 'results.json')}`)
+log(
+  `done in ${((Date.now() - startedAt.getTime()) / 60000).toFixed(1)} min → ${path.join(outDir, 'results.md')}, ${path.join(outDir, 'results.json')}`,
+)

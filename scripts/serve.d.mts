@@ -20,4 +20,7 @@ export interface RunningServer {
 
 export function startServer(options?: StartServerOptions): Promise<RunningServer>
 
-export function buildExampleIndexes(options?: { readonly root?: string; readonly corpusDir?: string }): Promise<string[]>
+export function buildExampleIndexes(options?: {
+  readonly root?: string
+  readonly corpusDir?: string
+}): Promise<string[]>

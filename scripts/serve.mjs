@@ -51,10 +51,14 @@ const mimeTypes = {
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, mounts = {} } = {}) {
-  const roots = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, path.resolve(dir)])
+  const roots = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [
+    prefix.endsWith('/') ? prefix : `${prefix}/`,
+    path.resolve(dir),
+  ])
   const server = createServer((request, response) => {
     handle(request, response, roots).catch((error) => {
-      if (!response.headersSent) send(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
+      if (!response.headersSent)
+        send(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
       else response.destroy()
     })
   })
@@ -89,7 +93,8 @@ async function handle(request, response, roots) {
   }
   const segments = pathname.split('/')
   // No NUL bytes, no backslashes (Windows separators), no `..`, no dotfiles (.git, .env…).
-  if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s.startsWith('.'))) return send(response, 404, 'Not found')
+  if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s.startsWith('.')))
+    return send(response, 404, 'Not found')
 
   const [prefix, dir] = roots.find(([p]) => pathname.startsWith(p)) ?? []
   if (prefix === undefined || dir === undefined) return send(response, 404, 'Not found')
@@ -127,7 +132,11 @@ function isInside(dir, file) {
 }
 
 function send(response, status, text) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
   response.end(`${text}\n`)
 }
 
@@ -139,13 +148,23 @@ function send(response, status, text) {
  * - `search-index.json` next to the page (the page's default): the larger of the two.
  * @returns {Promise<string[]>} the names of the indexes written, relative to the page
  */
-export async function buildExampleIndexes({ root = repoRoot, corpusDir = process.env.CORPUS_DIR ?? path.resolve(root, '../shared/corpus/articles') } = {}) {
+export async function buildExampleIndexes({
+  root = repoRoot,
+  corpusDir = process.env.CORPUS_DIR ?? path.resolve(root, '../shared/corpus/articles'),
+} = {}) {
   const cli = path.join(root, 'dist', 'cli.js')
-  if (!existsSync(cli)) throw new Error(`${path.relative(process.cwd(), cli)} is missing; run "npm run build" first (or "npm start", which does).`)
+  if (!existsSync(cli))
+    throw new Error(
+      `${path.relative(process.cwd(), cli)} is missing; run "npm run build" first (or "npm start", which does).`,
+    )
   await mkdir(dataDir, { recursive: true })
   const build = (inputs, out) => {
-    const result = spawnSync(process.execPath, [cli, 'build', ...inputs, '--out', out, '--quiet'], { cwd: root, stdio: 'inherit' })
-    if (result.status !== 0) throw new Error(`infobox-search build ${inputs.join(' ')} failed (exit code ${result.status})`)
+    const result = spawnSync(process.execPath, [cli, 'build', ...inputs, '--out', out, '--quiet'], {
+      cwd: root,
+      stdio: 'inherit',
+    })
+    if (result.status !== 0)
+      throw new Error(`infobox-search build ${inputs.join(' ')} failed (exit code ${result.status})`)
   }
   const written = ['data/fixtures-index.json']
   build([path.join(root, 'fixtures')], path.join(dataDir, 'fixtures-index.json'))
@@ -159,7 +178,8 @@ export async function buildExampleIndexes({ root = repoRoot, corpusDir = process
 
 async function main(argv) {
   const port = process.env.PORT === undefined || process.env.PORT === '' ? 0 : Number(process.env.PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, received ${JSON.stringify(process.env.PORT)}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, received ${JSON.stringify(process.env.PORT)}`)
   const indexes = await buildExampleIndexes()
   if (argv.includes('--index-only')) {
     console.log(`Built ${indexes.map((name) => path.join('examples/search-box', name)).join(', ')}`)
@@ -168,7 +188,8 @@ async function main(argv) {
   const { url } = await startServer({ port })
   const labels = { 'data/fixtures-index.json': 'fixtures only', 'data/corpus-index.json': 'fixtures + corpus' }
   console.log(`\nSearch box example: ${url}${examplePath}`)
-  for (const name of indexes.slice(1)) console.log(`  ${`${labels[name] ?? name}:`.padEnd(19)} ${url}${examplePath}?index=${name}`)
+  for (const name of indexes.slice(1))
+    console.log(`  ${`${labels[name] ?? name}:`.padEnd(19)} ${url}${examplePath}?index=${name}`)
   console.log('\nServing the repository root on 127.0.0.1. Press Ctrl+C to stop.')
 }
 

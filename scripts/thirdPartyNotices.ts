@@ -107,7 +107,10 @@ function repositoryUrl(repository: unknown): string | undefined {
   const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url
   if (typeof url !== 'string') return undefined
   if (/^[\w.-]+\/[\w.-]+$/.test(url)) return `https://github.com/${url}`
-  return url.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '')
+  return url
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/\.git$/, '')
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -3,7 +3,14 @@
 export { loadIndex, loadIndexAsync } from './search/loadIndex.js'
 export type { IndexSource } from './search/loadIndex.js'
 export { SearchIndex } from './search/searchIndex.js'
-export type { FacetResults, RequestedFacets, SearchHit, SearchResult, SearchResultFor, Suggestion } from './search/searchResult.js'
+export type {
+  FacetResults,
+  RequestedFacets,
+  SearchHit,
+  SearchResult,
+  SearchResultFor,
+  Suggestion,
+} from './search/searchResult.js'
 export type {
   DateBound,
   DateBucketSize,

@@ -11,19 +11,54 @@ import * as root from '../src/index.js'
 describe('exported names', () => {
   test('infobox-search (browser-safe runtime)', () => {
     expect(Object.keys(root).sort()).toEqual([
-      'IndexFormatError', 'InfoboxSearchError', 'OptionsError', 'SearchIndex',
-      'dateKey', 'escapeHtml', 'highlight', 'indexFormatVersion', 'isIndexFormatError',
-      'isInfoboxSearchError', 'isOptionsError', 'loadIndex', 'loadIndexAsync', 'makeSnippet', 'normalizeTerm',
-      'parseDate', 'parseDateBound',
+      'IndexFormatError',
+      'InfoboxSearchError',
+      'OptionsError',
+      'SearchIndex',
+      'dateKey',
+      'escapeHtml',
+      'highlight',
+      'indexFormatVersion',
+      'isIndexFormatError',
+      'isInfoboxSearchError',
+      'isOptionsError',
+      'loadIndex',
+      'loadIndexAsync',
+      'makeSnippet',
+      'normalizeTerm',
+      'parseDate',
+      'parseDateBound',
     ])
   })
 
   test('infobox-search/build', () => {
     expect(Object.keys(buildEntry).sort()).toEqual([
-      'FileSystemError', 'FrontMatterError', 'buildIndex', 'createIndexBuilder', 'defaultIndexOptions', 'extractCombatants', 'extractFacets', 'extractFieldValues',
-      'extractPlaces', 'extractRecord', 'findConflictInfobox', 'inferInfoboxKind', 'isFrontMatterError', 'listArticleFiles', 'parseArticle',
-      'readArticleFile', 'resolveIndexOptions', 'safeParseArticle', 'searchFields', 'selectBody', 'serializeIndex', 'serializeIndexChunks',
-      'toEnvelope', 'toPlainText', 'version', 'writeFileAtomic',
+      'FileSystemError',
+      'FrontMatterError',
+      'buildIndex',
+      'createIndexBuilder',
+      'defaultIndexOptions',
+      'extractCombatants',
+      'extractFacets',
+      'extractFieldValues',
+      'extractPlaces',
+      'extractRecord',
+      'findConflictInfobox',
+      'inferInfoboxKind',
+      'isFrontMatterError',
+      'listArticleFiles',
+      'parseArticle',
+      'readArticleFile',
+      'resolveIndexOptions',
+      'safeParseArticle',
+      'searchFields',
+      'selectBody',
+      'serializeIndex',
+      'serializeIndexChunks',
+      'toEnvelope',
+      'toPlainText',
+      'version',
+      'writeFileAtomic',
     ])
   })
 
@@ -48,14 +83,17 @@ describe('the built package', () => {
       logLevel: 'silent',
     })
     const inputs = Object.keys(result.metafile.inputs)
-    expect(inputs.filter((file) => /gray-matter|unified|remark|micromark|mdast|yaml|tinyglobby|node:/.test(file))).toEqual([])
+    expect(
+      inputs.filter((file) => /gray-matter|unified|remark|micromark|mdast|yaml|tinyglobby|node:/.test(file)),
+    ).toEqual([])
     const code = result.outputFiles[0]?.text ?? ''
     expect(code.match(/["']node:|require\(["'](fs|path|crypto)["']\)|\bBuffer\.|process\.env/)?.[0]).toBeUndefined()
   })
 
   test('the extraction worker loads no parser until a file must be parsed (a warm --cache rebuild never does)', async () => {
     // Static imports only: `import … from "x"` and `import "x"`, followed through dist/'s chunks.
-    const staticImports = (code: string) => [...code.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm)].map((match) => match[1] as string)
+    const staticImports = (code: string) =>
+      [...code.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm)].map((match) => match[1] as string)
     const seen = new Set<string>()
     const packages = new Set<string>()
     const visit = async (file: string): Promise<void> => {
@@ -68,9 +106,13 @@ describe('the built package', () => {
     }
     await visit('extractWorker.js')
     expect(seen.size).toBeGreaterThan(1) // it does follow the chunks
-    expect([...packages].filter((name) => !/^(node:)?(worker_threads|fs|fs\/promises|path|crypto)$/.test(name))).toEqual([])
+    expect(
+      [...packages].filter((name) => !/^(node:)?(worker_threads|fs|fs\/promises|path|crypto)$/.test(name)),
+    ).toEqual([])
     // The parsers are there, behind a dynamic import.
-    expect(await readFile(new URL('extractWorker.js', dist), 'utf8')).toMatch(/import\(["']\.\/buildIndex-\w+\.js["']\)/)
+    expect(await readFile(new URL('extractWorker.js', dist), 'utf8')).toMatch(
+      /import\(["']\.\/buildIndex-\w+\.js["']\)/,
+    )
   })
 
   // The budget reports a size regression; it is not a reason to golf the code (esbuild's minifier only).

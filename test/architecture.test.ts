@@ -22,7 +22,9 @@ type Layer = keyof typeof allowed
 
 /** What the browser-safe root entry may reach: the contracts, the search runtime, and `parseDate` with its two helpers. */
 const runtimeFiles = (file: string) =>
-  file.startsWith('core/') || file.startsWith('search/') || /^extract\/facets\/(dates|dateTokens|dateAtoms)\.ts$/.test(file)
+  file.startsWith('core/') ||
+  file.startsWith('search/') ||
+  /^extract\/facets\/(dates|dateTokens|dateAtoms)\.ts$/.test(file)
 /** The packages the root entry may import. */
 const runtimePackages: ReadonlySet<string> = new Set(['minisearch'])
 
@@ -61,7 +63,11 @@ const layerOf = (file: string): Layer | 'entry' => (file.includes('/') ? (file.s
 
 describe('architecture', () => {
   test('every folder of src/ is a known layer', () => {
-    const folders = new Set(sourceFiles().filter((file) => file.includes('/')).map((file) => file.split('/')[0]))
+    const folders = new Set(
+      sourceFiles()
+        .filter((file) => file.includes('/'))
+        .map((file) => file.split('/')[0]),
+    )
     expect([...folders].sort()).toEqual(Object.keys(allowed).sort())
   })
 
@@ -73,7 +79,8 @@ describe('architecture', () => {
       for (const { specifier } of importsOf(file)) {
         if (!specifier.startsWith('.')) continue
         const target = layerOf(resolveImport(file, specifier))
-        if (target !== layer && !(allowed[layer] as readonly string[]).includes(target)) violations.push(`${file} → ${specifier}`)
+        if (target !== layer && !(allowed[layer] as readonly string[]).includes(target))
+          violations.push(`${file} → ${specifier}`)
       }
     }
     expect(violations).toEqual([])
@@ -82,7 +89,11 @@ describe('architecture', () => {
   test('the core imports no package but MiniSearch types, and no Node module', () => {
     const packages = sourceFiles()
       .filter((file) => file.startsWith('core/'))
-      .flatMap((file) => importsOf(file).filter(({ specifier }) => !specifier.startsWith('.')).map(({ specifier, typeOnly }) => `${file}: ${specifier}${typeOnly ? ' (types)' : ''}`))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(({ specifier }) => !specifier.startsWith('.'))
+          .map(({ specifier, typeOnly }) => `${file}: ${specifier}${typeOnly ? ' (types)' : ''}`),
+      )
     expect(packages.every((line) => line.endsWith('minisearch (types)'))).toBe(true)
   })
 

@@ -13,10 +13,27 @@ import { fcParameters } from './robustness/helpers.js'
 function day(text: string): PartialDate {
   const [, year, month, dayOfMonth] = /^(-?\d+)(?:-(\d\d))?(?:-(\d\d))?$/.exec(text) ?? []
   if (!year) throw new Error(`bad date in test table: ${text}`)
-  return dayOfMonth ? { year: +year, month: +month!, day: +dayOfMonth } : month ? { year: +year, month: +month } : { year: +year }
+  return dayOfMonth
+    ? { year: +year, month: +month!, day: +dayOfMonth }
+    : month
+      ? { year: +year, month: +month }
+      : { year: +year }
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 function daysInMonth(year: number, month: number): number {
   return month == 2 ? ((year < 0 ? year + 1 : year) % 4 == 0 ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
@@ -62,12 +79,24 @@ describe('parseDate', () => {
   })
 
   test('only the first 500 characters are read', () => {
-    expect(parseDate(`${'x'.repeat(494)} 1863 – 1865`)).toEqual({ start: { year: 1863 }, end: { year: 1863 }, approximate: false, ongoing: false })
+    expect(parseDate(`${'x'.repeat(494)} 1863 – 1865`)).toEqual({
+      start: { year: 1863 },
+      end: { year: 1863 },
+      approximate: false,
+      ongoing: false,
+    })
     expect(parseDate(`${'x'.repeat(600)} 1863`)).toBeUndefined()
   })
 
   test('huge and pathological inputs return', () => {
-    for (const text of ['1 '.repeat(500_000), '('.repeat(100_000), '[('.repeat(100_000) + '1863', '9'.repeat(100_000), 'c.'.repeat(100_000), '–'.repeat(100_000)]) {
+    for (const text of [
+      '1 '.repeat(500_000),
+      '('.repeat(100_000),
+      '[('.repeat(100_000) + '1863',
+      '9'.repeat(100_000),
+      'c.'.repeat(100_000),
+      '–'.repeat(100_000),
+    ]) {
       expectWellFormed(parseDate(text))
     }
   })
@@ -103,35 +132,114 @@ describe.skipIf(!existsSync(corpus))('corpus', () => {
 
 /** Words and signs date fields are made of, to build date-ish nonsense from. */
 const DATE_TOKENS = [
-  ...MONTH_NAMES, 'Sept.', 'Aug', 'BC', 'AD', 'BCE', 'CE', 'B.C.', 'c.', 'circa', 'ca.', 'about', 'or', 'and', 'to', 'until',
-  'present', 'ongoing', 'since', 'early', 'mid-', 'late', 'spring', 'summer', 'autumn', 'fall', 'winter', 'century',
-  'centuries', 'millennium', 'days', 'years', 'of', 'the', 'Sunday', 'O.S.', 'unknown', 'constructor', '__proto__', 'st', 'th', 's', "'s",
-  '–', '—', '-', '/', '?', ';', '\n', ',', '(', ')', '[', ']', ':', '~', '&',
+  ...MONTH_NAMES,
+  'Sept.',
+  'Aug',
+  'BC',
+  'AD',
+  'BCE',
+  'CE',
+  'B.C.',
+  'c.',
+  'circa',
+  'ca.',
+  'about',
+  'or',
+  'and',
+  'to',
+  'until',
+  'present',
+  'ongoing',
+  'since',
+  'early',
+  'mid-',
+  'late',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'century',
+  'centuries',
+  'millennium',
+  'days',
+  'years',
+  'of',
+  'the',
+  'Sunday',
+  'O.S.',
+  'unknown',
+  'constructor',
+  '__proto__',
+  'st',
+  'th',
+  's',
+  "'s",
+  '–',
+  '—',
+  '-',
+  '/',
+  '?',
+  ';',
+  '\n',
+  ',',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '~',
+  '&',
 ]
 const dateIsh = fc
   .tuple(
-    fc.array(fc.oneof(fc.constantFrom(...DATE_TOKENS), fc.nat(3000).map(String), fc.nat(40).map(String)), { maxLength: 24 }),
+    fc.array(fc.oneof(fc.constantFrom(...DATE_TOKENS), fc.nat(3000).map(String), fc.nat(40).map(String)), {
+      maxLength: 24,
+    }),
     fc.constantFrom(' ', '', ', '),
   )
   .map(([parts, separator]) => parts.join(separator))
 
 describe('parseDate properties', () => {
   test('never throws on any string, and results are well formed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), fcParameters(2000))
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (text) => expectWellFormed(parseDate(text))), fcParameters(2000))
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 400, maxLength: 3000 }), (text) => expectWellFormed(parseDate(text))), fcParameters(200))
+    fc.assert(
+      fc.property(fc.string({ maxLength: 600 }), (text) => expectWellFormed(parseDate(text))),
+      fcParameters(2000),
+    )
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 600 }), (text) => expectWellFormed(parseDate(text))),
+      fcParameters(2000),
+    )
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 400, maxLength: 3000 }), (text) =>
+        expectWellFormed(parseDate(text)),
+      ),
+      fcParameters(200),
+    )
   })
 
   test('never throws on date-ish text, and results are well formed', () => {
-    fc.assert(fc.property(dateIsh, (text) => expectWellFormed(parseDate(text))), fcParameters(5000))
+    fc.assert(
+      fc.property(dateIsh, (text) => expectWellFormed(parseDate(text))),
+      fcParameters(5000),
+    )
   })
 
   const fullDate = fc
-    .record({ year: fc.integer({ min: 1, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: 1, max: 2100 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .filter(({ year, month, day }) => day <= daysInMonth(year, month))
   /** A date with its era; the day is checked against the signed year (29 February 757 BC exists, 756 BC has none). */
   const fullDateWithEra = fc
-    .record({ year: fc.integer({ min: 1, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), bc: fc.boolean() })
+    .record({
+      year: fc.integer({ min: 1, max: 2100 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      bc: fc.boolean(),
+    })
     .filter(({ year, month, day, bc }) => day <= daysInMonth(bc ? -year : year, month))
 
   test.each([
@@ -142,11 +250,21 @@ describe('parseDate properties', () => {
     expect(parseDate(text)).toEqual({ start: date, end: date, approximate: false, ongoing: false })
   })
 
-  test.each(['29 February 756 BC', '29 February 2 BC', '29 February 3 AD', '30 February 2000'])('no such day: %s', (text) => {
-    expect(parseDate(text)).toBeUndefined()
-  })
+  test.each(['29 February 756 BC', '29 February 2 BC', '29 February 3 AD', '30 February 2000'])(
+    'no such day: %s',
+    (text) => {
+      expect(parseDate(text)).toBeUndefined()
+    },
+  )
 
-  test.each(['9999th millennium BC – present', '11th millennium BC', '10001 BC', 'June 12000', '10000s', '101st century'])('a year past 10,000 is no date: %s', (text) => {
+  test.each([
+    '9999th millennium BC – present',
+    '11th millennium BC',
+    '10001 BC',
+    'June 12000',
+    '10000s',
+    '101st century',
+  ])('a year past 10,000 is no date: %s', (text) => {
     expect(parseDate(text)).toBeUndefined()
   })
 
@@ -156,7 +274,11 @@ describe('parseDate properties', () => {
         const name = MONTH_NAMES[month - 1]!
         const expected = { year: bc ? -year : year, month, day }
         const era = bc ? ' BC' : year < 100 ? ' AD' : ''
-        for (const text of [`${day} ${name} ${year}${era}`, `${name} ${day}, ${year}${era}`, `${name} ${day}, ${year}${era} (note)`]) {
+        for (const text of [
+          `${day} ${name} ${year}${era}`,
+          `${name} ${day}, ${year}${era}`,
+          `${name} ${day}, ${year}${era} (note)`,
+        ]) {
           expect(parseDate(text)).toEqual({ start: expected, end: expected, approximate: false, ongoing: false })
         }
         if (!bc && year >= 1000) {
@@ -171,8 +293,14 @@ describe('parseDate properties', () => {
     fc.assert(
       fc.property(fullDate, fullDate, (a, b) => {
         const [first, last] = dateKey(a, 'start') <= dateKey(b, 'start') ? [a, b] : [b, a]
-        const write = ({ year, month, day }: PartialDate) => `${day} ${MONTH_NAMES[month! - 1]} ${year}${year < 100 ? ' AD' : ''}`
-        expect(parseDate(`${write(first)} – ${write(last)}`)).toEqual({ start: first, end: last, approximate: false, ongoing: false })
+        const write = ({ year, month, day }: PartialDate) =>
+          `${day} ${MONTH_NAMES[month! - 1]} ${year}${year < 100 ? ' AD' : ''}`
+        expect(parseDate(`${write(first)} – ${write(last)}`)).toEqual({
+          start: first,
+          end: last,
+          approximate: false,
+          ongoing: false,
+        })
       }),
     )
   })
@@ -194,9 +322,17 @@ describe('dateKey', () => {
   })
 
   const partialDate = fc
-    .record({ year: fc.integer({ min: -3000, max: 3000 }).filter((year) => year != 0), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: -3000, max: 3000 }).filter((year) => year != 0),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .filter(({ year, month, day }) => day <= daysInMonth(year, month))
-    .chain((date) => fc.constantFrom<PartialDate>(date, { year: date.year, month: date.month }, { year: date.year }).map((partial) => [date, partial] as const))
+    .chain((date) =>
+      fc
+        .constantFrom<PartialDate>(date, { year: date.year, month: date.month }, { year: date.year })
+        .map((partial) => [date, partial] as const),
+    )
 
   test('orders full dates like (year, month, day) tuples', () => {
     fc.assert(
@@ -254,13 +390,18 @@ describe('parseDateBound', () => {
 
   test('a formatted date parses back to itself', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -9999, max: 9999 }).filter((year) => year != 0), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
-        fc.pre(day <= daysInMonth(year, month))
-        const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-        expect(parseDateBound(text)).toEqual({ year, month, day })
-        expect(parseDateBound(String(year))).toEqual({ year })
-        expect(parseDateBound(year)).toEqual({ year })
-      }),
+      fc.property(
+        fc.integer({ min: -9999, max: 9999 }).filter((year) => year != 0),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          fc.pre(day <= daysInMonth(year, month))
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          expect(parseDateBound(text)).toEqual({ year, month, day })
+          expect(parseDateBound(String(year))).toEqual({ year })
+          expect(parseDateBound(year)).toEqual({ year })
+        },
+      ),
     )
   })
 })

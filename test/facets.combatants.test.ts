@@ -4,7 +4,18 @@ import { cleanValue, matchKey } from '../src/extract/facets/clean.js'
 import { extractCombatants } from '../src/extract/facets/combatants.js'
 import { findConflictInfobox } from '../src/extract/facets/kind.js'
 import type { Infobox, InfoboxField } from '../src/parse/article.js'
-import { anyField, articlesDir, conflictFiles, field, hasCorpus, infobox, link, readInfoboxes, textLink, valueProblem } from './facets.helpers.js'
+import {
+  anyField,
+  articlesDir,
+  conflictFiles,
+  field,
+  hasCorpus,
+  infobox,
+  link,
+  readInfoboxes,
+  textLink,
+  valueProblem,
+} from './facets.helpers.js'
 
 /** `side:value` or `side:value [display]` when the display differs. */
 function summary(combatants: ReturnType<typeof extractCombatants>): readonly string[] {
@@ -18,13 +29,28 @@ type Case = [name: string, fields: Readonly<Record<string, InfoboxField>>, expec
 describe('extractCombatants', () => {
   test.each<Case>([
     ['no combatant fields', { commander1: field('Cniva', link('Cniva')) }, []],
-    ['two simple sides', { combatant1: field('Roman Empire', link('Roman Empire')), combatant2: field('Goths', link('Goths')) }, ['1:Roman Empire', '2:Goths']],
+    [
+      'two simple sides',
+      { combatant1: field('Roman Empire', link('Roman Empire')), combatant2: field('Goths', link('Goths')) },
+      ['1:Roman Empire', '2:Goths'],
+    ],
     [
       'unlinked line next to a linked one',
-      { combatant1: field("Octavian's Roman and allied supporters and forces"), combatant2: field("Mark Antony's Roman and allied supporters\nPtolemaic Egypt", link('Ptolemaic Egypt')) },
-      ["1:Octavian's Roman and allied supporters and forces", "2:Mark Antony's Roman and allied supporters", '2:Ptolemaic Egypt'],
+      {
+        combatant1: field("Octavian's Roman and allied supporters and forces"),
+        combatant2: field("Mark Antony's Roman and allied supporters\nPtolemaic Egypt", link('Ptolemaic Egypt')),
+      },
+      [
+        "1:Octavian's Roman and allied supporters and forces",
+        "2:Mark Antony's Roman and allied supporters",
+        '2:Ptolemaic Egypt',
+      ],
     ],
-    ['both sides undefined', { combatant1: field('undefined', undefinedLink), combatant2: field('undefined', undefinedLink) }, []],
+    [
+      'both sides undefined',
+      { combatant1: field('undefined', undefinedLink), combatant2: field('undefined', undefinedLink) },
+      [],
+    ],
     [
       'coat-of-arms file names',
       {
@@ -41,7 +67,10 @@ describe('extractCombatants', () => {
           link('Cossack Hetmanate', 'Zaporozhian Cossacks'),
           link('Crimean Khanate'),
         ),
-        combatant2: field('Herb Rzeczypospolitej Obojga Narodow.svg Polish–Lithuanian Commonwealth', link('Polish–Lithuanian Commonwealth')),
+        combatant2: field(
+          'Herb Rzeczypospolitej Obojga Narodow.svg Polish–Lithuanian Commonwealth',
+          link('Polish–Lithuanian Commonwealth'),
+        ),
       },
       ['1:Cossack Hetmanate [Zaporozhian Cossacks]', '1:Crimean Khanate', '2:Polish–Lithuanian Commonwealth'],
     ],
@@ -83,12 +112,21 @@ describe('extractCombatants', () => {
         ),
         combatant3: field('Stanley arms.svg Stanley family', link('Baron Stanley', 'Stanley')),
       },
-      ['1:House of York', '2:House of Tudor', '2:House of Lancaster [Lancastrian]', '2:Kingdom of France', '3:Baron Stanley [Stanley]'],
+      [
+        '1:House of York',
+        '2:House of Tudor',
+        '2:House of Lancaster [Lancastrian]',
+        '2:Kingdom of France',
+        '3:Baron Stanley [Stanley]',
+      ],
     ],
     [
       'four allies on four lines',
       {
-        combatant1: field('Arms of the Kings of France (France Ancien).svg France', link('France in the Middle Ages', 'France')),
+        combatant1: field(
+          'Arms of the Kings of France (France Ancien).svg France',
+          link('France in the Middle Ages', 'France'),
+        ),
         combatant2: field(
           'Holy Roman Empire Arms-single head.svg Holy Roman Empire\nBlason Nord-Pas-De-Calais.svg Flanders\nRoyal Arms of England (1198-1340).svg England\nBlason Courtenay.svg Boulogne',
           link('House of Welf', 'Holy Roman Empire'),
@@ -97,21 +135,36 @@ describe('extractCombatants', () => {
           link('County of Boulogne', 'Boulogne'),
         ),
       },
-      ['1:France in the Middle Ages [France]', '2:House of Welf [Holy Roman Empire]', '2:County of Flanders [Flanders]', '2:Kingdom of England [England]', '2:County of Boulogne [Boulogne]'],
+      [
+        '1:France in the Middle Ages [France]',
+        '2:House of Welf [Holy Roman Empire]',
+        '2:County of Flanders [Flanders]',
+        '2:Kingdom of England [England]',
+        '2:County of Boulogne [Boulogne]',
+      ],
     ],
     [
       'lower-cased flag page, undefined enemy',
-      { combatant1: field('🇺🇸 united states', link('united states', 'united states')), combatant2: field('undefined', undefinedLink) },
+      {
+        combatant1: field('🇺🇸 united states', link('united states', 'united states')),
+        combatant2: field('undefined', undefinedLink),
+      },
       ['1:United States [united states]'],
     ],
     [
       'factions linked to their pages',
-      { combatant1: field('Royalists', link('Cavalier', 'Royalists')), combatant2: field('Parliamentarians', link('Roundhead', 'Parliamentarians')) },
+      {
+        combatant1: field('Royalists', link('Cavalier', 'Royalists')),
+        combatant2: field('Parliamentarians', link('Roundhead', 'Parliamentarians')),
+      },
       ['1:Cavalier [Royalists]', '2:Roundhead [Parliamentarians]'],
     ],
     [
       'trailing comma before a line break',
-      { combatant1: field('Athens,\nPlataea', link('Classical Athens', 'Athens'), link('Plataea')), combatant2: field('Persian Empire', link('Achaemenid Empire', 'Persian Empire')) },
+      {
+        combatant1: field('Athens,\nPlataea', link('Classical Athens', 'Athens'), link('Plataea')),
+        combatant2: field('Persian Empire', link('Achaemenid Empire', 'Persian Empire')),
+      },
       ['1:Classical Athens [Athens]', '1:Plataea', '2:Achaemenid Empire [Persian Empire]'],
     ],
     [
@@ -131,7 +184,11 @@ describe('extractCombatants', () => {
     [
       'forces of a leader, including a faction',
       {
-        combatant1: field('Forces of Julius Caesar, including representatives of the Populares', link('Julius Caesar'), link('Populares')),
+        combatant1: field(
+          'Forces of Julius Caesar, including representatives of the Populares',
+          link('Julius Caesar'),
+          link('Populares'),
+        ),
         combatant2: field('Forces of Pompey, including many of the Optimates', link('Pompey'), link('Optimates')),
       },
       ['1:Julius Caesar', '1:Populares', '2:Pompey', '2:Optimates'],
@@ -145,9 +202,19 @@ describe('extractCombatants', () => {
           link('Principality of Wales'),
           link('Duchy of Gascony'),
         ),
-        combatant2: field('Blason pays fr FranceAncien.svg Kingdom of France \nRoyal Arms of the Kingdom of Scotland.svg Kingdom of Scotland', link('Kingdom of France'), link('Kingdom of Scotland')),
+        combatant2: field(
+          'Blason pays fr FranceAncien.svg Kingdom of France \nRoyal Arms of the Kingdom of Scotland.svg Kingdom of Scotland',
+          link('Kingdom of France'),
+          link('Kingdom of Scotland'),
+        ),
       },
-      ['1:Kingdom of England', '1:Principality of Wales', '1:Duchy of Gascony', '2:Kingdom of France', '2:Kingdom of Scotland'],
+      [
+        '1:Kingdom of England',
+        '1:Principality of Wales',
+        '1:Duchy of Gascony',
+        '2:Kingdom of France',
+        '2:Kingdom of Scotland',
+      ],
     ],
     [
       'inline linked heading, undefined separators, flag icons',
@@ -161,7 +228,13 @@ describe('extractCombatants', () => {
           link('denmark', '🇩🇰'),
           link('Danish Auxiliary Corps in Anglo-Dutch service 1701-1714', "''Danish Auxiliary Corps''"),
         ),
-        combatant2: field('undefined Electorate of Bavaria 🇪🇸 Bourbon Spain', undefinedLink, link('Electorate of Bavaria'), link('spain', '🇪🇸'), link('Philip V of Spain', 'Bourbon Spain')),
+        combatant2: field(
+          'undefined Electorate of Bavaria 🇪🇸 Bourbon Spain',
+          undefinedLink,
+          link('Electorate of Bavaria'),
+          link('spain', '🇪🇸'),
+          link('Philip V of Spain', 'Bourbon Spain'),
+        ),
       },
       [
         '1:Grand Alliance (League of Augsburg) [Allies]',
@@ -183,7 +256,10 @@ describe('extractCombatants', () => {
     ],
     [
       'wiki image markup',
-      { combatant1: field('[[Image:Den tyske ordens skjold.svg|20px]] Teutonic Order', link('Teutonic Order')), combatant2: field('Kingdom of Poland', link('Poland', 'Kingdom of Poland')) },
+      {
+        combatant1: field('[[Image:Den tyske ordens skjold.svg|20px]] Teutonic Order', link('Teutonic Order')),
+        combatant2: field('Kingdom of Poland', link('Poland', 'Kingdom of Poland')),
+      },
       ['1:Teutonic Order', '2:Poland [Kingdom of Poland]'],
     ],
     [
@@ -200,7 +276,13 @@ describe('extractCombatants', () => {
           link('Duchy of Nassau', 'Nassau'),
         ),
       },
-      ['1:First French Empire', '2:Seventh Coalition', '2:Prussia', '2:Kingdom of Hanover [Hanover]', '2:Duchy of Nassau [Nassau]'],
+      [
+        '1:First French Empire',
+        '2:Seventh Coalition',
+        '2:Prussia',
+        '2:Kingdom of Hanover [Hanover]',
+        '2:Duchy of Nassau [Nassau]',
+      ],
     ],
     [
       'bullet under a flagged line',
@@ -214,7 +296,13 @@ describe('extractCombatants', () => {
           link('Union of South Africa', 'South Africa'),
         ),
       },
-      ['1:Nazi Germany [Germany]', '2:United Kingdom', '2:British Raj [India]', '2:Australia', '2:Union of South Africa [South Africa]'],
+      [
+        '1:Nazi Germany [Germany]',
+        '2:United Kingdom',
+        '2:British Raj [India]',
+        '2:Australia',
+        '2:Union of South Africa [South Africa]',
+      ],
     ],
     [
       'Axis: and Allies: headings with a note in parentheses',
@@ -228,12 +316,21 @@ describe('extractCombatants', () => {
           link('united states', 'United States'),
         ),
       },
-      ['1:Axis powers [Axis]', '2:Allies of World War II [Allies]', '2:United Kingdom', '2:Free French Forces', '2:United States'],
+      [
+        '1:Axis powers [Axis]',
+        '2:Allies of World War II [Allies]',
+        '2:United Kingdom',
+        '2:Free French Forces',
+        '2:United States',
+      ],
     ],
     [
       'page undefined keeps the text',
       {
-        combatant1: field('Autonomous Administration of North and East Syria', link('undefined', 'Autonomous Administration of North and East Syria')),
+        combatant1: field(
+          'Autonomous Administration of North and East Syria',
+          link('undefined', 'Autonomous Administration of North and East Syria'),
+        ),
         combatant2: field('Syria', link('undefined', 'Syria')),
       },
       ['1:Autonomous Administration of North and East Syria', '2:Syria'],
@@ -244,19 +341,40 @@ describe('extractCombatants', () => {
         combatant2b: field('Supported by:\nKingdom of Sardinia', link('Kingdom of Sardinia')),
         combatant1: field('Russian Empire', link('Russian Empire')),
         combatant2: field('Ottoman Empire', link('Ottoman Empire')),
-        combatant2a: field('French Empire\nBritish Empire', link('Second French Empire', 'French Empire'), link('British Empire')),
+        combatant2a: field(
+          'French Empire\nBritish Empire',
+          link('Second French Empire', 'French Empire'),
+          link('British Empire'),
+        ),
         combatant1a: field('Bulgarian Legion'),
       },
-      ['1:Russian Empire', '1:Bulgarian Legion', '2:Ottoman Empire', '2:Second French Empire [French Empire]', '2:British Empire', '2:Kingdom of Sardinia'],
+      [
+        '1:Russian Empire',
+        '1:Bulgarian Legion',
+        '2:Ottoman Empire',
+        '2:Second French Empire [French Empire]',
+        '2:British Empire',
+        '2:Kingdom of Sardinia',
+      ],
     ],
     [
       'the same entity on both sides stays on both',
-      { combatant1: field('Kingdom of France', link('Kingdom of France')), combatant2: field('Kingdom of France\nKingdom of England', link('Kingdom of France'), link('Kingdom of England')) },
+      {
+        combatant1: field('Kingdom of France', link('Kingdom of France')),
+        combatant2: field(
+          'Kingdom of France\nKingdom of England',
+          link('Kingdom of France'),
+          link('Kingdom of England'),
+        ),
+      },
       ['1:Kingdom of France', '2:Kingdom of France', '2:Kingdom of England'],
     ],
     [
       'the same entity twice on one side once',
-      { combatant1: field('Roman Republic', link('Roman Republic')), combatant1a: field('roman republic\nNumidia', link('Roman Republic', 'roman republic')) },
+      {
+        combatant1: field('Roman Republic', link('Roman Republic')),
+        combatant1a: field('roman republic\nNumidia', link('Roman Republic', 'roman republic')),
+      },
       ['1:Roman Republic', '1:Numidia'],
     ],
     [
@@ -266,7 +384,10 @@ describe('extractCombatants', () => {
     ],
     [
       'lines split by <br>',
-      { combatant1: field('Kingdom of Prussia<br>Russian Empire<br />Austrian Empire', link('Russian Empire')), combatant2: field('First French Empire') },
+      {
+        combatant1: field('Kingdom of Prussia<br>Russian Empire<br />Austrian Empire', link('Russian Empire')),
+        combatant2: field('First French Empire'),
+      },
       ['1:Kingdom of Prussia', '1:Russian Empire', '1:Austrian Empire', '2:First French Empire'],
     ],
     [
@@ -276,16 +397,27 @@ describe('extractCombatants', () => {
     ],
     [
       'unnumbered and look-alike fields ignored',
-      { combatant: field('Nobody'), combatant_header: field('Belligerents'), commander1: field('Napoleon'), casualties1: field('41,000') },
+      {
+        combatant: field('Nobody'),
+        combatant_header: field('Belligerents'),
+        commander1: field('Napoleon'),
+        casualties1: field('41,000'),
+      },
       [],
     ],
-    ['link without a page', { combatant1: field('Free French Forces', textLink('Free French Forces')) }, ['1:Free French Forces']],
+    [
+      'link without a page',
+      { combatant1: field('Free French Forces', textLink('Free French Forces')) },
+      ['1:Free French Forces'],
+    ],
   ])('%s', (_name, fields, expected) => {
     expect(summary(extractCombatants(infobox(fields)))).toEqual(expected)
   })
 
   test('values are clean, sides ordered, one value per side, never throws', () => {
-    const combatantName = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom('', 'a', 'b')).map(([side, letter]) => `combatant${side}${letter}`)
+    const combatantName = fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom('', 'a', 'b'))
+      .map(([side, letter]) => `combatant${side}${letter}`)
     fc.assert(
       fc.property(fc.dictionary(combatantName, anyField, { maxKeys: 5 }), (fields) => {
         const combatants = extractCombatants(infobox(fields))

@@ -37,7 +37,11 @@ export function readCorpus(): readonly CorpusArticle[] {
 
 /** Files of the conflict articles: battle-*.md and the El Alamein pair. */
 export function conflictFiles(): readonly string[] {
-  return hasCorpus ? readdirSync(articlesDir).filter((name) => /battle-/.test(name)).sort() : []
+  return hasCorpus
+    ? readdirSync(articlesDir)
+        .filter((name) => /battle-/.test(name))
+        .sort()
+    : []
 }
 
 export function readInfoboxes(path: string): readonly Infobox[] {
@@ -91,15 +95,58 @@ export function infobox(fields: Readonly<Record<string, InfoboxField>>): Infobox
 
 /** Pieces of real infobox text that stress the cleaners. */
 const fragments = [
-  '🇺🇸', '🇬🇧 ', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '🏳️‍🌈', '🏴‍☠️', '🚩', 'undefined', ' undefined ', 'null', '*', '* ',
-  '\n', ',', ', ', ';', ' ', '  ', '(', ')', ':', 'Supported by:', 'Allies:', '39.811°N, -77.225°W', '48°51′N 2°21′E',
-  'near ', ' in ', 'then ', 'present-day ', '(modern-day ', '(Engl.: ', '15 km south of ', 'Arms.svg ', '<br>', '<br />',
-  '[[Image:Flag.svg|20px]] ', "''", 'Kingdom of France', 'Gettysburg', 'Pennsylvania', 'Höchstädt', 'united states',
+  '🇺🇸',
+  '🇬🇧 ',
+  '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+  '🏳️‍🌈',
+  '🏴‍☠️',
+  '🚩',
+  'undefined',
+  ' undefined ',
+  'null',
+  '*',
+  '* ',
+  '\n',
+  ',',
+  ', ',
+  ';',
+  ' ',
+  '  ',
+  '(',
+  ')',
+  ':',
+  'Supported by:',
+  'Allies:',
+  '39.811°N, -77.225°W',
+  '48°51′N 2°21′E',
+  'near ',
+  ' in ',
+  'then ',
+  'present-day ',
+  '(modern-day ',
+  '(Engl.: ',
+  '15 km south of ',
+  'Arms.svg ',
+  '<br>',
+  '<br />',
+  '[[Image:Flag.svg|20px]] ',
+  "''",
+  'Kingdom of France',
+  'Gettysburg',
+  'Pennsylvania',
+  'Höchstädt',
+  'united states',
 ]
 
 /** Field text built from real quirks and arbitrary Unicode. */
 export const fieldText: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ arbitrary: fc.constantFrom(...fragments), weight: 4 }, { arbitrary: fc.string({ unit: 'binary', maxLength: 8 }), weight: 1 }), { maxLength: 16 })
+  .array(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...fragments), weight: 4 },
+      { arbitrary: fc.string({ unit: 'binary', maxLength: 8 }), weight: 1 },
+    ),
+    { maxLength: 16 },
+  )
   .map((pieces) => pieces.join(''))
 
 /** Links of every shape the converter writes: no page, no text, `undefined`, external. */
@@ -108,7 +155,10 @@ export const anyLink: fc.Arbitrary<Link> = fc.record(
   { requiredKeys: ['type'] },
 )
 
-export const anyField: fc.Arbitrary<InfoboxField> = fc.record({ text: fieldText, links: fc.array(anyLink, { maxLength: 6 }) })
+export const anyField: fc.Arbitrary<InfoboxField> = fc.record({
+  text: fieldText,
+  links: fc.array(anyLink, { maxLength: 6 }),
+})
 
 /** Why a string is not an acceptable facet value, or undefined when it is. */
 export function valueProblem(value: string): string | undefined {

@@ -11,7 +11,21 @@ function withFields(...names: readonly string[]): Infobox {
 
 describe('inferInfoboxKind', () => {
   test.each<[readonly string[], InfoboxKind]>([
-    [['conflict', 'partof', 'image', 'date', 'place', 'result', 'combatant1', 'combatant2', 'commander1', 'commander2'], 'military conflict'],
+    [
+      [
+        'conflict',
+        'partof',
+        'image',
+        'date',
+        'place',
+        'result',
+        'combatant1',
+        'combatant2',
+        'commander1',
+        'commander2',
+      ],
+      'military conflict',
+    ],
     [['date', 'place', 'combatant1', 'combatant2'], 'military conflict'],
     [['combatant1a', 'combatant2b'], 'military conflict'],
     [['casualties1', 'casualties2'], 'military conflict'],
@@ -20,15 +34,56 @@ describe('inferInfoboxKind', () => {
     [['name', 'fullname', 'birth_date', 'birth_place', 'position', 'years1', 'clubs1', 'caps1', 'goals1'], 'person'],
     [['name', 'position', 'bats', 'throws', 'birth_date', 'debutdate', 'finalteam'], 'person'],
     [['name', 'office', 'term_start', 'term_end', 'predecessor', 'successor', 'party'], 'person'],
-    [['name', 'settlement_type', 'subdivision_type', 'subdivision_name', 'population_total', 'area_total_km2'], 'settlement'],
-    [['official_name', 'country', 'population', 'civil_parish', 'post_town', 'postcode_district', 'dial_code'], 'settlement'],
-    [['conventional_long_name', 'common_name', 'capital', 'largest_city', 'official_languages', 'demonym', 'currency'], 'country'],
-    [['name', 'logo', 'type', 'traded_as', 'industry', 'founded', 'hq_location_city', 'key_people', 'revenue', 'num_employees'], 'organization'],
-    [['clubname', 'fullname', 'nickname', 'founded', 'ground', 'capacity', 'chairman', 'manager', 'league'], 'organization'],
+    [
+      ['name', 'settlement_type', 'subdivision_type', 'subdivision_name', 'population_total', 'area_total_km2'],
+      'settlement',
+    ],
+    [
+      ['official_name', 'country', 'population', 'civil_parish', 'post_town', 'postcode_district', 'dial_code'],
+      'settlement',
+    ],
+    [
+      ['conventional_long_name', 'common_name', 'capital', 'largest_city', 'official_languages', 'demonym', 'currency'],
+      'country',
+    ],
+    [
+      [
+        'name',
+        'logo',
+        'type',
+        'traded_as',
+        'industry',
+        'founded',
+        'hq_location_city',
+        'key_people',
+        'revenue',
+        'num_employees',
+      ],
+      'organization',
+    ],
+    [
+      ['clubname', 'fullname', 'nickname', 'founded', 'ground', 'capacity', 'chairman', 'manager', 'league'],
+      'organization',
+    ],
     [['name', 'background', 'origin', 'genre', 'years_active', 'label', 'current_members'], 'organization'],
     [['name', 'location', 'coordinates', 'floor_count', 'building_type', 'architect', 'completion_date'], 'building'],
     [['name', 'former names', 'address', 'location', 'opened', 'architect', 'capacity'], 'building'],
-    [['name', 'image', 'director', 'producer', 'screenplay', 'starring', 'cinematography', 'distributor', 'runtime', 'budget', 'gross'], 'film'],
+    [
+      [
+        'name',
+        'image',
+        'director',
+        'producer',
+        'screenplay',
+        'starring',
+        'cinematography',
+        'distributor',
+        'runtime',
+        'budget',
+        'gross',
+      ],
+      'film',
+    ],
     [['name', 'cover', 'artist', 'album', 'released', 'label'], 'other'],
     [['name', 'manufacturer', 'production', 'length', 'width', 'height'], 'other'],
     [['title', 'hangul', 'hanja', 'rr', 'mr'], 'other'],
@@ -105,7 +160,9 @@ describe.skipIf(!hasCorpus)('inferInfoboxKind on the corpus', () => {
 
   test('military conflict exactly when the manifest says so', () => {
     expect(firsts.length).toBeGreaterThan(0)
-    const wrong = firsts.filter(({ kind, inferred }) => (kind === 'military conflict') !== (inferred === 'military conflict'))
+    const wrong = firsts.filter(
+      ({ kind, inferred }) => (kind === 'military conflict') !== (inferred === 'military conflict'),
+    )
     expect(wrong).toEqual([])
   })
 

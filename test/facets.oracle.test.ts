@@ -12,7 +12,13 @@ const records = articles.map((a) => extractRecord(a, options))
 const index = buildIndex(articles, options)
 
 const valuesOf = (record: IndexRecord, facet: string): string[] =>
-  facet === 'place' ? [...record.facets.place] : facet === 'combatant' ? record.facets.combatant.map((c) => c.value) : facet === 'kind' ? [...record.facets.kind] : [...(record.facets.extra[facet] ?? [])]
+  facet === 'place'
+    ? [...record.facets.place]
+    : facet === 'combatant'
+      ? record.facets.combatant.map((c) => c.value)
+      : facet === 'kind'
+        ? [...record.facets.kind]
+        : [...(record.facets.extra[facet] ?? [])]
 const allValues = (facet: string) => [...new Set(records.flatMap((r) => valuesOf(r, facet)))]
 
 interface Filters {
@@ -26,7 +32,9 @@ function overlaps(record: IndexRecord, range: { from: number; to: number }): boo
   const date = record.facets.date
   if (date === undefined) return false
   const end = date.end === undefined ? Infinity : dateKey(date.end, 'end')
-  return dateKey(date.start, 'start') <= dateKey({ year: range.to }, 'end') && end >= dateKey({ year: range.from }, 'start')
+  return (
+    dateKey(date.start, 'start') <= dateKey({ year: range.to }, 'end') && end >= dateKey({ year: range.from }, 'start')
+  )
 }
 
 function passes(record: IndexRecord, filters: Filters, except?: string): boolean {
@@ -42,7 +50,9 @@ const filtersArbitrary = fc.record({
   combatant: fc.subarray(allValues('combatant'), { maxLength: 3 }),
   partof: fc.subarray(allValues('partof'), { maxLength: 2 }),
   date: fc.option(
-    fc.tuple(fc.integer({ min: -1500, max: 2100 }), fc.integer({ min: 0, max: 2000 })).map(([from, span]) => ({ from: from || 1, to: from + span || 1 })),
+    fc
+      .tuple(fc.integer({ min: -1500, max: 2100 }), fc.integer({ min: 0, max: 2000 }))
+      .map(([from, span]) => ({ from: from || 1, to: from + span || 1 })),
     { nil: undefined },
   ),
 })
@@ -51,9 +61,17 @@ describe('facet counts equal a brute-force count', () => {
   test('for random filter combinations (disjunctive within, conjunctive across)', () => {
     fc.assert(
       fc.property(filtersArbitrary, fc.constantFrom('', 'battle', 'war', 'syria', 'king'), (filters, query) => {
-        const matching = new Set(query === '' ? records.map((r) => r.id) : index.search(query, { limit: 1000 }).hits.map((h) => h.id))
-        const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0)))
-        const result = index.search(query, { filters: active, facets: { place: { limit: 1000 }, combatant: { limit: 1000 }, partof: { limit: 1000 } }, limit: 1000 })
+        const matching = new Set(
+          query === '' ? records.map((r) => r.id) : index.search(query, { limit: 1000 }).hits.map((h) => h.id),
+        )
+        const active = Object.fromEntries(
+          Object.entries(filters).filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0)),
+        )
+        const result = index.search(query, {
+          filters: active,
+          facets: { place: { limit: 1000 }, combatant: { limit: 1000 }, partof: { limit: 1000 } },
+          limit: 1000,
+        })
         const expectedHits = records.filter((r) => matching.has(r.id) && passes(r, filters as Filters)).map((r) => r.id)
         expect(result.hits.map((h) => h.id).sort()).toEqual(expectedHits.sort())
         expect(result.total).toBe(expectedHits.length)

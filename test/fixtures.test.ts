@@ -15,7 +15,9 @@ describe.each(fixtureSlugs())('fixture %s', (slug) => {
   })
 
   test('plain text (full body)', async () => {
-    await expect(selectBody(toPlainText(article.body), 'full') + '\n').toMatchFileSnapshot(`${fixturesDir}${slug}/text.txt`)
+    await expect(selectBody(toPlainText(article.body), 'full') + '\n').toMatchFileSnapshot(
+      `${fixturesDir}${slug}/text.txt`,
+    )
   })
 
   test('record: stored fields and facet values', async () => {

@@ -46,7 +46,7 @@ describe('parseCoordinates: other forms', () => {
   test.each<Case>([
     ['48°42′N 44°31′E', { lat: 48.7, lon: dms(44, 31) }],
     ['48°42′N, 44°31′E', { lat: 48.7, lon: dms(44, 31) }],
-    ["52°34'41\"N 1°26'02\"W", { lat: dms(52, 34, 41), lon: -dms(1, 26, 2) }],
+    ['52°34\'41"N 1°26\'02"W', { lat: dms(52, 34, 41), lon: -dms(1, 26, 2) }],
     ["52°34’41''N 1°26’02''W", { lat: dms(52, 34, 41), lon: -dms(1, 26, 2) }],
     ['48º42′N 44˚31′E', { lat: 48.7, lon: dms(44, 31) }],
     ['48° 42′ N  44° 31′ E', { lat: 48.7, lon: dms(44, 31) }],
@@ -165,8 +165,36 @@ describe('parseCoordinates: properties', () => {
   })
 
   const pieces = [
-    '0', '1', '9', '48', '.', '7', '-', '−', '+', '°', '′', '″', "'", '"', 'N', 'S', 'E', 'W', ',', ';', ' ', '\n',
-    '{{coord|', '|', '}}', 'e', 'NaN', '180', '90', '60',
+    '0',
+    '1',
+    '9',
+    '48',
+    '.',
+    '7',
+    '-',
+    '−',
+    '+',
+    '°',
+    '′',
+    '″',
+    "'",
+    '"',
+    'N',
+    'S',
+    'E',
+    'W',
+    ',',
+    ';',
+    ' ',
+    '\n',
+    '{{coord|',
+    '|',
+    '}}',
+    'e',
+    'NaN',
+    '180',
+    '90',
+    '60',
   ]
   const coordinateText = fc
     .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 24 })

@@ -197,8 +197,12 @@ describe('deriveCountries', () => {
 
   test('old-style latd/latm/latNS/longd/longm/longEW fields', () => {
     const toronto = infobox({
-      latd: field('43'), latm: field('42'), latNS: field('N'),
-      longd: field('79'), longm: field('24'), longEW: field('W'),
+      latd: field('43'),
+      latm: field('42'),
+      latNS: field('N'),
+      longd: field('79'),
+      longm: field('24'),
+      longEW: field('W'),
     })
     expect(infoboxCoordinates(toronto)).toEqual({ lat: 43 + 42 / 60, lon: -(79 + 24 / 60) })
     expect(codesOf(toronto)).toEqual(['coordinates', 'CA'])

@@ -23,11 +23,17 @@ export function readFixture(slug: string): string {
 }
 
 export function corpusFiles(): string[] {
-  return hasCorpus ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : []
+  return hasCorpus
+    ? readdirSync(corpusDir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : []
 }
 
 /** A small article in the seed's shape. */
-export function article(fields: { title?: string; date?: string; place?: string; body?: string; extra?: string } = {}): string {
+export function article(
+  fields: { title?: string; date?: string; place?: string; body?: string; extra?: string } = {},
+): string {
   return [
     '---',
     `title: ${JSON.stringify(fields.title ?? 'Battle of Testville')}`,

@@ -62,7 +62,12 @@ afterAll(async () => {
 /** The notices file as sections: `name version` → the section's text. */
 async function noticeSections(): Promise<Map<string, string>> {
   const text = await readFile(path.join(dist, 'THIRD_PARTY_LICENSES.md'), 'utf8')
-  return new Map(text.split(/^## /m).slice(1).map((section) => [section.slice(0, section.indexOf('\n')), section]))
+  return new Map(
+    text
+      .split(/^## /m)
+      .slice(1)
+      .map((section) => [section.slice(0, section.indexOf('\n')), section]),
+  )
 }
 
 describe('dist/THIRD_PARTY_LICENSES.md', () => {
@@ -79,7 +84,12 @@ describe('dist/THIRD_PARTY_LICENSES.md', () => {
     for (const [key, files] of bundled) {
       const section = sections.get(key)
       expect(section, `${key} is bundled into ${[...files].join(', ')} but missing from the notices`).toBeDefined()
-      expect(section).toContain(`- In: ${[...files].sort().map((file) => `\`${file}\``).join(', ')}\n`)
+      expect(section).toContain(
+        `- In: ${[...files]
+          .sort()
+          .map((file) => `\`${file}\``)
+          .join(', ')}\n`,
+      )
       expect(section).toMatch(/^```+text\n\S[^]*\n```+$/m)
     }
   })

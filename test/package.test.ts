@@ -7,7 +7,15 @@
 // never touches the dist/ that the other tests read.
 import { execFileSync } from 'node:child_process'
 import {
-  cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -117,12 +125,26 @@ describe('npm pack on a fresh clone', () => {
       .split('\n')
       .filter((file) => file !== '')
       .map((file) => file.replace(/^package\//, ''))
-    expect(files).toEqual(expect.arrayContaining([
-      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/THIRD_PARTY_LICENSES.md',
-      'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts',
-      'dist/build.js', 'dist/build.cjs', 'dist/build.d.ts', 'dist/build.d.cts',
-      'dist/browser.js', 'dist/cli.js', 'dist/extractWorker.js',
-    ]))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'CHANGELOG.md',
+        'dist/THIRD_PARTY_LICENSES.md',
+        'dist/index.js',
+        'dist/index.cjs',
+        'dist/index.d.ts',
+        'dist/index.d.cts',
+        'dist/build.js',
+        'dist/build.cjs',
+        'dist/build.d.ts',
+        'dist/build.d.cts',
+        'dist/browser.js',
+        'dist/cli.js',
+        'dist/extractWorker.js',
+      ]),
+    )
     expect(files.filter((file) => !file.startsWith('dist/'))).toHaveLength(4)
     expect(files.filter((file) => file.endsWith('.json') && file !== 'package.json')).toEqual([])
     // Only the minified bundle has a map; the ESM, CommonJS and CLI output is readable as it is.

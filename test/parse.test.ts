@@ -14,7 +14,9 @@ describe('parseArticle on real data', () => {
     const [infobox] = article.infoboxes
     expect(infobox?.['date']).toEqual({ text: '20 April 2021 – 26 April 2021', links: [] })
     // `page: undefined` is missing, not the page "undefined".
-    expect(infobox?.['combatant1']?.links).toEqual([{ type: 'internal', text: 'Autonomous Administration of North and East Syria' }])
+    expect(infobox?.['combatant1']?.links).toEqual([
+      { type: 'internal', text: 'Autonomous Administration of North and East Syria' },
+    ])
     expect(infobox?.['place']?.links.map((l) => l.page)).toEqual(['Qamishli', 'al-Hasakah Governorate', 'Syria'])
     expect(article.body).toMatch(/^\nThe \*\*2021 Battle of Qamishli\*\*/)
   })
@@ -28,23 +30,98 @@ describe('parseArticle on real data', () => {
 
 describe('front matter that cannot be read', () => {
   test.each([
-    ['no front matter', 'Just text.', 'front-matter-missing', 'Cannot read article in a.md: no front matter: the file must start with a "---" line.'],
-    ['empty file', '', 'front-matter-missing', 'Cannot read article in a.md: no front matter: the file must start with a "---" line.'],
-    ['front matter not on line 1', '\n---\ntitle: x\n---\n', 'front-matter-missing', 'Cannot read article in a.md: no front matter: the file must start with a "---" line.'],
-    ['never closed', '---\ntitle: x\n', 'front-matter-unclosed', 'Cannot read article in a.md: front matter is never closed: add a "---" line after it.'],
-    ['---js', '---js\n{ title: "x" }\n---\n', 'front-matter-language', 'Cannot read article in a.md: front matter language "js" is not supported: only YAML is read (remove "js" after the opening "---").'],
-    ['---javascript', '---javascript\nglobalThis.pwned = 1\n---\n', 'front-matter-language', 'Cannot read article in a.md: front matter language "javascript" is not supported: only YAML is read (remove "javascript" after the opening "---").'],
-    ['---coffee', '---coffee\ntitle: "x"\n---\n', 'front-matter-language', 'Cannot read article in a.md: front matter language "coffee" is not supported: only YAML is read (remove "coffee" after the opening "---").'],
-    ['---constructor', '---constructor\ntitle: x\n---\n', 'front-matter-language', 'Cannot read article in a.md: front matter language "constructor" is not supported: only YAML is read (remove "constructor" after the opening "---").'],
-    ['---toString', '---toString\ntitle: x\n---\n', 'front-matter-language', 'Cannot read article in a.md: front matter language "tostring" is not supported: only YAML is read (remove "tostring" after the opening "---").'],
-    ['a list', '---\n- a\n- b\n---\n', 'front-matter-not-mapping', 'Cannot read article in a.md: front matter must be a YAML mapping of keys to values, not a list.'],
-    ['a scalar', '---\njust a string\n---\n', 'front-matter-not-mapping', 'Cannot read article in a.md: front matter must be a YAML mapping of keys to values, not a string.'],
+    [
+      'no front matter',
+      'Just text.',
+      'front-matter-missing',
+      'Cannot read article in a.md: no front matter: the file must start with a "---" line.',
+    ],
+    [
+      'empty file',
+      '',
+      'front-matter-missing',
+      'Cannot read article in a.md: no front matter: the file must start with a "---" line.',
+    ],
+    [
+      'front matter not on line 1',
+      '\n---\ntitle: x\n---\n',
+      'front-matter-missing',
+      'Cannot read article in a.md: no front matter: the file must start with a "---" line.',
+    ],
+    [
+      'never closed',
+      '---\ntitle: x\n',
+      'front-matter-unclosed',
+      'Cannot read article in a.md: front matter is never closed: add a "---" line after it.',
+    ],
+    [
+      '---js',
+      '---js\n{ title: "x" }\n---\n',
+      'front-matter-language',
+      'Cannot read article in a.md: front matter language "js" is not supported: only YAML is read (remove "js" after the opening "---").',
+    ],
+    [
+      '---javascript',
+      '---javascript\nglobalThis.pwned = 1\n---\n',
+      'front-matter-language',
+      'Cannot read article in a.md: front matter language "javascript" is not supported: only YAML is read (remove "javascript" after the opening "---").',
+    ],
+    [
+      '---coffee',
+      '---coffee\ntitle: "x"\n---\n',
+      'front-matter-language',
+      'Cannot read article in a.md: front matter language "coffee" is not supported: only YAML is read (remove "coffee" after the opening "---").',
+    ],
+    [
+      '---constructor',
+      '---constructor\ntitle: x\n---\n',
+      'front-matter-language',
+      'Cannot read article in a.md: front matter language "constructor" is not supported: only YAML is read (remove "constructor" after the opening "---").',
+    ],
+    [
+      '---toString',
+      '---toString\ntitle: x\n---\n',
+      'front-matter-language',
+      'Cannot read article in a.md: front matter language "tostring" is not supported: only YAML is read (remove "tostring" after the opening "---").',
+    ],
+    [
+      'a list',
+      '---\n- a\n- b\n---\n',
+      'front-matter-not-mapping',
+      'Cannot read article in a.md: front matter must be a YAML mapping of keys to values, not a list.',
+    ],
+    [
+      'a scalar',
+      '---\njust a string\n---\n',
+      'front-matter-not-mapping',
+      'Cannot read article in a.md: front matter must be a YAML mapping of keys to values, not a string.',
+    ],
     ['malformed YAML', '---\ntitle: [x\n---\n', 'front-matter-yaml', undefined],
     ['tab indentation', '---\ninfoboxes:\n\t- date: x\n---\n', 'front-matter-yaml', undefined],
-    ['duplicate keys', '---\ntitle: a\ntitle: b\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 3: duplicated mapping key.'],
-    ['two YAML documents', '---\ntitle: a\n...\ntitle: b\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter holds 2 YAML documents: keep one (remove the "..." lines).'],
-    ['an unknown alias', '---\ntitle: *nowhere\n---\n', 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 2: unidentified alias "nowhere".'],
-    ['101 aliases', `---\ntitle: &t x\n${Array.from({ length: 101 }, (_, i) => `k${i}: *t`).join('\n')}\n---\n`, 'front-matter-yaml', 'Cannot read article in a.md: front matter is not valid YAML at line 103: it has more than 100 aliases (remove the "*" aliases).'],
+    [
+      'duplicate keys',
+      '---\ntitle: a\ntitle: b\n---\n',
+      'front-matter-yaml',
+      'Cannot read article in a.md: front matter is not valid YAML at line 3: duplicated mapping key.',
+    ],
+    [
+      'two YAML documents',
+      '---\ntitle: a\n...\ntitle: b\n---\n',
+      'front-matter-yaml',
+      'Cannot read article in a.md: front matter holds 2 YAML documents: keep one (remove the "..." lines).',
+    ],
+    [
+      'an unknown alias',
+      '---\ntitle: *nowhere\n---\n',
+      'front-matter-yaml',
+      'Cannot read article in a.md: front matter is not valid YAML at line 2: unidentified alias "nowhere".',
+    ],
+    [
+      '101 aliases',
+      `---\ntitle: &t x\n${Array.from({ length: 101 }, (_, i) => `k${i}: *t`).join('\n')}\n---\n`,
+      'front-matter-yaml',
+      'Cannot read article in a.md: front matter is not valid YAML at line 103: it has more than 100 aliases (remove the "*" aliases).',
+    ],
     ['a JavaScript tag', '---\ntitle: !!js/function "() => 1"\n---\n', 'front-matter-yaml', undefined],
   ])('%s → %s', (_name, text, code, message) => {
     const result = safeParseArticle(text, { file: 'a.md' })
@@ -65,7 +142,12 @@ describe('front matter that cannot be read', () => {
 
   test('an alias bomb is refused quickly', () => {
     const lines = ['---', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]']
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`)
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      )
     lines.push('---', '')
     const started = performance.now()
     const result = safeParseArticle(lines.join('\n'))
@@ -79,12 +161,18 @@ describe('front matter that cannot be read', () => {
     const text = `---\ns: &s ${'x'.repeat(1_000_000)}\nm: &m\n${fields}\ninfoboxes: [${Array(40).fill('*m').join(', ')}]\n---\n`
     const result = safeParseArticle(text, { file: 'a.md' })
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'front-matter-yaml', message: 'Cannot read article in a.md: front matter is refused: its aliases expand it more than 10 times (remove the "*" aliases).' }),
+      expect.objectContaining({
+        code: 'front-matter-yaml',
+        message:
+          'Cannot read article in a.md: front matter is refused: its aliases expand it more than 10 times (remove the "*" aliases).',
+      }),
     ])
   })
 
   test('a few aliases are read, and merge keys are plain keys', () => {
-    const result = safeParseArticle('---\ntitle: &t Shared\nshortDescription: *t\ninfoboxes:\n  - conflict: &c { text: Merged }\n    partof: { <<: *c }\n---\n')
+    const result = safeParseArticle(
+      '---\ntitle: &t Shared\nshortDescription: *t\ninfoboxes:\n  - conflict: &c { text: Merged }\n    partof: { <<: *c }\n---\n',
+    )
     expect(result.article?.shortDescription).toBe('Shared')
     expect(result.article?.infoboxes).toEqual([{ conflict: { text: 'Merged', links: [] } }])
     expect(result.diagnostics.map((d) => d.code)).toEqual([])
@@ -132,14 +220,36 @@ describe('fields are narrowed from unknown', () => {
     ['literal undefined is missing', 'title: t\ndescription: undefined', { description: undefined }, []],
     ['infoboxes as a mapping', 'title: t\ninfoboxes: { date: 1 }', { infoboxes: [] }, ['field-type']],
     ['an infobox that is a string', 'title: t\ninfoboxes: [oops]', { infoboxes: [] }, ['field-type']],
-    ['links that are not a list', 'title: t\ninfoboxes: [{ place: { text: Rome, links: Rome } }]', { infoboxes: [{ place: { text: 'Rome', links: [] } }] }, ['field-type']],
-    ['a bare string field', 'title: t\ninfoboxes: [{ date: 1863 }]', { infoboxes: [{ date: { text: '1863', links: [] } }] }, []],
-    ['dates stay strings', 'title: t\ninfoboxes: [{ date: 2021-04-20 }]', { infoboxes: [{ date: { text: '2021-04-20', links: [] } }] }, []],
-    ['page: undefined is dropped', 'title: t\ninfoboxes: [{ place: { text: X, links: [{ type: internal, page: undefined, text: X }] } }]', { infoboxes: [{ place: { text: 'X', links: [{ type: 'internal', text: 'X' }] } }] }, []],
+    [
+      'links that are not a list',
+      'title: t\ninfoboxes: [{ place: { text: Rome, links: Rome } }]',
+      { infoboxes: [{ place: { text: 'Rome', links: [] } }] },
+      ['field-type'],
+    ],
+    [
+      'a bare string field',
+      'title: t\ninfoboxes: [{ date: 1863 }]',
+      { infoboxes: [{ date: { text: '1863', links: [] } }] },
+      [],
+    ],
+    [
+      'dates stay strings',
+      'title: t\ninfoboxes: [{ date: 2021-04-20 }]',
+      { infoboxes: [{ date: { text: '2021-04-20', links: [] } }] },
+      [],
+    ],
+    [
+      'page: undefined is dropped',
+      'title: t\ninfoboxes: [{ place: { text: X, links: [{ type: internal, page: undefined, text: X }] } }]',
+      { infoboxes: [{ place: { text: 'X', links: [{ type: 'internal', text: 'X' }] } }] },
+      [],
+    ],
   ])('%s', (_name, yaml, expected, codes) => {
     const article = parseArticle(`---\n${yaml}\n---\nbody`, { id: 'x' })
     for (const [key, value] of Object.entries(expected)) {
-      expect(JSON.parse(JSON.stringify((article as unknown as Record<string, unknown>)[key] ?? null))).toEqual(value ?? null)
+      expect(JSON.parse(JSON.stringify((article as unknown as Record<string, unknown>)[key] ?? null))).toEqual(
+        value ?? null,
+      )
     }
     expect(article.diagnostics.map((d) => d.code)).toEqual(codes)
   })

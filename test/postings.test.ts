@@ -60,7 +60,13 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
     const builder = createIndexBuilder({ body: 'full' })
     const documents = articles.map((article) => {
       const record = builder.extract(article)
-      return { title: record.title, shortDescription: record.shortDescription ?? '', description: record.description ?? '', infobox: record.infobox, body: record.body }
+      return {
+        title: record.title,
+        shortDescription: record.shortDescription ?? '',
+        description: record.description ?? '',
+        infobox: record.infobox,
+        body: record.body,
+      }
     })
     expect(JSON.stringify(postingsJSON(documents))).toBe(JSON.stringify(miniSearchJSON(documents)))
   })
@@ -71,11 +77,29 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
 
   test('for arbitrary text: stop words, repeats, punctuation, combining marks, astral and lone surrogates', () => {
     const word = fc.oneof(
-      fc.constantFrom('the', 'The', 'of', 'Łódź', 'Lodz', 'Höchstädt', 'Ho\u0308chsta\u0308dt', 'ﬁnal', "d'Arc", '__proto__', 'constructor', '1914–1918', '𝔄', '\uD800', '…'),
+      fc.constantFrom(
+        'the',
+        'The',
+        'of',
+        'Łódź',
+        'Lodz',
+        'Höchstädt',
+        'Ho\u0308chsta\u0308dt',
+        'ﬁnal',
+        "d'Arc",
+        '__proto__',
+        'constructor',
+        '1914–1918',
+        '𝔄',
+        '\uD800',
+        '…',
+      ),
       fc.string({ unit: 'binary', maxLength: 8 }),
     )
     const text = fc.array(word, { maxLength: 12 }).map((words) => words.join(' '))
-    const fields = fc.record(Object.fromEntries(searchFields.map((field) => [field, text])) as Record<keyof Fields, typeof text>)
+    const fields = fc.record(
+      Object.fromEntries(searchFields.map((field) => [field, text])) as Record<keyof Fields, typeof text>,
+    )
     fc.assert(
       fc.property(fc.array(fields, { maxLength: 6 }), (documents) => {
         expect(JSON.stringify(postingsJSON(documents))).toBe(JSON.stringify(miniSearchJSON(documents)))
@@ -85,14 +109,38 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
   })
 
   test('for counts packed by several workers, some of them replaced midway', () => {
-    const word = fc.constantFrom('the', 'Cannae', 'cannae', 'Hannibal', 'Łódź', 'Lodz', '__proto__', 'constructor', '1914–1918', '𝔄', '\uD800', 'x', 'y', 'z')
+    const word = fc.constantFrom(
+      'the',
+      'Cannae',
+      'cannae',
+      'Hannibal',
+      'Łódź',
+      'Lodz',
+      '__proto__',
+      'constructor',
+      '1914–1918',
+      '𝔄',
+      '\uD800',
+      'x',
+      'y',
+      'z',
+    )
     const text = fc.array(word, { maxLength: 10 }).map((words) => words.join(' '))
-    const fields = fc.record(Object.fromEntries(searchFields.map((field) => [field, text])) as Record<keyof Fields, typeof text>)
+    const fields = fc.record(
+      Object.fromEntries(searchFields.map((field) => [field, text])) as Record<keyof Fields, typeof text>,
+    )
     const documents = fc.array(fc.tuple(fields, fc.nat(4)), { maxLength: 12 })
     fc.assert(
       fc.property(documents, (pairs) => {
         const fieldsOnly = pairs.map(([fields]) => fields)
-        expect(JSON.stringify(packedPostingsJSON(fieldsOnly, pairs.map(([, worker]) => worker)))).toBe(JSON.stringify(miniSearchJSON(fieldsOnly)))
+        expect(
+          JSON.stringify(
+            packedPostingsJSON(
+              fieldsOnly,
+              pairs.map(([, worker]) => worker),
+            ),
+          ),
+        ).toBe(JSON.stringify(miniSearchJSON(fieldsOnly)))
       }),
       fcParameters(300),
     )
@@ -102,9 +150,22 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
     const builder = createIndexBuilder({ body: 'full' })
     const documents = articles.map((article) => {
       const record = builder.extract(article)
-      return { title: record.title, shortDescription: record.shortDescription ?? '', description: record.description ?? '', infobox: record.infobox, body: record.body }
+      return {
+        title: record.title,
+        shortDescription: record.shortDescription ?? '',
+        description: record.description ?? '',
+        infobox: record.infobox,
+        body: record.body,
+      }
     })
-    expect(JSON.stringify(packedPostingsJSON(documents, documents.map((_, i) => Math.floor(i / 3) % 2)))).toBe(JSON.stringify(miniSearchJSON(documents)))
+    expect(
+      JSON.stringify(
+        packedPostingsJSON(
+          documents,
+          documents.map((_, i) => Math.floor(i / 3) % 2),
+        ),
+      ),
+    ).toBe(JSON.stringify(miniSearchJSON(documents)))
   })
 })
 
@@ -140,13 +201,17 @@ describe('a built index', () => {
     const index = build()
     const loaded = loadIndex(serializeIndex(index))
     for (const query of ['battle', 'ottoman empire', 'sobiesk', 'syria', 'zama']) {
-      expect(index.search(query, { facets: ['place', 'date'] })).toEqual(loaded.search(query, { facets: ['place', 'date'] }))
+      expect(index.search(query, { facets: ['place', 'date'] })).toEqual(
+        loaded.search(query, { facets: ['place', 'date'] }),
+      )
     }
   })
 
   test('the builder refuses records after finish', () => {
     const builder = createIndexBuilder()
     builder.finish()
-    expect(() => builder.add(builder.extract(articles[0]!))).toThrow(expect.objectContaining({ code: 'ERR_BUILDER_FINISHED' }))
+    expect(() => builder.add(builder.extract(articles[0]!))).toThrow(
+      expect.objectContaining({ code: 'ERR_BUILDER_FINISHED' }),
+    )
   })
 })

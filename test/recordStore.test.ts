@@ -24,7 +24,9 @@ function storeFile(): string {
 }
 
 const builder = createIndexBuilder({ body: 'full' })
-const records: IndexRecord[] = fixtureSlugs().map((slug) => builder.extract(parseArticle(readFixture(slug), { id: slug })))
+const records: IndexRecord[] = fixtureSlugs().map((slug) =>
+  builder.extract(parseArticle(readFixture(slug), { id: slug })),
+)
 const key = (i: number) => `${String(i).padStart(64, '0')}-${'f'.repeat(16)}`
 const fileOf = (i: number) => `/articles/${i}.md`
 
@@ -63,7 +65,12 @@ function write(file: string, entries: readonly StoreEntry[], last?: RecordStore)
 describe('the record store', () => {
   test('stores what a build extracted and gives it back, counts packed', () => {
     const file = storeFile()
-    const skipped: StoreEntry = { path: '/articles/broken.md', key: key(999), record: undefined, diagnostics: [{ severity: 'error', code: 'front-matter-missing', message: 'no front matter' }] }
+    const skipped: StoreEntry = {
+      path: '/articles/broken.md',
+      key: key(999),
+      record: undefined,
+      diagnostics: [{ severity: 'error', code: 'front-matter-missing', message: 'no front matter' }],
+    }
     write(file, [...records.map((_, i) => entry(i)), skipped])
 
     const store = readRecordStore(file)
@@ -84,12 +91,19 @@ describe('the record store', () => {
     ['renumbering its counts', false],
   ])('a store written from the last one (its rows reused, one file new) reads the same, %s', (_, keep) => {
     const first = storeFile()
-    write(first, records.map((_, i) => entry(i)))
+    write(
+      first,
+      records.map((_, i) => entry(i)),
+    )
     const last = readRecordStore(first)
     expect(last?.reusable).toBe(true)
     const second = storeFile()
     const [fresh = records[0] as IndexRecord, ...kept] = records
-    write(second, [entry(100, fresh), ...kept.map((_, j) => entry(j + 1, last?.take(fileOf(j + 1), key(j + 1))?.record))], keep ? last : undefined)
+    write(
+      second,
+      [entry(100, fresh), ...kept.map((_, j) => entry(j + 1, last?.take(fileOf(j + 1), key(j + 1))?.record))],
+      keep ? last : undefined,
+    )
     const store = readRecordStore(second)
     const taken = store?.take(fileOf(100), key(100))?.record
     expect(taken && unpack(taken.terms)).toEqual(fresh.terms)
@@ -105,7 +119,10 @@ describe('the record store', () => {
 
   test('a dictionary mostly unused is not kept: the next store holds only the terms it uses', () => {
     const first = storeFile()
-    write(first, records.map((_, i) => entry(i)))
+    write(
+      first,
+      records.map((_, i) => entry(i)),
+    )
     const [one = records[0] as IndexRecord] = records
     const last = readRecordStore(first)
     const second = storeFile()
@@ -141,7 +158,10 @@ describe('the record store', () => {
 
   describe('an unusable store is ignored, never half-read', () => {
     const file = storeFile()
-    write(file, records.slice(0, 4).map((_, i) => entry(i)))
+    write(
+      file,
+      records.slice(0, 4).map((_, i) => entry(i)),
+    )
     const good = readFileSync(file)
     const split = good.lastIndexOf(0x0a)
     const table = JSON.parse(good.toString('utf8', split + 1)) as Record<string, unknown> & { rows: unknown[][] }

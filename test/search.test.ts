@@ -1,6 +1,14 @@
 import { describe, expect, expectTypeOf, test } from 'vitest'
 import { buildIndex, parseArticle } from '../src/build.js'
-import { escapeHtml, highlight, OptionsError, type DateBucket, type FacetCount, type FacetResults, type SearchOptions } from '../src/index.js'
+import {
+  escapeHtml,
+  highlight,
+  OptionsError,
+  type DateBucket,
+  type FacetCount,
+  type FacetResults,
+  type SearchOptions,
+} from '../src/index.js'
 import { article, fixtureSlugs, readFixture } from './helpers.js'
 
 const index = buildIndex(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })))
@@ -23,7 +31,11 @@ describe('search', () => {
 
   test('a hit carries id, score, stored fields, matched terms and a snippet', () => {
     const [hit] = index.search('sobieski').hits
-    expect(hit).toMatchObject({ id: 'siege-of-vienna-1683', title: 'Siege of Vienna (1683)', date: '14 July – 12 September 1683' })
+    expect(hit).toMatchObject({
+      id: 'siege-of-vienna-1683',
+      title: 'Siege of Vienna (1683)',
+      date: '14 July – 12 September 1683',
+    })
     expect(hit?.score).toBeGreaterThan(0)
     expect(hit?.terms).toEqual(['sobieski'])
     const [range] = hit?.snippet.ranges ?? []
@@ -50,14 +62,20 @@ describe('search', () => {
 
   test('boost changes the ranking', () => {
     const plain = index.search('syria', { limit: 50 }).hits
-    const bodyOnly = index.search('syria', { limit: 50, boost: { title: 0, shortDescription: 0, description: 0, infobox: 0 } }).hits
+    const bodyOnly = index.search('syria', {
+      limit: 50,
+      boost: { title: 0, shortDescription: 0, description: 0, infobox: 0 },
+    }).hits
     expect(plain.map((h) => h.score)).not.toEqual(bodyOnly.map((h) => h.score))
   })
 
-  test.each(['', '   ', '\uD800', '(*+?[', 'a'.repeat(10_000), 'the of and', '\0'])('query %j gives a result, never an exception', (query) => {
-    const result = index.search(query)
-    expect(result.total).toBeGreaterThanOrEqual(0)
-  })
+  test.each(['', '   ', '\uD800', '(*+?[', 'a'.repeat(10_000), 'the of and', '\0'])(
+    'query %j gives a result, never an exception',
+    (query) => {
+      const result = index.search(query)
+      expect(result.total).toBeGreaterThanOrEqual(0)
+    },
+  )
 
   test('suggest completes a prefix', () => {
     expect(index.suggest('sobie')[0]?.suggestion).toBe('sobieski')
@@ -66,9 +84,15 @@ describe('search', () => {
 
   test('bad options are typed errors with the option named', () => {
     expect(() => index.search('x', { limit: -1 })).toThrow(OptionsError)
-    expect(() => index.search('x', { limit: -1 })).toThrow('infobox-search: search option "limit" must be a whole number ≥ 0, received -1.')
-    expect(() => index.search('x', { filters: { planet: ['Mars'] } })).toThrow('infobox-search: search option "facet name" must be one of this index\'s facets, date, combatant, kind, place (extra facets are chosen at build time with the "facets" option), received "planet".')
-    expect(() => index.search('x', { filters: { date: { from: 'yesterday' } } })).toThrow(/"filters.date.from" must be a year number/)
+    expect(() => index.search('x', { limit: -1 })).toThrow(
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received -1.',
+    )
+    expect(() => index.search('x', { filters: { planet: ['Mars'] } })).toThrow(
+      'infobox-search: search option "facet name" must be one of this index\'s facets, date, combatant, kind, place (extra facets are chosen at build time with the "facets" option), received "planet".',
+    )
+    expect(() => index.search('x', { filters: { date: { from: 'yesterday' } } })).toThrow(
+      /"filters.date.from" must be a year number/,
+    )
     expect(() => index.search('x', { sort: 'random' as 'date' })).toThrow(/"sort"/)
   })
 })
@@ -77,7 +101,11 @@ describe('facets', () => {
   test('empty query with filters browses, newest first by default', () => {
     const result = index.search('', { filters: { place: ['Syria'] } })
     expect(result.hits.map((h) => h.id)).toEqual(['battle-of-qamishli-2021', 'syrian-civil-war', 'battle-of-kadesh'])
-    expect(ids('', { filters: { place: ['Syria'] }, sort: 'date' })).toEqual(['battle-of-kadesh', 'syrian-civil-war', 'battle-of-qamishli-2021'])
+    expect(ids('', { filters: { place: ['Syria'] }, sort: 'date' })).toEqual([
+      'battle-of-kadesh',
+      'syrian-civil-war',
+      'battle-of-qamishli-2021',
+    ])
   })
 
   test('values of one facet are OR-ed, facets AND-ed', () => {
@@ -96,11 +124,14 @@ describe('facets', () => {
 
   test('a selected value is always listed, even beyond the limit or at zero', () => {
     const result = index.search('cannae', { filters: { place: ['Syria'] }, facets: { place: { limit: 1 } } })
-    expect((result.facets.place).map((c) => c.value)).toContain('Syria')
+    expect(result.facets.place.map((c) => c.value)).toContain('Syria')
   })
 
   test('date filter: overlap, open ends, BC, ongoing', () => {
-    expect(ids('', { filters: { date: { from: 1942, to: 1942 } }, limit: 50 }).sort()).toEqual(['guadalcanal-campaign', 'world-war-ii'])
+    expect(ids('', { filters: { date: { from: 1942, to: 1942 } }, limit: 50 }).sort()).toEqual([
+      'guadalcanal-campaign',
+      'world-war-ii',
+    ])
     expect(ids('', { filters: { date: { from: '-300', to: '-200' } } })).toEqual(['battle-of-cannae'])
     expect(ids('', { filters: { date: { from: '2030' } } })).toEqual(['syrian-civil-war'])
     expect(ids('', { filters: { date: { to: '-1000' } } })).toEqual(['battle-of-kadesh'])
@@ -112,7 +143,10 @@ describe('facets', () => {
     const result = index.search('', { filters: { place: ['Syria'] }, facets: { date: { interval: 'century' } } })
     const buckets = result.facets.date ?? []
     expect(buckets.map((b) => b.value)).toEqual(['13th century BC', '21st century'])
-    const decades = index.search('world war', { filters: { combatant: ['Empire of Japan'] }, facets: { date: { interval: 'decade' } } }).facets.date
+    const decades = index.search('world war', {
+      filters: { combatant: ['Empire of Japan'] },
+      facets: { date: { interval: 'decade' } },
+    }).facets.date
     expect(decades).toEqual([
       { value: '1930s', from: 1930, to: 1939, count: 1 },
       { value: '1940s', from: 1940, to: 1949, count: 2 },
@@ -124,7 +158,9 @@ describe('facets', () => {
     ['decade', ['0s BC', '0s'], [-9, -1]],
     ['century', ['1st century BC', '1st century'], [-100, -1]],
   ] as const)('%s buckets cross the BC/AD boundary without a year 0', (interval, labels, firstRange) => {
-    const span = buildIndex([parseArticle('---\ntitle: Span\ninfoboxes:\n  - date: { text: "3 BC – AD 2" }\n---\n', { id: 'span' })])
+    const span = buildIndex([
+      parseArticle('---\ntitle: Span\ninfoboxes:\n  - date: { text: "3 BC – AD 2" }\n---\n', { id: 'span' }),
+    ])
     const buckets = span.search('', { facets: { date: { interval } } }).facets.date
     expect(buckets.map((b) => b.value)).toEqual(labels)
     expect([buckets[0]?.from, buckets[0]?.to]).toEqual(firstRange)
@@ -162,7 +198,11 @@ describe('result types', () => {
     const byRequest = index.search('', { facets: { combatant: { limit: 3 }, date: { interval: 'decade' } } }).facets
     expectTypeOf(byRequest.combatant).toEqualTypeOf<readonly FacetCount[]>()
     expectTypeOf(byRequest.date).toEqualTypeOf<readonly DateBucket[]>()
-    expect(byRequest.date[0]).toMatchObject({ value: expect.any(String), from: expect.any(Number), to: expect.any(Number) })
+    expect(byRequest.date[0]).toMatchObject({
+      value: expect.any(String),
+      from: expect.any(Number),
+      to: expect.any(Number),
+    })
   })
 
   test('options not known from the types give facets by any name, each a list of counts', () => {
@@ -176,22 +216,44 @@ describe('result types', () => {
 
 describe('snippets are HTML-safe', () => {
   const hostile = buildIndex([
-    parseArticle(article({ title: '<b>Bold</b> battle', body: 'Before `<img src=x onerror=alert(1)>` <img src=y onerror=alert(2)> the &lt;script&gt; battle & "quotes" \'here\'.' }), { id: 'hostile' }),
+    parseArticle(
+      article({
+        title: '<b>Bold</b> battle',
+        body: 'Before `<img src=x onerror=alert(1)>` <img src=y onerror=alert(2)> the &lt;script&gt; battle & "quotes" \'here\'.',
+      }),
+      { id: 'hostile' },
+    ),
   ])
 
   test('highlight escapes everything outside and inside the marks', () => {
     const [hit] = hostile.search('battle', { snippetLength: 400 }).hits
     const html = highlight(hit?.snippet ?? { text: '', ranges: [] })
     // Inline code keeps its characters as text; raw HTML in Markdown is dropped.
-    expect(html).toBe('Before &lt;img src=x onerror=alert(1)&gt; the &lt;script&gt; <mark>battle</mark> &amp; &quot;quotes&quot; &#39;here&#39;.')
+    expect(html).toBe(
+      'Before &lt;img src=x onerror=alert(1)&gt; the &lt;script&gt; <mark>battle</mark> &amp; &quot;quotes&quot; &#39;here&#39;.',
+    )
     expect(escapeHtml(hit?.title ?? '')).toBe('&lt;b&gt;Bold&lt;/b&gt; battle')
   })
 
   test.each([
     [{ text: '<script>x</script>', ranges: [[8, 9]] as const }, {}, '&lt;script&gt;<mark>x</mark>&lt;/script&gt;'],
-    [{ text: 'a"b', ranges: [[0, 1]] as const }, { tag: 'em', className: 'x" onclick="y' }, '<em class="x&quot; onclick=&quot;y">a</em>&quot;b'],
+    [
+      { text: 'a"b', ranges: [[0, 1]] as const },
+      { tag: 'em', className: 'x" onclick="y' },
+      '<em class="x&quot; onclick=&quot;y">a</em>&quot;b',
+    ],
     [{ text: 'abc', ranges: [[0, 1]] as const }, { tag: 'img src=x onerror=alert(1)' }, '<mark>a</mark>bc'],
-    [{ text: 'abc', ranges: [[2, 1], [5, 9]] as const }, {}, 'abc'],
+    [
+      {
+        text: 'abc',
+        ranges: [
+          [2, 1],
+          [5, 9],
+        ] as const,
+      },
+      {},
+      'abc',
+    ],
   ])('highlight(%j, %j)', (snippet, options, html) => {
     expect(highlight(snippet, options)).toBe(html)
   })

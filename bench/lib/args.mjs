@@ -8,6 +8,7 @@ export function readArgs(argv, options) {
 
 export function toInt(value, name) {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new Error(`bench: --${name} must be a whole number, received ${JSON.stringify(value)}`)
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`bench: --${name} must be a whole number, received ${JSON.stringify(value)}`)
   return n
 }

@@ -18,7 +18,14 @@ export async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true })
   return entries
     .filter((f) => /\.(md|markdown)$/i.test(f))
-    .map((f) => ({ path: path.join(dir, f), id: f.split(path.sep).join('/').replace(/\.[^./]+$/, '').replace(/\/index$/, '') }))
+    .map((f) => ({
+      path: path.join(dir, f),
+      id: f
+        .split(path.sep)
+        .join('/')
+        .replace(/\.[^./]+$/, '')
+        .replace(/\/index$/, ''),
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
@@ -70,7 +77,8 @@ export function selectBlocks({ lead, sections }, profile) {
   return out.join('\n\n')
 }
 
-const fieldText = (field) => (field !== null && typeof field === 'object' && typeof field.text === 'string' ? field.text : undefined)
+const fieldText = (field) =>
+  field !== null && typeof field === 'object' && typeof field.text === 'string' ? field.text : undefined
 
 /** Every infobox field's text and its link pages, one per line (as our `infobox` field). */
 export function infoboxText(infoboxes) {
@@ -81,7 +89,8 @@ export function infoboxText(infoboxes) {
       const text = fieldText(field)
       if (text === undefined || unsearched.test(name)) continue
       lines.push(text)
-      for (const link of Array.isArray(field.links) ? field.links : []) if (link?.page !== undefined && link.page !== text) lines.push(String(link.page))
+      for (const link of Array.isArray(field.links) ? field.links : [])
+        if (link?.page !== undefined && link.page !== text) lines.push(String(link.page))
     }
   }
   return lines.join('\n')
@@ -95,7 +104,8 @@ export function toDocument(text, id, profile, phases) {
   if (split === undefined) return undefined
   const { data, body } = split
   const infoboxes = Array.isArray(data.infoboxes) ? data.infoboxes : []
-  const main = infoboxes.find((b) => b && typeof b === 'object' && ('combatant1' in b || 'conflict' in b)) ?? infoboxes[0] ?? {}
+  const main =
+    infoboxes.find((b) => b && typeof b === 'object' && ('combatant1' in b || 'conflict' in b)) ?? infoboxes[0] ?? {}
   const doc = {
     id,
     title: String(data.title ?? id),
@@ -122,7 +132,13 @@ const realPage = (link) => typeof link?.page === 'string' && link.page !== 'unde
  */
 export function simpleFacets(main, parseDate) {
   const place = main.place
-  const places = Array.isArray(place?.links) && place.links.some(realPage) ? place.links.filter(realPage).map((l) => l.page) : (fieldText(place) ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const places =
+    Array.isArray(place?.links) && place.links.some(realPage)
+      ? place.links.filter(realPage).map((l) => l.page)
+      : (fieldText(place) ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
   const combatants = []
   for (const [name, field] of Object.entries(main)) {
     if (!/^combatant\d+[a-z]?$/.test(name)) continue

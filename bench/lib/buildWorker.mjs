@@ -4,7 +4,18 @@
 //        --body <profile> --result <json> [--prepared <jsonl>] [--stored-out <file>]
 // Serialize times include writing the file for ours and the baseline alike
 // (plain synchronous writes in ~1 MB pieces, no fsync).
-import { closeSync, createReadStream, openSync, readdirSync, statSync, writeFileSync, writeSync, createWriteStream, rmSync, mkdirSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  createWriteStream,
+  rmSync,
+  mkdirSync,
+} from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -13,7 +24,8 @@ import { readArgs } from './args.mjs'
 import { listFiles, simpleFacets, toDocument } from './baseline.mjs'
 import { engines, oursStoredFields } from './engines.mjs'
 
-const dist = process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
+const dist =
+  process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
 const args = readArgs(process.argv.slice(2), {
   lib: { type: 'string' },
   dir: { type: 'string' },
@@ -82,7 +94,9 @@ const progress = (n, total) => {
 }
 
 async function buildOurs() {
-  const { listArticleFiles, readArticleFile, createIndexBuilder, serializeIndexChunks } = await import(path.join(dist, 'build.js'))
+  const { listArticleFiles, readArticleFile, createIndexBuilder, serializeIndexChunks } = await import(
+    path.join(dist, 'build.js')
+  )
   const p = phases()
   const started = now()
   const cpuStarted = cpuNow()
@@ -155,7 +169,6 @@ function writeStoredVariant(file, index, docs) {
   return writePieces(file, pieces())
 }
 
-
 async function buildBaseline() {
   const parseDate = args.prepared ? (await import(path.join(dist, 'index.js'))).parseDate : undefined
   const p = phases()
@@ -196,7 +209,16 @@ async function buildBaseline() {
     docs.forEach((doc, i) => out.write(JSON.stringify({ ...doc, ...simpleFacets(extras[i], parseDate) }) + '\n'))
     await new Promise((resolve) => out.end(resolve))
   }
-  return { ms, cpu, docs: docs.length, skipped, bytes: Buffer.byteLength(json), storedBytes, storedFields: args['stored-out'] ? oursStoredFields : undefined, maxRSSTimed: args['stored-out'] ? maxRSSTimed : undefined }
+  return {
+    ms,
+    cpu,
+    docs: docs.length,
+    skipped,
+    bytes: Buffer.byteLength(json),
+    storedBytes,
+    storedFields: args['stored-out'] ? oursStoredFields : undefined,
+    maxRSSTimed: args['stored-out'] ? maxRSSTimed : undefined,
+  }
 }
 
 async function readPrepared() {

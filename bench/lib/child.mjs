@@ -33,7 +33,15 @@ export function runChild(command, args, { timeoutMs = 30 * 60_000, tmpDir = os.t
     child.on('close', (code, signal) => {
       clearTimeout(timer)
       const wallMs = performance.now() - started
-      const result = { code, signal, wallMs, timedOut, stdout, stderr: stderr.length > 8000 ? `${stderr.slice(0, 4000)}\n…\n${stderr.slice(-4000)}` : stderr, loadBefore }
+      const result = {
+        code,
+        signal,
+        wallMs,
+        timedOut,
+        stdout,
+        stderr: stderr.length > 8000 ? `${stderr.slice(0, 4000)}\n…\n${stderr.slice(-4000)}` : stderr,
+        loadBefore,
+      }
       if (gnuTime && existsSync(timeFile)) {
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? ''
         const [kb, user, sys] = last.split(' ').map(Number)

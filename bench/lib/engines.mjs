@@ -40,7 +40,11 @@ export const minisearch = {
   },
   serialize: (index) => JSON.stringify(index),
   load: (json) => MiniSearch.loadJSON(json, miniSearchOptions),
-  search: (index, query, limit = 20) => index.search(query).slice(0, limit).map((r) => r.id),
+  search: (index, query, limit = 20) =>
+    index
+      .search(query)
+      .slice(0, limit)
+      .map((r) => r.id),
 }
 
 // ---------------------------------------------------------------------------
@@ -68,7 +72,17 @@ export const oramaEngine = {
     const { create, insertMultiple } = await oramaModule()
     const db = create({ schema: oramaSchema })
     const rows = docs.map((d) => {
-      const row = { id: d.id, title: d.title, shortDescription: d.shortDescription, description: d.description, infobox: d.infobox, body: d.body, places: d.places, combatants: d.combatants, ...pickStored(d) }
+      const row = {
+        id: d.id,
+        title: d.title,
+        shortDescription: d.shortDescription,
+        description: d.description,
+        infobox: d.infobox,
+        body: d.body,
+        places: d.places,
+        combatants: d.combatants,
+        ...pickStored(d),
+      }
       if (d.dateStart !== undefined) Object.assign(row, { dateStart: d.dateStart, dateEnd: d.dateEnd })
       return row
     })
@@ -93,7 +107,8 @@ export const oramaEngine = {
   async facetedSearch(db, query, { place, from, to }, limit = 20) {
     const { search } = await oramaModule()
     const ranges = []
-    for (let decade = Math.floor(from / 10) * 10; decade <= to; decade += 10) ranges.push({ from: decade, to: decade + 9 })
+    for (let decade = Math.floor(from / 10) * 10; decade <= to; decade += 10)
+      ranges.push({ from: decade, to: decade + 9 })
     const result = await search(db, {
       term: query,
       properties: textFields,
@@ -133,7 +148,19 @@ export const flexsearchEngine = {
   async build(docs) {
     const { Document } = await flexModule()
     const index = new Document(flexOptions())
-    docs.forEach((d, n) => index.add({ n, id: d.id, title: d.title, shortDescription: d.shortDescription, description: d.description, infobox: d.infobox, body: d.body, places: d.places, ...pickStored(d) }))
+    docs.forEach((d, n) =>
+      index.add({
+        n,
+        id: d.id,
+        title: d.title,
+        shortDescription: d.shortDescription,
+        description: d.description,
+        infobox: d.infobox,
+        body: d.body,
+        places: d.places,
+        ...pickStored(d),
+      }),
+    )
     return index
   },
   async serialize(index) {
@@ -155,7 +182,13 @@ export const flexsearchEngine = {
     return results.slice(0, limit).map((r) => r.doc?.id)
   },
   async facetedSearch(index, query, { place }, limit = 20) {
-    const results = await index.search(query, { limit, enrich: true, merge: true, suggest: true, tag: { places: place } })
+    const results = await index.search(query, {
+      limit,
+      enrich: true,
+      merge: true,
+      suggest: true,
+      tag: { places: place },
+    })
     return results.slice(0, limit).map((r) => r.doc?.id)
   },
 }
@@ -192,7 +225,10 @@ export const lunrEngine = {
   },
   async search({ index }, query, limit = 20) {
     const lunr = await lunrLib()
-    const terms = lunr.tokenizer(query).map((t) => t.toString()).filter(Boolean)
+    const terms = lunr
+      .tokenizer(query)
+      .map((t) => t.toString())
+      .filter(Boolean)
     const results = index.query((q) => {
       terms.forEach((term, i) => {
         const last = i === terms.length - 1

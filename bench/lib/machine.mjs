@@ -34,7 +34,9 @@ parentPort.once('message', () => {
 /** Start `count` workers, wait until all are ready, then time them running the loop at once (ms). */
 async function timeThreads(count, iterations) {
   const workers = Array.from({ length: count }, () => new Worker(busyLoop, { eval: true, workerData: { iterations } }))
-  await Promise.all(workers.map((w) => new Promise((resolve, reject) => w.once('online', resolve).once('error', reject))))
+  await Promise.all(
+    workers.map((w) => new Promise((resolve, reject) => w.once('online', resolve).once('error', reject))),
+  )
   const started = performance.now()
   await Promise.all(
     workers.map((w) => {
@@ -54,12 +56,20 @@ async function timeThreads(count, iterations) {
  * cores worker threads at once; ratio = N threads' total throughput / one
  * thread's (N × t1 / tN; 2.00 on two free cores). Best of `rounds`.
  */
-export async function measureParallelCapacity({ threads = os.availableParallelism?.() ?? os.cpus().length, iterations = 700_000_000, rounds = 3 } = {}) {
+export async function measureParallelCapacity({
+  threads = os.availableParallelism?.() ?? os.cpus().length,
+  iterations = 700_000_000,
+  rounds = 3,
+} = {}) {
   const runs = []
   for (let r = 0; r < rounds; r++) {
     const oneMs = await timeThreads(1, iterations)
     const allMs = await timeThreads(threads, iterations)
-    runs.push({ oneMs: Math.round(oneMs), allMs: Math.round(allMs), ratio: Math.round(((threads * oneMs) / allMs) * 100) / 100 })
+    runs.push({
+      oneMs: Math.round(oneMs),
+      allMs: Math.round(allMs),
+      ratio: Math.round(((threads * oneMs) / allMs) * 100) / 100,
+    })
   }
   const best = runs.reduce((a, b) => (b.ratio > a.ratio ? b : a))
   return { threads, ratio: best.ratio, oneMs: best.oneMs, allMs: best.allMs, runs, loadAverage: os.loadavg()[0] }

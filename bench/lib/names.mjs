@@ -1,7 +1,33 @@
 // Invented proper names (people, villages): rare words that make "known-item"
 // queries answerable by exactly one generated article.
 
-const onsets = ['b', 'br', 'c', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'kl', 'l', 'm', 'n', 'p', 'r', 's', 'st', 't', 'th', 'v', 'w', 'z', 'j', 'q']
+const onsets = [
+  'b',
+  'br',
+  'c',
+  'd',
+  'dr',
+  'f',
+  'g',
+  'gr',
+  'h',
+  'k',
+  'kl',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  'st',
+  't',
+  'th',
+  'v',
+  'w',
+  'z',
+  'j',
+  'q',
+]
 const vowels = ['a', 'e', 'i', 'o', 'u', 'ae', 'ia', 'ou', 'ei', 'y']
 const codas = ['', '', 'n', 'r', 'l', 's', 'th', 'm', 'nd', 'rk', 'x', 'st']
 const villageEndings = ['holt', 'wick', 'ova', 'berg', 'ford', 'stad', 'ano', 'heim', 'ville', 'grad', 'by', 'court']

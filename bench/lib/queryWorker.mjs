@@ -9,7 +9,8 @@ import { readArgs, toInt } from './args.mjs'
 import { engines } from './engines.mjs'
 import { median, percentile } from './stats.mjs'
 
-const dist = process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
+const dist =
+  process.env.INFOBOX_SEARCH_BENCH_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist')
 const args = readArgs(process.argv.slice(2), {
   lib: { type: 'string' },
   index: { type: 'string' },
@@ -50,7 +51,9 @@ function readIndexString(file) {
     if (error?.code !== 'ERR_STRING_TOO_LONG' && error?.code !== 'ERR_FS_FILE_TOO_LARGE') throw error
     const mb = (statSync(file).size / 2 ** 20).toFixed(0)
     // The parent records the first "bench error:" line as this step's error, and the run goes on.
-    process.stderr.write(`bench error: index file is ${mb} MB, more than one JavaScript string can hold (V8: ~512 MB), so it cannot be loaded from a string (${error.code})\n`)
+    process.stderr.write(
+      `bench error: index file is ${mb} MB, more than one JavaScript string can hold (V8: ~512 MB), so it cannot be loaded from a string (${error.code})\n`,
+    )
     process.exit(1)
   }
 }
@@ -84,7 +87,12 @@ async function time(run) {
       samples.push(now() - t)
     }
   }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), mean: samples.reduce((a, b) => a + b, 0) / samples.length, n: samples.length }
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+    n: samples.length,
+  }
 }
 
 const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad }
@@ -105,7 +113,9 @@ result.relevance = {
   n,
   top1: n ? Object.values(byKind).reduce((a, k) => a + k.top1, 0) / n : NaN,
   top10: n ? Object.values(byKind).reduce((a, k) => a + k.top10, 0) / n : NaN,
-  byKind: Object.fromEntries(Object.entries(byKind).map(([kind, k]) => [kind, { n: k.n, top1: k.top1 / k.n, top10: k.top10 / k.n }])),
+  byKind: Object.fromEntries(
+    Object.entries(byKind).map(([kind, k]) => [kind, { n: k.n, top1: k.top1 / k.n, top10: k.top10 / k.n }]),
+  ),
 }
 result.maxRSS = process.resourceUsage().maxRSS * 1024
 writeFileSync(args.result, JSON.stringify(result))

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 
 /** Sections that hold references and link lists (the library skips them too). */
-export const tailHeadings = /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
+export const tailHeadings =
+  /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
 
 /** Source files, sorted so the pools (and the corpus) do not depend on directory order. */
 export function listSourceFiles(dirs) {
@@ -16,7 +17,8 @@ export function listSourceFiles(dirs) {
       for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const full = path.join(d, entry.name)
         if (entry.isDirectory()) walk(full)
-        else if (entry.name.endsWith('.md') && entry.name !== 'README.md' && !entry.name.startsWith('expected')) files.push(full)
+        else if (entry.name.endsWith('.md') && entry.name !== 'README.md' && !entry.name.startsWith('expected'))
+          files.push(full)
       }
     }
     walk(dir)
@@ -80,7 +82,16 @@ export function loadPools(dirs) {
     shortDescriptions: new Set(),
     images: new Set(),
     dates: new Set(),
-    fields: { partof: [], result: [], combatant: [], units: [], strength: [], casualties: [], caption: [], territory: [] },
+    fields: {
+      partof: [],
+      result: [],
+      combatant: [],
+      units: [],
+      strength: [],
+      casualties: [],
+      caption: [],
+      territory: [],
+    },
     commanders: [],
     placeTails: [],
     localities: [],
@@ -98,7 +109,8 @@ export function loadPools(dirs) {
     for (const block of lead) if (!isList(block) && block.length >= 120) pool.leadParagraphs.add(block)
     for (const section of sections) {
       if (tailHeadings.test(section.heading)) {
-        if (section.blocks.length > 0 && pool.tails.length < 200) pool.tails.push({ heading: section.heading, blocks: section.blocks })
+        if (section.blocks.length > 0 && pool.tails.length < 200)
+          pool.tails.push({ heading: section.heading, blocks: section.blocks })
         continue
       }
       if (section.heading.length <= 60) (section.depth === 2 ? pool.headings : pool.subheadings).add(section.heading)
@@ -144,11 +156,15 @@ function collectConflict(infobox, pool, seenCommanders, seenTails) {
         const line = raw.replace(/^[\s*]+/, '').trim()
         if (line === '' || line.length > 80 || seenCommanders.has(line)) continue
         seenCommanders.add(line)
-        const link = links.find((l) => l && (l.text === line || (typeof l.page === 'string' && line.startsWith(l.text ?? l.page))))
+        const link = links.find(
+          (l) => l && (l.text === line || (typeof l.page === 'string' && line.startsWith(l.text ?? l.page))),
+        )
         pool.commanders.push(link === undefined ? { text: line } : { text: line, link })
       }
     } else if (base === 'place') {
-      const links = (Array.isArray(field.links) ? field.links : []).filter((l) => l && typeof l.page === 'string' && l.page !== 'undefined')
+      const links = (Array.isArray(field.links) ? field.links : []).filter(
+        (l) => l && typeof l.page === 'string' && l.page !== 'undefined',
+      )
       if (links.length > 0) pool.localities.push(links[0])
       const tail = links.slice(1)
       const key = tail.map((l) => l.page).join('|')

@@ -48,7 +48,14 @@ const facetPreview = 8
 const debounceMs = 120
 
 /** Everything the URL holds: enough to reproduce a search. */
-const state = { query: '', filters: Object.fromEntries(facetNames.map((name) => [name, []])), from: '', to: '', interval: 'century', sort: '' }
+const state = {
+  query: '',
+  filters: Object.fromEntries(facetNames.map((name) => [name, []])),
+  from: '',
+  to: '',
+  interval: 'century',
+  sort: '',
+}
 /** View state that is not shared: paging, expanded facets, the active result. */
 const view = { limit: pageSize, expanded: new Set(), active: -1, hits: [], firstQueryMarked: false }
 /** The loaded SearchIndex; undefined until then. */
@@ -90,8 +97,8 @@ function writeUrl() {
 /** Put the state into the form controls (on load and on back/forward). */
 function showState() {
   input.value = state.query
-  dateFrom.value = state.from === '' ? '' : formatYear(parseYear(state.from)) ?? state.from
-  dateTo.value = state.to === '' ? '' : formatYear(parseYear(state.to)) ?? state.to
+  dateFrom.value = state.from === '' ? '' : (formatYear(parseYear(state.from)) ?? state.from)
+  dateTo.value = state.to === '' ? '' : (formatYear(parseYear(state.to)) ?? state.to)
   sortSelect.value = state.sort
   for (const radio of root.querySelectorAll('input[name="interval"]')) radio.checked = radio.value === state.interval
 }
@@ -136,7 +143,8 @@ function search() {
   const date = dateFilter()
   dateError.hidden = date.error === undefined
   dateError.textContent = date.error ?? ''
-  for (const field of [dateFrom, dateTo]) field.setAttribute('aria-invalid', String(date.error !== undefined && parseYear(field.value) !== undefined))
+  for (const field of [dateFrom, dateTo])
+    field.setAttribute('aria-invalid', String(date.error !== undefined && parseYear(field.value) !== undefined))
 
   const filters = {}
   for (const name of facetNames) if (state.filters[name].length > 0) filters[name] = state.filters[name]
@@ -235,7 +243,10 @@ function renderEmpty(result) {
   empty.replaceChildren()
   const heading = document.createElement('p')
   heading.className = 'search-empty-title'
-  heading.textContent = state.query.trim() === '' ? 'No article matches these filters.' : `No article matches “${state.query.trim()}”${result.totalUnfiltered > 0 ? ' with these filters' : ''}.`
+  heading.textContent =
+    state.query.trim() === ''
+      ? 'No article matches these filters.'
+      : `No article matches “${state.query.trim()}”${result.totalUnfiltered > 0 ? ' with these filters' : ''}.`
   empty.append(heading)
   if (result.totalUnfiltered > 0) {
     empty.append(button('Clear all filters', () => clearFilters()))
@@ -261,7 +272,9 @@ function renderFacet(name, counts) {
   const expanded = view.expanded.has(name)
   // A ticked value the index does not have (e.g. from an old shared URL) still
   // gets its checkbox, so it can be unticked.
-  const missing = [...selected].filter((value) => !counts.some((c) => c.value === value)).map((value) => ({ value, count: undefined }))
+  const missing = [...selected]
+    .filter((value) => !counts.some((c) => c.value === value))
+    .map((value) => ({ value, count: undefined }))
   const all = [...counts, ...missing]
   const shown = expanded ? all : all.filter((c, i) => i < facetPreview || selected.has(c.value))
   list.replaceChildren(
@@ -495,7 +508,9 @@ function button(text, onClick) {
 /** The page a hit links to, from the `data-article-url` template. */
 function articleUrl(hit) {
   const template = root.dataset.articleUrl ?? '#{id}'
-  const href = template.replaceAll('{id}', encodeURIComponent(hit.id)).replaceAll('{title}', encodeURIComponent(hit.title.replaceAll(' ', '_')))
+  const href = template
+    .replaceAll('{id}', encodeURIComponent(hit.id))
+    .replaceAll('{title}', encodeURIComponent(hit.title.replaceAll(' ', '_')))
   const url = new URL(href, location.href)
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#'
 }
@@ -504,8 +519,12 @@ function articleUrl(hit) {
 
 /** The index to load: `?index=` (same site only) or the page's `data-index`. */
 function indexUrl() {
-  const url = new URL(new URLSearchParams(location.search).get('index') ?? root.dataset.index ?? './search-index.json', location.href)
-  if (url.origin !== location.origin) throw new Error(`the index must be on this site (${location.origin}), not ${url.origin}`)
+  const url = new URL(
+    new URLSearchParams(location.search).get('index') ?? root.dataset.index ?? './search-index.json',
+    location.href,
+  )
+  if (url.origin !== location.origin)
+    throw new Error(`the index must be on this site (${location.origin}), not ${url.origin}`)
   return url
 }
 
@@ -525,7 +544,11 @@ async function start() {
     library = await import(libraryUrl)
   } catch (error) {
     download.catch(() => {})
-    return showError('The search library could not be loaded.', error, `Library URL: ${new URL(libraryUrl, location.href)}`)
+    return showError(
+      'The search library could not be loaded.',
+      error,
+      `Library URL: ${new URL(libraryUrl, location.href)}`,
+    )
   }
   highlight = library.highlight
   escapeHtml = library.escapeHtml

@@ -93,10 +93,18 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       return { ...record, terms: countTerms(textFields(record)) }
     },
     add(record) {
-      if (finished) throw new InfoboxSearchError('ERR_BUILDER_FINISHED', 'infobox-search: this index builder has finished; call createIndexBuilder() again to build another index.')
+      if (finished)
+        throw new InfoboxSearchError(
+          'ERR_BUILDER_FINISHED',
+          'infobox-search: this index builder has finished; call createIndexBuilder() again to build another index.',
+        )
       const doc = documents.length
       if (positions.has(record.id)) {
-        throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
+        throw new InfoboxSearchError(
+          'ERR_DUPLICATE_ID',
+          `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`,
+          { received: record.id },
+        )
       }
       const stored = storedFields(record)
       positions.set(stored.id, doc)
@@ -121,7 +129,9 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
         facetTables[name] = {
           values: entries.map(([value]) => value),
           docs: entries.map(([, docs]) => docs),
-          ...(facetLabels === undefined ? {} : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
+          ...(facetLabels === undefined
+            ? {}
+            : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
         }
       }
       const miniSearchJSON = postings.toJSON()
@@ -134,7 +144,10 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
         miniSearchJSON,
         // Built on the first search: a build that is only serialized never pays for MiniSearch's tree.
         get miniSearch() {
-          return (miniSearch ??= MiniSearch.loadJS<IndexedDocument>(toPlainObject(miniSearchJSON), miniSearchOptions(options)))
+          return (miniSearch ??= MiniSearch.loadJS<IndexedDocument>(
+            toPlainObject(miniSearchJSON),
+            miniSearchOptions(options),
+          ))
         },
       })
     },

@@ -75,7 +75,8 @@ export function createPostings(): Postings {
         for (let fieldId = 0; fieldId < terms.length; fieldId++) {
           const { length, terms: words, counts } = terms[fieldId] as FieldTerms
           addLength(fieldLengths, fieldId, doc, length)
-          for (let at = 0; at < words.length; at++) append(numberOf(words[at] as string), fieldId, doc, counts[at] as number)
+          for (let at = 0; at < words.length; at++)
+            append(numberOf(words[at] as string), fieldId, doc, counts[at] as number)
         }
       }
       lengths.push(fieldLengths)

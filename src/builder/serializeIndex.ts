@@ -34,7 +34,10 @@ export function serializeIndex(index: SearchIndex): string {
  * @example
  * await writeFileAtomic('public/search-index.json', serializeIndexChunks(index))
  */
-export function* serializeIndexChunks(index: SearchIndex, options: SerializeChunksOptions = {}): Generator<string, void, undefined> {
+export function* serializeIndexChunks(
+  index: SearchIndex,
+  options: SerializeChunksOptions = {},
+): Generator<string, void, undefined> {
   const size = options.chunkSize ?? 1_048_576
   const { head, documents, texts, facets, miniSearch } = parts(index.data)
   // `{"format":…,"options":{…}` then each large member on its own.
@@ -51,12 +54,29 @@ export function* serializeIndexChunks(index: SearchIndex, options: SerializeChun
 /** The index as a plain object, before `JSON.stringify`. */
 export function toEnvelope(index: SearchIndex): IndexEnvelope {
   const { head, documents, texts, facets, miniSearch } = parts(index.data)
-  return { ...head, documents, texts, facets, minisearch: { ...miniSearch.head, index: [...miniSearch.entries()], serializationVersion: 2 } }
+  return {
+    ...head,
+    documents,
+    texts,
+    facets,
+    minisearch: { ...miniSearch.head, index: [...miniSearch.entries()], serializationVersion: 2 },
+  }
 }
 
 function parts(data: IndexData) {
-  const head = { format: indexFormat, version: indexFormatVersion, generator: `infobox-search@${version}`, options: data.options } as const
-  return { head, documents: data.documents, texts: data.texts, facets: data.facets, miniSearch: data.miniSearchJSON ?? fromMiniSearch(data.miniSearch) }
+  const head = {
+    format: indexFormat,
+    version: indexFormatVersion,
+    generator: `infobox-search@${version}`,
+    options: data.options,
+  } as const
+  return {
+    head,
+    documents: data.documents,
+    texts: data.texts,
+    facets: data.facets,
+    miniSearch: data.miniSearchJSON ?? fromMiniSearch(data.miniSearch),
+  }
 }
 
 /**

@@ -27,11 +27,23 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
   const progress = createProgress(stderr, files.length, settings.quiet ? 'off' : stderr.isTTY ? 'bar' : 'lines')
   const workers = settings.jobs > 1 && files.length > 0 ? Math.min(settings.jobs, files.length) : 0
-  const tally: BuildTally = { indexed: 0, skipped: 0, warnings: 0, workers, cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 } }
+  const tally: BuildTally = {
+    indexed: 0,
+    skipped: 0,
+    warnings: 0,
+    workers,
+    cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 },
+  }
   const owners = new Map<string, string>()
   let complete = false
   try {
-    const extracted = extractArticleFiles(files, { options: builder.options, jobs: settings.jobs, fileTimeout: settings.fileTimeout, cache, signal })
+    const extracted = extractArticleFiles(files, {
+      options: builder.options,
+      jobs: settings.jobs,
+      fileTimeout: settings.fileTimeout,
+      cache,
+      signal,
+    })
     for await (const file of extracted) {
       progress.advance()
       countCacheUse(tally, file, cache?.unwritable)
@@ -48,7 +60,9 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
       const owner = owners.get(record.id)
       if (owner !== undefined) {
         progress.end()
-        stderr.write(`infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.\n`)
+        stderr.write(
+          `infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.\n`,
+        )
         return 1
       }
       owners.set(record.id, file.path)
@@ -72,7 +86,8 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   // Streamed: an index past V8's string limit (~512 MB) is still written.
   const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish())).finally(() => pruned)
   progress.end()
-  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, bytes)}\n`)
+  if (!settings.quiet)
+    stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, bytes)}\n`)
   return 0
 }
 

@@ -39,20 +39,31 @@ export const defaultJobs = (): number => Math.max(1, Math.min(availableParalleli
  * @throws {UsageError} for a missing input or `--out`, or a malformed flag value.
  * @throws {ConfigError} for a bad config file; {OptionsError} for a bad index option.
  */
-export async function resolveBuildSettings(positionals: readonly string[], values: CliValues, cwd: string): Promise<BuildSettings> {
+export async function resolveBuildSettings(
+  positionals: readonly string[],
+  values: CliValues,
+  cwd: string,
+): Promise<BuildSettings> {
   const loaded = await loadConfig(values.config, cwd)
   const config: BuildConfig = loaded?.config ?? {}
   const configDirectory = loaded?.directory ?? cwd
   const fromConfig = (file: string): string => path.relative(cwd, path.resolve(configDirectory, file)) || '.'
 
   const inputs = positionals.length > 0 ? positionals : config.inputs
-  if (inputs === undefined || inputs.length === 0) throw new UsageError('build needs at least one directory, file or glob (or "inputs" in the config file)')
+  if (inputs === undefined || inputs.length === 0)
+    throw new UsageError('build needs at least one directory, file or glob (or "inputs" in the config file)')
   const out = values.out ?? (config.out === undefined ? undefined : fromConfig(config.out))
   if (out === undefined) throw new UsageError('build needs --out <file> (or "out" in the config file)')
   const cache = values.cache ?? (config.cache === undefined ? undefined : fromConfig(config.cache))
 
   const boost = { ...config.boost, ...parseBoosts(values.boost ?? []) }
-  const facets = values.facet === undefined ? config.facets : values.facet.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean)
+  const facets =
+    values.facet === undefined
+      ? config.facets
+      : values.facet
+          .flatMap((f) => f.split(','))
+          .map((f) => f.trim())
+          .filter(Boolean)
   const maxBodyLength = wholeNumber('max-body-length', values['max-body-length'], 0) ?? config.maxBodyLength
   const options = resolveIndexOptions({
     ...((values.body ?? config.body) === undefined ? {} : { body: values.body ?? config.body }),
@@ -79,7 +90,8 @@ export async function resolveBuildSettings(positionals: readonly string[], value
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) throw new UsageError(`--${flag} takes a whole number ≥ ${min}, received "${value}"`)
+  if (value.trim() === '' || !Number.isInteger(n) || n < min)
+    throw new UsageError(`--${flag} takes a whole number ≥ ${min}, received "${value}"`)
   return n
 }
 
@@ -89,7 +101,8 @@ function parseBoosts(flags: readonly string[]): Record<string, number> {
   for (const pair of flags.flatMap((f) => f.split(','))) {
     const [field = '', weight = ''] = pair.split('=').map((part) => part.trim())
     const n = Number(weight)
-    if (field === '' || weight === '' || !Number.isFinite(n)) throw new UsageError(`--boost takes field=weight (e.g. title=3,body=0.5), received "${pair}"`)
+    if (field === '' || weight === '' || !Number.isFinite(n))
+      throw new UsageError(`--boost takes field=weight (e.g. title=3,body=0.5), received "${pair}"`)
     boosts[field] = n
   }
   return boosts

@@ -41,7 +41,11 @@ export const configFileNames = ['infobox-search.config.json', 'infobox-search.co
 export class ConfigError extends InfoboxSearchError {
   override readonly name = 'ConfigError'
 
-  constructor(file: string, problem: string, details: { readonly cause?: unknown; readonly expected?: unknown; readonly received?: unknown } = {}) {
+  constructor(
+    file: string,
+    problem: string,
+    details: { readonly cause?: unknown; readonly expected?: unknown; readonly received?: unknown } = {},
+  ) {
     super('ERR_INVALID_OPTION', `infobox-search: config file ${file}: ${problem}`, { ...details, file })
   }
 }
@@ -49,14 +53,21 @@ export class ConfigError extends InfoboxSearchError {
 type Check = readonly [test: (value: unknown) => boolean, expected: string]
 
 const isString = (value: unknown): boolean => typeof value === 'string' && value !== ''
-const isWhole = (min: number) => (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min
-const isStrings = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
+const isWhole =
+  (min: number) =>
+  (value: unknown): boolean =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min
+const isStrings = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
 
 const checks = {
   inputs: [isStrings, 'a list of directories, files or globs (strings)'],
   out: [isString, 'a file path (a string)'],
   body: [isString, "one of 'full', 'sections', 'lead', 'none'"],
-  boost: [(value) => isRecord(value) && Object.values(value).every((w) => typeof w === 'number'), 'an object of field weights (numbers)'],
+  boost: [
+    (value) => isRecord(value) && Object.values(value).every((w) => typeof w === 'number'),
+    'an object of field weights (numbers)',
+  ],
   facets: [isStrings, 'a list of infobox field names (strings)'],
   maxBodyLength: [isWhole(0), 'a whole number ≥ 0'],
   jobs: [isWhole(1), 'a whole number ≥ 1'],
@@ -76,7 +87,11 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   else {
     const found: string[] = []
     for (const name of configFileNames) if (await exists(path.join(cwd, name))) found.push(path.join(cwd, name))
-    if (found.length > 1) throw new ConfigError(configFileNames.join(' and '), `both are in ${cwd}; keep one, or choose with --config <file>.`)
+    if (found.length > 1)
+      throw new ConfigError(
+        configFileNames.join(' and '),
+        `both are in ${cwd}; keep one, or choose with --config <file>.`,
+      )
     if (found[0] === undefined) return undefined
     file = found[0]
   }
@@ -95,14 +110,17 @@ async function read(file: string, shown: string): Promise<unknown> {
       throw new ConfigError(shown, `cannot be loaded (${(error as Error).message}).`, { cause: error })
     }
     const config = module['default'] ?? module['config']
-    if (config === undefined) throw new ConfigError(shown, 'must export the settings as its default export or as "config".')
+    if (config === undefined)
+      throw new ConfigError(shown, 'must export the settings as its default export or as "config".')
     return config
   }
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new ConfigError(shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error })
+    throw new ConfigError(shown, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
+      cause: error,
+    })
   }
   try {
     return JSON.parse(text) as unknown
@@ -112,13 +130,21 @@ async function read(file: string, shown: string): Promise<unknown> {
 }
 
 function validate(raw: unknown, shown: string): BuildConfig {
-  if (!isRecord(raw)) throw new ConfigError(shown, `must hold an object of settings, received ${describe(raw)}.`, { received: raw })
+  if (!isRecord(raw))
+    throw new ConfigError(shown, `must hold an object of settings, received ${describe(raw)}.`, { received: raw })
   for (const [key, value] of Object.entries(raw)) {
     if (!Object.hasOwn(checks, key)) {
-      throw new ConfigError(shown, `unknown key "${key}"; the keys are ${Object.keys(checks).join(', ')}.`, { expected: Object.keys(checks), received: key })
+      throw new ConfigError(shown, `unknown key "${key}"; the keys are ${Object.keys(checks).join(', ')}.`, {
+        expected: Object.keys(checks),
+        received: key,
+      })
     }
     const [test, expected] = checks[key as keyof typeof checks]
-    if (!test(value)) throw new ConfigError(shown, `"${key}" must be ${expected}, received ${describe(value)}.`, { expected, received: value })
+    if (!test(value))
+      throw new ConfigError(shown, `"${key}" must be ${expected}, received ${describe(value)}.`, {
+        expected,
+        received: value,
+      })
   }
   const config = raw as BuildConfig
   try {
@@ -130,7 +156,11 @@ function validate(raw: unknown, shown: string): BuildConfig {
     })
   } catch (error) {
     if (!(error instanceof OptionsError)) throw error
-    throw new ConfigError(shown, error.message.replace(/^infobox-search: option /, ''), { cause: error, expected: error.expected, received: error.received })
+    throw new ConfigError(shown, error.message.replace(/^infobox-search: option /, ''), {
+      cause: error,
+      expected: error.expected,
+      received: error.received,
+    })
   }
   return config
 }

@@ -9,7 +9,8 @@ export interface BuildTally {
   /** Worker threads used; 0 when extracting in the main thread. */
   readonly workers: number
   /** Cache use, when `--cache` is given. */
-  readonly cache: { reused: number; extracted: number; corrupt: number; unwritable: number; reason?: string } | undefined
+  readonly cache:
+    { reused: number; extracted: number; corrupt: number; unwritable: number; reason?: string } | undefined
 }
 
 /**

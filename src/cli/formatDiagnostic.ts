@@ -2,6 +2,9 @@ import type { Diagnostic } from '../parse/article.js'
 
 /** One diagnostic as a line: `warning: <file>: <message> [code]`; messages starting "Cannot" already name the file. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  const text = diagnostic.message.startsWith('Cannot') || diagnostic.file === undefined ? diagnostic.message : `${diagnostic.file}: ${diagnostic.message}`
+  const text =
+    diagnostic.message.startsWith('Cannot') || diagnostic.file === undefined
+      ? diagnostic.message
+      : `${diagnostic.file}: ${diagnostic.message}`
   return `${diagnostic.severity}: ${text} [${diagnostic.code}]`
 }

@@ -14,7 +14,9 @@ export async function runInspect(args: readonly string[], values: CliValues): Pr
   const index = await readIndex(file)
   const { size } = await stat(file)
   const dated = index.data.facets.date.start.filter((s) => s !== null).length
-  const facets = Object.fromEntries(Object.entries(index.data.facets.tables).map(([name, table]) => [name, table.values.length]))
+  const facets = Object.fromEntries(
+    Object.entries(index.data.facets.tables).map(([name, table]) => [name, table.values.length]),
+  )
   const info = {
     format: 'infobox-search',
     version: indexFormatVersion,
@@ -34,7 +36,9 @@ export async function runInspect(args: readonly string[], values: CliValues): Pr
       `${file}: infobox-search index, format version ${info.version}, written by ${info.generator}`,
       `articles: ${info.articles} (${dated} with a date)`,
       `fields:   ${info.fields.join(', ')}; body profile "${index.options.body}"`,
-      `facets:   ${Object.entries(info.facets).map(([n, c]) => `${n} (${c})`).join(', ')}`,
+      `facets:   ${Object.entries(info.facets)
+        .map(([n, c]) => `${n} (${c})`)
+        .join(', ')}`,
       `size:     ${formatBytes(size)}`,
     ].join('\n') + '\n',
   )

@@ -66,5 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 export function reportError(error: unknown): void {
   process.exitCode = 2
   if (error instanceof InfoboxSearchError) process.stderr.write(`${error.message}\n`)
-  else process.stderr.write(`infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  else
+    process.stderr.write(
+      `infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
 }

@@ -32,7 +32,12 @@ const quietAtMost = 30_000
  * article, otherwise one for every further 10 % (at most one per 2 s, at least
  * one per 30 s).
  */
-export function createProgress(sink: ProgressSink, total: number, mode: ProgressMode, now: () => number = () => performance.now()): Progress {
+export function createProgress(
+  sink: ProgressSink,
+  total: number,
+  mode: ProgressMode,
+  now: () => number = () => performance.now(),
+): Progress {
   const started = now()
   let done = 0
   let drawn = -Infinity
@@ -69,9 +74,17 @@ export function createProgress(sink: ProgressSink, total: number, mode: Progress
       }
       const tenth = done - lastLineDone >= total / 10
       // The last article is followed by the summary: no line for it.
-      if (done === total || at - started < firstLineAfter || at - lastLine < lineEvery || !(tenth || at - lastLine >= quietAtMost)) return
+      if (
+        done === total ||
+        at - started < firstLineAfter ||
+        at - lastLine < lineEvery ||
+        !(tenth || at - lastLine >= quietAtMost)
+      )
+        return
       const percent = Math.floor((done / Math.max(total, 1)) * 100)
-      sink.write(`infobox-search: ${figures(at).replace(' articles', ` articles (${percent}%)`).replaceAll(' · ', ', ')}\n`)
+      sink.write(
+        `infobox-search: ${figures(at).replace(' articles', ` articles (${percent}%)`).replaceAll(' · ', ', ')}\n`,
+      )
       lastLine = at
       lastLineDone = done
     },

@@ -15,7 +15,10 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
     limit: count('limit', values.limit, 10),
     offset: count('offset', values.offset, 0),
     filters: parseFilters(values.filter ?? []),
-    facets: (values.facets ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+    facets: (values.facets ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
     ...(values.sort === undefined ? {} : { sort: values.sort as SortOrder }),
   }
   const result = index.search(words.join(' '), options)
@@ -23,7 +26,9 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     return 0
   }
-  const out: string[] = [`${result.total} result(s)${result.total === result.totalUnfiltered ? '' : ` (${result.totalUnfiltered} before filters)`}`]
+  const out: string[] = [
+    `${result.total} result(s)${result.total === result.totalUnfiltered ? '' : ` (${result.totalUnfiltered} before filters)`}`,
+  ]
   result.hits.forEach((hit, i) => {
     const meta = [hit.date, hit.place].filter(Boolean).join(' · ')
     out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
@@ -47,7 +52,11 @@ export async function readIndex(file: string): Promise<SearchIndex> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new FileSystemError('ERR_IO', `infobox-search: cannot read the index ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); build one with "infobox-search build <dir> --out ${file}".`, { file, cause: error })
+    throw new FileSystemError(
+      'ERR_IO',
+      `infobox-search: cannot read the index ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); build one with "infobox-search build <dir> --out ${file}".`,
+      { file, cause: error },
+    )
   }
   return loadIndex(text)
 }
@@ -61,7 +70,10 @@ function parseFilters(filters: readonly string[]): SearchFilters {
     const value = filter.slice(at + 1)
     if (name === 'date') {
       const [from, to] = value.split('..')
-      result['date'] = { ...(from ? { from } : {}), ...(to ? { to } : from && !value.includes('..') ? { to: from } : {}) }
+      result['date'] = {
+        ...(from ? { from } : {}),
+        ...(to ? { to } : from && !value.includes('..') ? { to: from } : {}),
+      }
     } else {
       const list = result[name]
       result[name] = [...(Array.isArray(list) ? list : []), value]

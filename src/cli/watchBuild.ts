@@ -25,7 +25,10 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
       await buildOnce(settings, controller.signal).catch((error: unknown) => {
         if (controller.signal.aborted) return
         if (error instanceof InfoboxSearchError) stderr.write(`${error.message}\n`)
-        else stderr.write(`infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+        else
+          stderr.write(
+            `infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          )
       })
     } while (again && !controller.signal.aborted)
     busy = false
@@ -49,15 +52,20 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
       ignore,
       onChange: (files) => {
         if (controller.signal.aborted) return
-        if (!settings.quiet) stderr.write(`infobox-search: ${files.length === 1 ? files[0] : `${files.length} files`} changed; rebuilding\n`)
+        if (!settings.quiet)
+          stderr.write(
+            `infobox-search: ${files.length === 1 ? files[0] : `${files.length} files`} changed; rebuilding\n`,
+          )
         if (busy) again = true
         else running = rebuild()
       },
     })
     await running
     const tip = settings.cache === undefined ? ' (--cache <dir> makes rebuilds faster)' : ''
-    if (!settings.quiet && !controller.signal.aborted) stderr.write(`infobox-search: watching for changes${tip}; press Ctrl-C to stop\n`)
-    if (!controller.signal.aborted) await new Promise((resolve) => controller.signal.addEventListener('abort', resolve, { once: true }))
+    if (!settings.quiet && !controller.signal.aborted)
+      stderr.write(`infobox-search: watching for changes${tip}; press Ctrl-C to stop\n`)
+    if (!controller.signal.aborted)
+      await new Promise((resolve) => controller.signal.addEventListener('abort', resolve, { once: true }))
   } finally {
     watcher?.close()
     controller.abort()

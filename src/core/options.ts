@@ -57,7 +57,15 @@ export const defaultIndexOptions: IndexOptions = {
   maxBodyLength: 2_000_000,
 }
 
-const reservedFacets: ReadonlySet<string> = new Set(['date', 'place', 'combatant', 'kind', '__proto__', 'constructor', 'prototype'])
+const reservedFacets: ReadonlySet<string> = new Set([
+  'date',
+  'place',
+  'combatant',
+  'kind',
+  '__proto__',
+  'constructor',
+  'prototype',
+])
 
 /**
  * Fill defaults and check every option.
@@ -71,13 +79,22 @@ export function resolveIndexOptions(input: unknown = {}): IndexOptions {
   if (!isRecord(boostInput)) invalid('boost', 'an object of field weights', boostInput)
   const boost = { ...defaultIndexOptions.boost }
   for (const [field, weight] of Object.entries(boostInput)) {
-    if (!(searchFields as readonly string[]).includes(field)) invalid(`boost.${field}`, `a field among ${searchFields.join(', ')}`, field)
-    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) invalid(`boost.${field}`, 'a finite number ≥ 0', weight)
+    if (!(searchFields as readonly string[]).includes(field))
+      invalid(`boost.${field}`, `a field among ${searchFields.join(', ')}`, field)
+    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight))
+      invalid(`boost.${field}`, 'a finite number ≥ 0', weight)
     boost[field as SearchField] = weight
   }
   const facets = input['facets'] ?? []
-  if (!Array.isArray(facets) || !facets.every((name) => typeof name === 'string' && /^[\w-]+$/.test(name) && !reservedFacets.has(name))) {
-    invalid('facets', 'a list of infobox field names (letters, digits, "_" or "-"), not date, place, combatant or kind', facets)
+  if (
+    !Array.isArray(facets) ||
+    !facets.every((name) => typeof name === 'string' && /^[\w-]+$/.test(name) && !reservedFacets.has(name))
+  ) {
+    invalid(
+      'facets',
+      'a list of infobox field names (letters, digits, "_" or "-"), not date, place, combatant or kind',
+      facets,
+    )
   }
   const maxBodyLength = input['maxBodyLength'] ?? defaultIndexOptions.maxBodyLength
   if (typeof maxBodyLength !== 'number' || !Number.isInteger(maxBodyLength) || maxBodyLength < 0) {

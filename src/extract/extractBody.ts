@@ -31,12 +31,18 @@ export function extractBody(markdown: string, options: Pick<IndexOptions, 'body'
   const diagnostics: Diagnostic[] = []
   let source = markdown
   if (source.length > options.maxBodyLength) {
-    diagnostics.push(truncated(`the body has ${source.length} characters, more than maxBodyLength (${options.maxBodyLength}); only the first ${options.maxBodyLength} were indexed`))
+    diagnostics.push(
+      truncated(
+        `the body has ${source.length} characters, more than maxBodyLength (${options.maxBodyLength}); only the first ${options.maxBodyLength} were indexed`,
+      ),
+    )
     source = source.slice(0, options.maxBodyLength)
   }
   const lineEnd = nthLineEnd(source, maxBodyLines)
   if (lineEnd < source.length) {
-    diagnostics.push(truncated(`the body has more than ${maxBodyLines} lines; only the first ${maxBodyLines} were indexed`))
+    diagnostics.push(
+      truncated(`the body has more than ${maxBodyLines} lines; only the first ${maxBodyLines} were indexed`),
+    )
     source = source.slice(0, lineEnd)
   }
   if (options.body === 'none') return { text: '', diagnostics }

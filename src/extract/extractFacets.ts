@@ -11,7 +11,10 @@ import type { RecordFacets } from './record.js'
  * else the first infobox; `extra` names other fields to collect (a name such
  * as `commander` also collects `commander1`, `commander2`, …).
  */
-export function extractFacets(article: Article, extra: readonly string[] = []): { facets: RecordFacets; diagnostics: Diagnostic[] } {
+export function extractFacets(
+  article: Article,
+  extra: readonly string[] = [],
+): { facets: RecordFacets; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const infobox: Infobox | undefined = findConflictInfobox(article.infoboxes) ?? article.infoboxes[0]
   const kind = [...new Set(article.infoboxes.map(inferInfoboxKind))]
@@ -21,7 +24,11 @@ export function extractFacets(article: Article, extra: readonly string[] = []): 
   const dateText = infobox['date']?.text
   const date = dateText === undefined ? undefined : parseDate(dateText)
   if (dateText !== undefined && dateText.trim() !== '' && date === undefined) {
-    diagnostics.push({ severity: 'warning', code: 'date-unparsed', message: `the date "${dateText.slice(0, 80)}" could not be read; the article has no date facet` })
+    diagnostics.push({
+      severity: 'warning',
+      code: 'date-unparsed',
+      message: `the date "${dateText.slice(0, 80)}" could not be read; the article has no date facet`,
+    })
   }
   const places = extractPlaces(infobox['place'])
   const extraValues: Record<string, readonly string[]> = {}

@@ -12,7 +12,10 @@ const unsearchedFields = /^(image|image_size|caption|coordinates|map_.*|alt|no-l
  * Turn an article into what the index needs: text fields (body reduced to
  * plain text per `options.body`), stored display fields and facet values.
  */
-export function extractRecord(article: Article, options: Pick<IndexOptions, 'body' | 'facets' | 'maxBodyLength'>): IndexRecord {
+export function extractRecord(
+  article: Article,
+  options: Pick<IndexOptions, 'body' | 'facets' | 'maxBodyLength'>,
+): IndexRecord {
   const body = extractBody(article.body, options)
   const { facets, diagnostics: facetDiagnostics } = extractFacets(article, options.facets)
   const main = findConflictInfobox(article.infoboxes) ?? article.infoboxes[0]

@@ -32,13 +32,19 @@ export function leadMarkdown(markdown: string): string {
   let previousBlank = true
   /** Whether a container or HTML line has been seen: fences can no longer be told apart without parsing. */
   let contained = false
-  for (let offset = 0; offset <= markdown.length; ) {
+  for (let offset = 0; offset <= markdown.length;) {
     const newline = markdown.indexOf('\n', offset)
     const end = newline < 0 ? markdown.length : newline
     const line = markdown.slice(offset, end)
     if (open !== undefined) {
       const close = fence.exec(line)?.[1]
-      if (close !== undefined && close[0] === open[0] && close.length >= open.length && line.slice(line.indexOf(close) + close.length).trim() === '') open = undefined
+      if (
+        close !== undefined &&
+        close[0] === open[0] &&
+        close.length >= open.length &&
+        line.slice(line.indexOf(close) + close.length).trim() === ''
+      )
+        open = undefined
     } else if (previousBlank && atxHeading.test(line)) {
       return definition.test(markdown.slice(offset)) ? markdown : markdown.slice(0, offset)
     } else if (unendedHtml.test(line) || (contained && fenceLike.test(line))) {
@@ -49,7 +55,11 @@ export function leadMarkdown(markdown: string): string {
     } else {
       const opening = fence.exec(line)?.[1]
       // A backtick "fence" with a backtick in its info string is inline code, not a fence.
-      if (opening !== undefined && !(opening[0] === '`' && line.slice(line.indexOf(opening) + opening.length).includes('`'))) open = opening
+      if (
+        opening !== undefined &&
+        !(opening[0] === '`' && line.slice(line.indexOf(opening) + opening.length).includes('`'))
+      )
+        open = opening
     }
     previousBlank = line.trim() === ''
     if (newline < 0) break

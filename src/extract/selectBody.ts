@@ -2,7 +2,8 @@ import type { BodyProfile } from '../core/options.js'
 import type { PlainText } from './toPlainText.js'
 
 /** Sections that hold references and link lists, not prose about the subject. */
-const skippedSections = /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
+const skippedSections =
+  /^(references|notes|citations|sources|bibliography|further reading|external links|see also|footnotes)$/i
 
 /** Plain text of the body for `profile`, blocks separated by blank lines. */
 export function selectBody(text: PlainText, profile: BodyProfile): string {

@@ -44,7 +44,15 @@ const delimiterKinds = [/[*_]+/g, /[[\]]/g, /`+/g] as const
 
 /** Node types whose text ends a block: their text never runs into the next one. */
 const blockTypes: ReadonlySet<string> = new Set([
-  'paragraph', 'heading', 'listItem', 'tableCell', 'code', 'blockquote', 'thematicBreak', 'definition', 'footnoteDefinition',
+  'paragraph',
+  'heading',
+  'listItem',
+  'tableCell',
+  'code',
+  'blockquote',
+  'thematicBreak',
+  'definition',
+  'footnoteDefinition',
 ])
 
 /**
@@ -70,12 +78,16 @@ export function toPlainText(markdown: string): PlainText {
 function defuse(markdown: string): string {
   const tooMany = (pattern: RegExp, text: string): boolean => {
     let runs = 0
-    for (pattern.lastIndex = 0; pattern.exec(text) !== null; ) if (++runs > maxDelimiterRuns) return true
+    for (pattern.lastIndex = 0; pattern.exec(text) !== null;) if (++runs > maxDelimiterRuns) return true
     return false
   }
   const lines = markdown.split('\n')
   const prefixes = lines.map((line) => containerPrefix.exec(line)?.[0] ?? '')
-  if (!prefixes.some((prefix) => prefix.length > maxPrefixLength) && !delimiterKinds.some((kind) => tooMany(kind, markdown))) return markdown
+  if (
+    !prefixes.some((prefix) => prefix.length > maxPrefixLength) &&
+    !delimiterKinds.some((kind) => tooMany(kind, markdown))
+  )
+    return markdown
   let start = 0
   for (let end = 0; end <= lines.length; end++) {
     const line = lines[end]
@@ -95,7 +107,8 @@ function defuse(markdown: string): string {
       }
       // Past the limit the prefix is text (spaces collapsed): its first marker is escaped, so it opens no container.
       const kept = prefix.slice(0, maxPrefixLength).replace(/[^ \t>]+$/, '')
-      lines[i] = kept + (prefix.slice(kept.length).replace(/[ \t]+/g, ' ') + content).replace(/^( ?\d*)([>*+.)-])/, '$1\\$2')
+      lines[i] =
+        kept + (prefix.slice(kept.length).replace(/[ \t]+/g, ' ') + content).replace(/^( ?\d*)([>*+.)-])/, '$1\\$2')
     }
     start = blank ? end + 1 : end
   }

@@ -50,7 +50,11 @@ export interface ExtractContext {
  * it. Never throws: an unreadable, unparseable or crashing file comes back
  * as error diagnostics.
  */
-export async function extractArticleFile(file: ArticleFile, context: ExtractContext, listedKey?: string): Promise<ExtractedFile> {
+export async function extractArticleFile(
+  file: ArticleFile,
+  context: ExtractContext,
+  listedKey?: string,
+): Promise<ExtractedFile> {
   let bytes: Uint8Array
   try {
     // Synchronous: this runs in a worker or a build loop with nothing else to do, and a
@@ -65,16 +69,24 @@ export async function extractArticleFile(file: ArticleFile, context: ExtractCont
   if (key === listedKey) return { path: file.path, diagnostics: [], cache: 'hit', cacheKey: key, listed: true }
   const extracted = await extract(bytes, file, context)
   // An extraction that failed unexpectedly is not kept: the next build tries again.
-  if (extracted.diagnostics.some((d) => d.code === internalError)) return { path: file.path, ...extracted, cache: 'miss' }
+  if (extracted.diagnostics.some((d) => d.code === internalError))
+    return { path: file.path, ...extracted, cache: 'miss' }
   return { path: file.path, ...extracted, cache: 'miss', cacheKey: key }
 }
 
 const internalError = 'internal-error'
 
-async function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractContext): Promise<Pick<ExtractedFile, 'record' | 'diagnostics'>> {
+async function extract(
+  bytes: Uint8Array,
+  file: ArticleFile,
+  context: ExtractContext,
+): Promise<Pick<ExtractedFile, 'record' | 'diagnostics'>> {
   context.beforeParse?.()
   try {
-    const [{ parseArticleBytes }, extractRecord] = await Promise.all([import('./readArticleFile.js'), context.extractor()])
+    const [{ parseArticleBytes }, extractRecord] = await Promise.all([
+      import('./readArticleFile.js'),
+      context.extractor(),
+    ])
     const read = parseArticleBytes(bytes, file)
     const { article } = read
     if (article === undefined) return { diagnostics: read.diagnostics.map((d) => named(d, file.path)) }
@@ -84,7 +96,16 @@ async function extract(bytes: Uint8Array, file: ArticleFile, context: ExtractCon
     return { record, diagnostics: [...reading, ...record.diagnostics].map((d) => named(d, file.path)) }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { diagnostics: [{ severity: 'error', code: internalError, message: `Cannot index ${file.path}: extraction failed unexpectedly (${reason}); please report this.`, file: file.path }] }
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: internalError,
+          message: `Cannot index ${file.path}: extraction failed unexpectedly (${reason}); please report this.`,
+          file: file.path,
+        },
+      ],
+    }
   }
 }
 

@@ -41,7 +41,10 @@ export interface ExtractArticleFilesOptions {
  *   if (file.record !== undefined) builder.add(file.record)
  * }
  */
-export function extractArticleFiles(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
+export function extractArticleFiles(
+  files: readonly ArticleFile[],
+  settings: ExtractArticleFilesOptions,
+): AsyncGenerator<ExtractedFile> {
   const jobs = settings.jobs ?? 1
   const { cache } = settings
   const listedKey = cache === undefined ? undefined : (index: number) => cache.keyOf(files[index]?.path ?? '')
@@ -63,10 +66,17 @@ export function extractArticleFiles(files: readonly ArticleFile[], settings: Ext
 
 function here(settings: ExtractArticleFilesOptions): ExtractContext {
   let extract: ((article: Article) => IndexRecord) | undefined
-  return { extractor: () => Promise.resolve((extract ??= createIndexBuilder(settings.options).extract)), caching: settings.cache !== undefined }
+  return {
+    extractor: () => Promise.resolve((extract ??= createIndexBuilder(settings.options).extract)),
+    caching: settings.cache !== undefined,
+  }
 }
 
-async function* extractHere(files: readonly ArticleFile[], settings: ExtractArticleFilesOptions, listedKey?: (index: number) => string | undefined): AsyncGenerator<ExtractedFile> {
+async function* extractHere(
+  files: readonly ArticleFile[],
+  settings: ExtractArticleFilesOptions,
+  listedKey?: (index: number) => string | undefined,
+): AsyncGenerator<ExtractedFile> {
   const context = here(settings)
   for (const [index, file] of files.entries()) {
     settings.signal?.throwIfAborted()
@@ -75,7 +85,12 @@ async function* extractHere(files: readonly ArticleFile[], settings: ExtractArti
 }
 
 /** Fill in the files found unchanged since the last build; a stored row that does not check out is extracted again here. */
-async function* takeListed(files: readonly ArticleFile[], extracted: AsyncGenerator<ExtractedFile>, cache: BuildCache, settings: ExtractArticleFilesOptions): AsyncGenerator<ExtractedFile> {
+async function* takeListed(
+  files: readonly ArticleFile[],
+  extracted: AsyncGenerator<ExtractedFile>,
+  cache: BuildCache,
+  settings: ExtractArticleFilesOptions,
+): AsyncGenerator<ExtractedFile> {
   let context: ExtractContext | undefined
   let index = 0
   for await (const file of extracted) {

@@ -27,15 +27,28 @@ export async function listArticleFiles(inputs: readonly string[], cwd = '.'): Pr
     if (info?.isFile()) {
       files.push({ path: resolved, id: idOf(path.basename(resolved)) })
     } else if (info?.isDirectory()) {
-      const found = await glob('**/*.{md,markdown,MD,Markdown}', { cwd: resolved, absolute: false, dot: false, followSymbolicLinks: false })
-      for (const file of found) if (markdownFile.test(file)) files.push({ path: path.join(resolved, file), id: idOf(file) })
+      const found = await glob('**/*.{md,markdown,MD,Markdown}', {
+        cwd: resolved,
+        absolute: false,
+        dot: false,
+        followSymbolicLinks: false,
+      })
+      for (const file of found)
+        if (markdownFile.test(file)) files.push({ path: path.join(resolved, file), id: idOf(file) })
     } else if (isDynamicPattern(input)) {
       const base = globBase(input)
       const found = await glob(input, { cwd, absolute: true, onlyFiles: true })
       for (const file of found) files.push({ path: file, id: idOf(path.relative(path.resolve(cwd, base), file)) })
-      if (found.length === 0) throw new FileSystemError('ERR_IO', `infobox-search: the pattern "${input}" matches no file.`, { received: input })
+      if (found.length === 0)
+        throw new FileSystemError('ERR_IO', `infobox-search: the pattern "${input}" matches no file.`, {
+          received: input,
+        })
     } else {
-      throw new FileSystemError('ERR_IO', `infobox-search: "${input}" does not exist; give a directory, a file or a glob pattern.`, { file: input })
+      throw new FileSystemError(
+        'ERR_IO',
+        `infobox-search: "${input}" does not exist; give a directory, a file or a glob pattern.`,
+        { file: input },
+      )
     }
   }
   return files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1))
@@ -43,7 +56,10 @@ export async function listArticleFiles(inputs: readonly string[], cwd = '.'): Pr
 
 /** `battles/cannae.md` → `battles/cannae`; `cannae/index.md` → `cannae`. */
 function idOf(relative: string): string {
-  const withoutExtension = relative.split(path.sep).join('/').replace(/\.[^./]+$/, '')
+  const withoutExtension = relative
+    .split(path.sep)
+    .join('/')
+    .replace(/\.[^./]+$/, '')
   return withoutExtension.endsWith('/index') ? withoutExtension.slice(0, -'/index'.length) : withoutExtension
 }
 

@@ -36,7 +36,8 @@ export function parseArticleBytes(bytes: Uint8Array, file: ArticleFile): ReadArt
   const decoded = decode(bytes)
   if (decoded === undefined) return failed(file.path, 'binary-file', 'the file is binary, not text')
   const result = safeParseArticle(decoded.text, { id: file.id, file: file.path })
-  const diagnostics = decoded.warning === undefined ? result.diagnostics : [warning(file.path, decoded.warning), ...result.diagnostics]
+  const diagnostics =
+    decoded.warning === undefined ? result.diagnostics : [warning(file.path, decoded.warning), ...result.diagnostics]
   return result.success ? { file: file.path, article: result.article, diagnostics } : { file: file.path, diagnostics }
 }
 
@@ -47,7 +48,10 @@ function decode(bytes: Uint8Array): { text: string; warning?: string } | undefin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return { text: new TextDecoder('utf-8').decode(bytes), warning: 'the file is not valid UTF-8; bad bytes were replaced with U+FFFD' }
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      warning: 'the file is not valid UTF-8; bad bytes were replaced with U+FFFD',
+    }
   }
 }
 
@@ -67,7 +71,10 @@ function looksBinary(head: Uint8Array): boolean {
 const textControls: ReadonlySet<number> = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b])
 
 function failed(file: string, code: string, reason: string): ReadArticleResult {
-  return { file, diagnostics: [{ severity: 'error', code, message: `Cannot read article in ${file}: ${reason}.`, file }] }
+  return {
+    file,
+    diagnostics: [{ severity: 'error', code, message: `Cannot read article in ${file}: ${reason}.`, file }],
+  }
 }
 
 function warning(file: string, message: string): Diagnostic {

@@ -32,7 +32,11 @@ export type AtomicWriteData = string | Uint8Array | Iterable<string | Uint8Array
  * await writeFileAtomic('public/search-index.json', serializeIndex(index))
  * @throws {FileSystemError} `ERR_IO` naming the file, what went wrong and the system error code.
  */
-export async function writeFileAtomic(file: string, data: AtomicWriteData, options: WriteFileAtomicOptions = {}): Promise<number> {
+export async function writeFileAtomic(
+  file: string,
+  data: AtomicWriteData,
+  options: WriteFileAtomicOptions = {},
+): Promise<number> {
   let written: number
   const system = options.fileSystem ?? fs
   const directory = path.dirname(file)
@@ -65,7 +69,8 @@ async function writeAll(handle: fs.FileHandle, data: AtomicWriteData): Promise<n
   for await (const chunk of chunks) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     let offset = 0
-    while (offset < bytes.byteLength) offset += (await handle.write(bytes, offset, bytes.byteLength - offset)).bytesWritten
+    while (offset < bytes.byteLength)
+      offset += (await handle.write(bytes, offset, bytes.byteLength - offset)).bytesWritten
     written += bytes.byteLength
   }
   return written

@@ -59,11 +59,15 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
   let data: unknown
   const parsed = matter(text, {
     language: 'yaml',
-    engines: { yaml: { parse: (source) => (data = parseYaml(source, file), {}) }, js: refuse, javascript: refuse },
+    engines: { yaml: { parse: (source) => ((data = parseYaml(source, file)), {}) }, js: refuse, javascript: refuse },
   } as Parameters<typeof matter>[1])
   if (data === undefined) data = new Map()
   if (!(data instanceof Map)) {
-    fail('front-matter-not-mapping', `front matter must be a YAML mapping of keys to values, not ${describe(data)}`, file)
+    fail(
+      'front-matter-not-mapping',
+      `front matter must be a YAML mapping of keys to values, not ${describe(data)}`,
+      file,
+    )
   }
   return { data, body: parsed.content }
 }
@@ -73,11 +77,22 @@ function parseYaml(source: string, file: string | undefined): unknown {
   try {
     documents = loadAll(source, { schema, maxAliases })
   } catch (error) {
-    if (!(error instanceof YAMLException)) return fail('front-matter-yaml', `front matter could not be read: ${firstLine(message(error))}`, file, error)
+    if (!(error instanceof YAMLException))
+      return fail('front-matter-yaml', `front matter could not be read: ${firstLine(message(error))}`, file, error)
     const where = error.mark === undefined || error.mark === null ? '' : ` at line ${error.mark.line + 1}`
-    return fail('front-matter-yaml', `front matter is not valid YAML${where}: ${plainReason(error.reason)}`, file, error)
+    return fail(
+      'front-matter-yaml',
+      `front matter is not valid YAML${where}: ${plainReason(error.reason)}`,
+      file,
+      error,
+    )
   }
-  if (documents.length > 1) fail('front-matter-yaml', `front matter holds ${documents.length} YAML documents: keep one (remove the "..." lines)`, file)
+  if (documents.length > 1)
+    fail(
+      'front-matter-yaml',
+      `front matter holds ${documents.length} YAML documents: keep one (remove the "..." lines)`,
+      file,
+    )
   const data = documents[0] ?? undefined
   let size: number
   try {
@@ -86,7 +101,11 @@ function parseYaml(source: string, file: string | undefined): unknown {
     return fail('front-matter-yaml', `front matter could not be read: ${firstLine(message(cause))}`, file, cause)
   }
   if (size > maxExpansion * source.length + 10_000) {
-    fail('front-matter-yaml', `front matter is refused: its aliases expand it more than ${maxExpansion} times (remove the "*" aliases)`, file)
+    fail(
+      'front-matter-yaml',
+      `front matter is refused: its aliases expand it more than ${maxExpansion} times (remove the "*" aliases)`,
+      file,
+    )
   }
   return data
 }
@@ -104,7 +123,8 @@ function expandedSize(value: unknown, sizes: Map<object, number>): number {
   if (known !== undefined) return known
   sizes.set(value, 1)
   let size = 1
-  if (value instanceof Map) for (const [key, item] of value) size += expandedSize(key, sizes) + expandedSize(item, sizes)
+  if (value instanceof Map)
+    for (const [key, item] of value) size += expandedSize(key, sizes) + expandedSize(item, sizes)
   else if (Array.isArray(value)) for (const item of value) size += expandedSize(item, sizes)
   sizes.set(value, size)
   return size
@@ -112,7 +132,9 @@ function expandedSize(value: unknown, sizes: Map<object, number>): number {
 
 const refuse = {
   parse(): never {
-    throw new FrontMatterError('ERR_FRONT_MATTER', 'infobox-search: JavaScript front matter is never evaluated', { problem: 'front-matter-language' })
+    throw new FrontMatterError('ERR_FRONT_MATTER', 'infobox-search: JavaScript front matter is never evaluated', {
+      problem: 'front-matter-language',
+    })
   },
 }
 

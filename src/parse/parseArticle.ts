@@ -13,7 +13,11 @@ export interface ParseArticleOptions {
 /** Result of `safeParseArticle`: an article, or the reason there is none. */
 export type ParseArticleResult =
   | { readonly success: true; readonly article: Article; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly success: false; readonly article?: undefined; readonly diagnostics: readonly [Diagnostic, ...Diagnostic[]] }
+  | {
+      readonly success: false
+      readonly article?: undefined
+      readonly diagnostics: readonly [Diagnostic, ...Diagnostic[]]
+    }
 
 /**
  * Parse one article: YAML front matter (title, shortDescription, description,

@@ -41,7 +41,11 @@ export function toArticle(
     const value = readText(data, name, context)
     if (value === undefined) continue
     if (key === 'image' && !isSafeUrl(value)) {
-      warn(context, 'unsafe-url', `"img" must be an http(s) URL or a relative path, not ${JSON.stringify(value.slice(0, 40))}; it was ignored`)
+      warn(
+        context,
+        'unsafe-url',
+        `"img" must be an http(s) URL or a relative path, not ${JSON.stringify(value.slice(0, 40))}; it was ignored`,
+      )
       continue
     }
     article[key] = value
@@ -85,7 +89,11 @@ function readInfoboxes(value: unknown, context: Context): Infobox[] {
   const infoboxes: Infobox[] = []
   for (const [index, item] of value.entries()) {
     if (!(item instanceof Map)) {
-      warn(context, 'field-type', `infobox ${index + 1} should be a mapping of fields, not ${kindOf(item)}; it was ignored`)
+      warn(
+        context,
+        'field-type',
+        `infobox ${index + 1} should be a mapping of fields, not ${kindOf(item)}; it was ignored`,
+      )
       continue
     }
     infoboxes.push(readInfobox(item, index, context))
@@ -98,7 +106,11 @@ function readInfobox(map: ReadonlyMap<unknown, unknown>, index: number, context:
   for (const [rawKey, value] of map) {
     const key = typeof rawKey === 'string' || typeof rawKey === 'number' ? String(rawKey).trim() : undefined
     if (key === undefined || key === '' || unsafeKeys.has(key)) {
-      warn(context, 'unsafe-key', `infobox ${index + 1} has a field named ${JSON.stringify(String(rawKey)).slice(0, 60)}, which is not allowed; it was ignored`)
+      warn(
+        context,
+        'unsafe-key',
+        `infobox ${index + 1} has a field named ${JSON.stringify(String(rawKey)).slice(0, 60)}, which is not allowed; it was ignored`,
+      )
       continue
     }
     const field = readField(value, key, context)
@@ -112,7 +124,11 @@ function readField(value: unknown, key: string, context: Context): InfoboxField 
   if (text !== undefined) return { text, links: [] }
   if (!(value instanceof Map)) {
     if (value !== null && value !== undefined) {
-      warn(context, 'field-type', `infobox field "${key}" should be { text, links }, not ${kindOf(value)}; it was ignored`)
+      warn(
+        context,
+        'field-type',
+        `infobox field "${key}" should be { text, links }, not ${kindOf(value)}; it was ignored`,
+      )
     }
     return undefined
   }
@@ -121,7 +137,11 @@ function readField(value: unknown, key: string, context: Context): InfoboxField 
   const rawText = map.get('text')
   const fieldText = toText(rawText)
   if (fieldText === undefined && rawText !== undefined && rawText !== null && typeof rawText !== 'string') {
-    warn(context, 'field-type', `"text" of infobox field "${key}" should be text, not ${kindOf(rawText)}; it was ignored`)
+    warn(
+      context,
+      'field-type',
+      `"text" of infobox field "${key}" should be text, not ${kindOf(rawText)}; it was ignored`,
+    )
   }
   if (fieldText === undefined && links.length === 0) return undefined
   return { text: fieldText ?? '', links }
@@ -130,13 +150,22 @@ function readField(value: unknown, key: string, context: Context): InfoboxField 
 function readLinks(value: unknown, key: string, context: Context): Link[] {
   if (value === undefined || value === null) return []
   if (!Array.isArray(value)) {
-    warn(context, 'field-type', `"links" of infobox field "${key}" should be a list, not ${kindOf(value)}; it was ignored`)
+    warn(
+      context,
+      'field-type',
+      `"links" of infobox field "${key}" should be a list, not ${kindOf(value)}; it was ignored`,
+    )
     return []
   }
   const links: Link[] = []
   for (const item of value) {
     if (!(item instanceof Map)) {
-      if (item !== null && item !== undefined) warn(context, 'field-type', `a link of infobox field "${key}" should be { type, page, text }, not ${kindOf(item)}; it was ignored`)
+      if (item !== null && item !== undefined)
+        warn(
+          context,
+          'field-type',
+          `a link of infobox field "${key}" should be { type, page, text }, not ${kindOf(item)}; it was ignored`,
+        )
       continue
     }
     const page = toText(item.get('page'))
@@ -168,5 +197,12 @@ function kindOf(value: unknown): string {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'article'
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'article'
+  )
 }

@@ -8,7 +8,13 @@ export interface HighlightOptions {
   readonly className?: string
 }
 
-const escapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escapes: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** Escape text for use in HTML content or a quoted attribute. */
 export function escapeHtml(text: string): string {

@@ -11,7 +11,10 @@ import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 export type IndexSource = string | object
 
 type Envelope = Record<string, unknown>
-type Load = (js: never, options: ReturnType<typeof miniSearchOptions>) => MiniSearch<IndexedDocument> | Promise<MiniSearch<IndexedDocument>>
+type Load = (
+  js: never,
+  options: ReturnType<typeof miniSearchOptions>,
+) => MiniSearch<IndexedDocument> | Promise<MiniSearch<IndexedDocument>>
 
 /**
  * Load an index written by `serializeIndex`. No options are needed: they
@@ -32,7 +35,11 @@ export function loadIndex(source: IndexSource): SearchIndex
 export function loadIndex(source: IndexSource | Response): SearchIndex | Promise<SearchIndex> {
   if (isResponse(source)) return loadIndexAsync(source)
   const [envelope, options] = open(source)
-  return assemble(envelope, options, payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch)) as MiniSearch<IndexedDocument>)
+  return assemble(
+    envelope,
+    options,
+    payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch)) as MiniSearch<IndexedDocument>,
+  )
 }
 
 /**
@@ -43,7 +50,11 @@ export function loadIndex(source: IndexSource | Response): SearchIndex | Promise
 export async function loadIndexAsync(source: IndexSource | Response | Promise<Response>): Promise<SearchIndex> {
   let input: unknown = await source
   if (isResponse(input)) {
-    if (!input.ok) fail('FORMAT', `the server answered ${input.status} ${input.statusText} for ${input.url || 'the index URL'}; check the URL`)
+    if (!input.ok)
+      fail(
+        'FORMAT',
+        `the server answered ${input.status} ${input.statusText} for ${input.url || 'the index URL'}; check the URL`,
+      )
     input = await input.text()
   }
   const [envelope, options] = open(input)
@@ -62,12 +73,20 @@ function open(source: unknown): [Envelope, IndexOptions] {
     try {
       envelope = JSON.parse(source)
     } catch (cause) {
-      if (/^\s*</.test(source)) fail('FORMAT', 'the input is HTML, not JSON (an error page served instead of the index?); check the URL or path', cause)
+      if (/^\s*</.test(source))
+        fail(
+          'FORMAT',
+          'the input is HTML, not JSON (an error page served instead of the index?); check the URL or path',
+          cause,
+        )
       fail('CORRUPT', 'the JSON is truncated or malformed; rebuild the index or download it again', cause)
     }
   }
   if (!isRecord(envelope) || envelope['format'] !== indexFormat) {
-    fail('FORMAT', `the input is not an ${indexFormat} index (no "format": "${indexFormat}"); build one with "infobox-search build"`)
+    fail(
+      'FORMAT',
+      `the input is not an ${indexFormat} index (no "format": "${indexFormat}"); build one with "infobox-search build"`,
+    )
   }
   const version = envelope['version']
   if (version !== indexFormatVersion) {
@@ -80,7 +99,10 @@ function open(source: unknown): [Envelope, IndexOptions] {
   // A shape check, not `resolveIndexOptions`: the file was written by a build
   // that validated them, and the runtime stays small.
   const options = envelope['options'] as IndexOptions
-  ensure(isRecord(options) && isBodyProfile(options.body) && isRecord(options.boost) && Array.isArray(options.facets), 'its "options" are invalid')
+  ensure(
+    isRecord(options) && isBodyProfile(options.body) && isRecord(options.boost) && Array.isArray(options.facets),
+    'its "options" are invalid',
+  )
   return [envelope, options]
 }
 
@@ -100,18 +122,43 @@ function unreadable(cause?: unknown): never {
 /** Check that every part agrees with every other, then make the index. */
 function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSearch<IndexedDocument>): SearchIndex {
   const { documents, texts, facets, generator } = envelope
-  ensure(Array.isArray(documents) && documents.every((d) => isRecord(d) && 'id' in d && 'title' in d && Object.values(d).every((v) => typeof v === 'string')), '"documents" must be a list of { id, title, … }')
+  ensure(
+    Array.isArray(documents) &&
+      documents.every(
+        (d) => isRecord(d) && 'id' in d && 'title' in d && Object.values(d).every((v) => typeof v === 'string'),
+      ),
+    '"documents" must be a list of { id, title, … }',
+  )
   const size = documents.length
-  ensure(miniSearch.documentCount === size, `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`)
+  ensure(
+    miniSearch.documentCount === size,
+    `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`,
+  )
   // MiniSearch trusts its payload (its loader only read these as objects): a
   // part of the wrong shape would throw from inside `search` instead of here.
   // Document ids are positions 0…size-1; no stored fields (they would overwrite hit ids).
-  const { documentIds: ids, fieldIds, fieldLength, averageFieldLength, storedFields } = envelope['minisearch'] as Record<'documentIds' | 'fieldIds' | 'fieldLength' | 'averageFieldLength' | 'storedFields', Envelope>
+  const {
+    documentIds: ids,
+    fieldIds,
+    fieldLength,
+    averageFieldLength,
+    storedFields,
+  } = envelope['minisearch'] as Record<
+    'documentIds' | 'fieldIds' | 'fieldLength' | 'averageFieldLength' | 'storedFields',
+    Envelope
+  >
   if (
-    !isRecord(fieldIds) || !Array.isArray(averageFieldLength) || Object.keys(storedFields).length > 0 ||
-    Object.keys(ids).length !== size || !documents.every((_, doc) => ids[doc] === doc && Array.isArray(fieldLength[doc]))
-  ) unreadable()
-  ensure(Array.isArray(texts) && texts.length === size && texts.every((t) => typeof t === 'string'), `"texts" must be ${size} strings, one per document`)
+    !isRecord(fieldIds) ||
+    !Array.isArray(averageFieldLength) ||
+    Object.keys(storedFields).length > 0 ||
+    Object.keys(ids).length !== size ||
+    !documents.every((_, doc) => ids[doc] === doc && Array.isArray(fieldLength[doc]))
+  )
+    unreadable()
+  ensure(
+    Array.isArray(texts) && texts.length === size && texts.every((t) => typeof t === 'string'),
+    `"texts" must be ${size} strings, one per document`,
+  )
   return new SearchIndex({
     options,
     documents: documents as StoredDocument[],
@@ -123,17 +170,36 @@ function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSea
 }
 
 function checkFacets(facets: unknown, size: number): FacetData {
-  ensure(isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']), '"facets" must be { tables, date }')
+  ensure(
+    isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']),
+    '"facets" must be { tables, date }',
+  )
   const { tables: input, date } = facets as { tables: Envelope; date: Envelope }
   // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
-  const isKeys = (keys: unknown) => Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
+  const isKeys = (keys: unknown) =>
+    Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
   ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
   const tables = Object.create(null) as Record<string, FacetTable>
   for (const [name, table] of Object.entries(input)) {
-    ensure(/^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name), `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`)
+    ensure(
+      /^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name),
+      `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`,
+    )
     const { values, docs, labels } = (isRecord(table) ? table : {}) as Envelope
-    ensure(Array.isArray(values) && Array.isArray(docs) && values.length === docs.length && values.every((v) => typeof v === 'string') && (labels === undefined || isRecord(labels)), `facet "${name}" must be { values, docs } of equal length`)
-    ensure((docs as unknown[]).every((list) => Array.isArray(list) && list.every((d) => Number.isInteger(d) && d >= 0 && d < size)), `facet "${name}" refers to documents that are not in the index`)
+    ensure(
+      Array.isArray(values) &&
+        Array.isArray(docs) &&
+        values.length === docs.length &&
+        values.every((v) => typeof v === 'string') &&
+        (labels === undefined || isRecord(labels)),
+      `facet "${name}" must be { values, docs } of equal length`,
+    )
+    ensure(
+      (docs as unknown[]).every(
+        (list) => Array.isArray(list) && list.every((d) => Number.isInteger(d) && d >= 0 && d < size),
+      ),
+      `facet "${name}" refers to documents that are not in the index`,
+    )
     tables[name] = table as FacetTable
   }
   return { tables, date } as unknown as FacetData

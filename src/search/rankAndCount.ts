@@ -32,7 +32,12 @@ export interface RankedResult {
  *
  * @param matches the query's matches in relevance order; `undefined` to browse every document.
  */
-export function rankAndCount(size: number, matches: readonly Match[] | undefined, facets: SearchFacets, options: ResolvedSearchOptions): RankedResult {
+export function rankAndCount(
+  size: number,
+  matches: readonly Match[] | undefined,
+  facets: SearchFacets,
+  options: ResolvedSearchOptions,
+): RankedResult {
   const matched = new Uint8Array(size)
   if (matches === undefined) matched.fill(1)
   else for (const match of matches) matched[match.doc] = 1
@@ -65,11 +70,18 @@ export function rankAndCount(size: number, matches: readonly Match[] | undefined
 
 function facetNamed(facets: SearchFacets, name: string): Facet {
   const facet = facets.byName.get(name)
-  if (facet === undefined) throw new Error(`infobox-search: the facet "${name}" was not loaded before searching; please report this.`)
+  if (facet === undefined)
+    throw new Error(`infobox-search: the facet "${name}" was not loaded before searching; please report this.`)
   return facet
 }
 
-function rank(size: number, matches: readonly Match[] | undefined, within: (doc: number) => boolean, sort: SortOrder, date: DateFacet | undefined): Match[] {
+function rank(
+  size: number,
+  matches: readonly Match[] | undefined,
+  within: (doc: number) => boolean,
+  sort: SortOrder,
+  date: DateFacet | undefined,
+): Match[] {
   const ranked: Match[] = []
   if (matches === undefined) {
     for (let doc = 0; doc < size; doc++) if (within(doc)) ranked.push({ doc, score: 0, terms: [] })
@@ -77,7 +89,8 @@ function rank(size: number, matches: readonly Match[] | undefined, within: (doc:
     for (const match of matches) if (within(match.doc)) ranked.push(match)
   }
   if (sort === 'relevance') return ranked
-  if (date === undefined) throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
+  if (date === undefined)
+    throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
   const starts = date.starts
   const direction = sort === 'date' ? 1 : -1
   // Undated articles last either way; ties keep relevance (or index) order.

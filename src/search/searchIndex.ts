@@ -53,10 +53,16 @@ export class SearchIndex {
    * facets.place // [{ value: 'Gettysburg, Pennsylvania', count: 1 }, …]
    * @throws {OptionsError} `ERR_INVALID_QUERY` for an unknown facet or a malformed option.
    */
-  search<const Options extends SearchOptions = SearchOptions>(query: string, options?: Options): SearchResultFor<Options> {
+  search<const Options extends SearchOptions = SearchOptions>(
+    query: string,
+    options?: Options,
+  ): SearchResultFor<Options> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
-    const matches = text === '' ? undefined : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved.matching)).map(toMatch)
+    const matches =
+      text === ''
+        ? undefined
+        : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved.matching)).map(toMatch)
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets, resolved)
     const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
@@ -83,7 +89,12 @@ export class SearchIndex {
   #hit(match: Match, snippetLength: number): SearchHit {
     const document = this.data.documents[match.doc] as StoredDocument
     const text = this.data.texts[match.doc] || document.description || ''
-    return { ...document, score: match.score, terms: match.terms, snippet: makeSnippet(text, new Set(match.terms), snippetLength) }
+    return {
+      ...document,
+      score: match.score,
+      terms: match.terms,
+      snippet: makeSnippet(text, new Set(match.terms), snippetLength),
+    }
   }
 }
 

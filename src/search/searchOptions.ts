@@ -90,7 +90,10 @@ const count: Check = [(value) => Number.isInteger(value) && (value as number) >=
 /** One of `allowed`; the message lists them: `'AND' or 'OR'`. */
 const oneOf = (...allowed: readonly unknown[]): Check => [
   (value) => allowed.includes(value),
-  allowed.map((v) => `'${String(v)}'`).join(', ').replace(/,( \S+)$/, ' or$1'),
+  allowed
+    .map((v) => `'${String(v)}'`)
+    .join(', ')
+    .replace(/,( \S+)$/, ' or$1'),
 ]
 
 /** Checks of the top-level options; `filters`, `facets` and `boost` are then read entry by entry. */
@@ -102,25 +105,41 @@ const checks: Readonly<Record<string, Check>> = {
   combineWith: oneOf('AND', 'OR'),
   // MiniSearch caps a fraction with the index's maxFuzzy but takes 1 or more as a
   // number of edits, uncapped: 1e9 throws, and large ones walk the whole index.
-  fuzzy: [(value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= 6), 'a boolean or a number from 0 to 6'],
+  fuzzy: [
+    (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= 6),
+    'a boolean or a number from 0 to 6',
+  ],
   boost: [isObject, 'an object of field weights'],
   facets: [isObject, 'a list of facet names or an object'],
   filters: [isObject, 'an object of facet → values'],
 }
-const requestChecks: Readonly<Record<string, Check>> = { limit: count, level: count, interval: oneOf('year', 'decade', 'century') }
+const requestChecks: Readonly<Record<string, Check>> = {
+  limit: count,
+  level: count,
+  interval: oneOf('year', 'decade', 'century'),
+}
 const dateBoundExpected = "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)"
 
 /**
  * Check search options once, at the API boundary, against the index's facets.
  * @throws {OptionsError} `ERR_INVALID_QUERY` naming the option and the value received.
  */
-export function resolveSearchOptions(options: unknown, facetKinds: ReadonlyMap<string, FacetKind>): ResolvedSearchOptions {
+export function resolveSearchOptions(
+  options: unknown,
+  facetKinds: ReadonlyMap<string, FacetKind>,
+): ResolvedSearchOptions {
   check('options', options, [isObject, 'an object'])
   const given = options as SearchOptions
   for (const [name, test] of Object.entries(checks)) check(name, given[name as keyof SearchOptions], test)
   for (const [name, value] of Object.entries(given.boost ?? {})) {
-    check('boost field', name, [(field) => (searchFields as readonly unknown[]).includes(field), `one of ${searchFields.join(', ')}`])
-    check(`boost.${name}`, value, [(weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity, 'a finite number ≥ 0'])
+    check('boost field', name, [
+      (field) => (searchFields as readonly unknown[]).includes(field),
+      `one of ${searchFields.join(', ')}`,
+    ])
+    check(`boost.${name}`, value, [
+      (weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity,
+      'a finite number ≥ 0',
+    ])
   }
   const facets = new Map<string, FacetRequest>()
   // A list of names, or requests by name (`true` or an object); a name alone is `true`.
@@ -130,7 +149,8 @@ export function resolveSearchOptions(options: unknown, facetKinds: ReadonlyMap<s
   for (const [name, request = true] of requested) {
     knownFacet(name, facetKinds)
     check(`facets.${name}`, request, [(value) => value === true || isObject(value), 'true or an object'])
-    for (const [key, test] of Object.entries(requestChecks)) check(`facets.${name}.${key}`, (request as Record<string, unknown>)[key], test)
+    for (const [key, test] of Object.entries(requestChecks))
+      check(`facets.${name}.${key}`, (request as Record<string, unknown>)[key], test)
     facets.set(name, request === true ? {} : request)
   }
   const filters = new Map<string, FacetFilter>()
@@ -139,7 +159,9 @@ export function resolveSearchOptions(options: unknown, facetKinds: ReadonlyMap<s
     if (value !== undefined) filters.set(name, readFilter(kind, value, `filters.${name}`))
   }
   const { prefix, fuzzy, boost, combineWith } = given
-  const matching = Object.fromEntries(Object.entries({ prefix, fuzzy, boost, combineWith }).filter(([, value]) => value !== undefined))
+  const matching = Object.fromEntries(
+    Object.entries({ prefix, fuzzy, boost, combineWith }).filter(([, value]) => value !== undefined),
+  )
   return {
     limit: given.limit ?? 20,
     offset: given.offset ?? 0,
@@ -179,7 +201,11 @@ function knownFacet(name: string, facetKinds: ReadonlyMap<string, FacetKind>): F
   const kind = facetKinds.get(name)
   if (kind === undefined) {
     const known = [...facetKinds.keys()].join(', ')
-    invalid('facet name', `one of this index's facets, ${known} (extra facets are chosen at build time with the "facets" option)`, name)
+    invalid(
+      'facet name',
+      `one of this index's facets, ${known} (extra facets are chosen at build time with the "facets" option)`,
+      name,
+    )
   }
   return kind
 }
@@ -196,7 +222,11 @@ export function invalid(option: string, expected: string, received: unknown): ne
   } catch {
     shown = Object.prototype.toString.call(received)
   }
-  throw new OptionsError('ERR_INVALID_QUERY', `infobox-search: search option "${option}" must be ${expected}, received ${shown}.`, { expected, received })
+  throw new OptionsError(
+    'ERR_INVALID_QUERY',
+    `infobox-search: search option "${option}" must be ${expected}, received ${shown}.`,
+    { expected, received },
+  )
 }
 
 /** Strings and objects as JSON (throws on a cycle); numbers, symbols and the like as `String` writes them. */

@@ -48,7 +48,11 @@ Zorblax chroniclers wrote \`${hostile.img}\` and ${hostile.script} on every wall
 const poll: typeof expect.poll = (check, options) => expect.poll(check, { timeout: 5_000, ...options })
 
 /** The facets the page asks for; the oracle asks for the same. */
-const facetRequest = { place: { level: 0, limit: 1000 }, combatant: { limit: 1000 }, date: { interval: 'century' } } as const
+const facetRequest = {
+  place: { level: 0, limit: 1000 },
+  combatant: { limit: 1000 },
+  date: { interval: 'century' },
+} as const
 
 describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () => {
   let dir: string
@@ -71,16 +75,31 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     await mkdir(path.join(dir, 'articles', 'battle-of-zorblax'), { recursive: true })
     await writeFile(path.join(dir, 'articles', 'battle-of-zorblax', 'index.md'), hostileArticle)
     const indexFile = path.join(dir, 'index.json')
-    execFileSync(process.execPath, ['dist/cli.js', 'build', 'fixtures', path.join(dir, 'articles'), '--out', indexFile, '--quiet'], { cwd: repoRoot })
+    execFileSync(
+      process.execPath,
+      ['dist/cli.js', 'build', 'fixtures', path.join(dir, 'articles'), '--out', indexFile, '--quiet'],
+      { cwd: repoRoot },
+    )
     // The oracle: the same built library, in Node, on the same file.
-    const library = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href)) as typeof import('../../src/index.js')
+    const library = (await import(
+      pathToFileURL(path.join(repoRoot, 'dist', 'index.js')).href
+    )) as typeof import('../../src/index.js')
     oracle = library.loadIndex(await readFile(indexFile, 'utf8'))
 
     server = await startServer({ root: repoRoot, mounts: { '/__test__/': dir } })
     pageUrl = `${server.url}/examples/search-box/?index=/__test__/index.json`
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
     // Fail with Playwright's message well before the test's own timeout.
@@ -91,7 +110,11 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
       if (url.startsWith(server.url)) return route.continue()
       if (url.startsWith('https://en.wikipedia.org/')) {
         articlePages.push(url)
-        return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Article</title><p>Article</p>' })
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>Article</title><p>Article</p>',
+        })
       }
       return route.abort()
     })
@@ -115,10 +138,12 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     return page
   }
 
-  const search = (query: string, options: SearchOptions = {}): SearchResult => oracle.search(query, { facets: facetRequest, ...options })
+  const search = (query: string, options: SearchOptions = {}): SearchResult =>
+    oracle.search(query, { facets: facetRequest, ...options })
 
   /** Hit ids on screen, read from the result links. */
-  const hitTitles = (page: Page) => page.$$eval('#search-results [role="option"] .hit-title', (links) => links.map((a) => a.textContent ?? ''))
+  const hitTitles = (page: Page) =>
+    page.$$eval('#search-results [role="option"] .hit-title', (links) => links.map((a) => a.textContent ?? ''))
   const titles = (result: SearchResult) => result.hits.map((hit) => hit.title)
 
   /** A facet's checkboxes as shown: value, count, checked. */
@@ -134,22 +159,32 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
   /** Every value shown has the oracle's count; the oracle's top values are all shown. */
   async function expectFacet(page: Page, name: string, expected: SearchResult, selected: readonly string[]) {
     const counts = expected.facets[name] as readonly { value: string; count: number }[]
-    const expectedShown = counts.filter((c, i) => i < 8 || selected.includes(c.value)).map(({ value, count }) => ({ value, count, checked: selected.includes(value) }))
+    const expectedShown = counts
+      .filter((c, i) => i < 8 || selected.includes(c.value))
+      .map(({ value, count }) => ({ value, count, checked: selected.includes(value) }))
     await poll(() => facetOnScreen(page, name)).toEqual(expectedShown)
   }
 
   /** Text of the first element matching `selector`, '' when there is none. */
-  const text = async (page: Page, selector: string) => ((await page.locator(selector).count()) === 0 ? '' : ((await page.locator(selector).first().textContent()) ?? ''))
+  const text = async (page: Page, selector: string) =>
+    (await page.locator(selector).count()) === 0 ? '' : ((await page.locator(selector).first().textContent()) ?? '')
   const attr = (page: Page, selector: string, name: string) => page.locator(selector).first().getAttribute(name)
-  const checkbox = (page: Page, name: string, value: string) => page.locator(`#facet-${name} input[value=${JSON.stringify(value)}]`)
+  const checkbox = (page: Page, name: string, value: string) =>
+    page.locator(`#facet-${name} input[value=${JSON.stringify(value)}]`)
 
   test('types a query: the best hit comes first, with a highlighted snippet; time to first results', async () => {
     // Time from navigation start to the first query's results on screen.
     const timed = await open('&q=thermopylae')
     await poll(() => hitTitles(timed)).toEqual(titles(search('thermopylae')))
-    const firstResults = await timed.evaluate(() => performance.getEntriesByName('search-box:first-query-results')[0]?.startTime ?? NaN)
-    const indexLoaded = await timed.evaluate(() => performance.getEntriesByName('search-box:index-loaded')[0]?.startTime ?? NaN)
-    console.log(`search box: index loaded ${indexLoaded.toFixed(0)} ms, first query's results rendered ${firstResults.toFixed(0)} ms after navigation start`)
+    const firstResults = await timed.evaluate(
+      () => performance.getEntriesByName('search-box:first-query-results')[0]?.startTime ?? NaN,
+    )
+    const indexLoaded = await timed.evaluate(
+      () => performance.getEntriesByName('search-box:index-loaded')[0]?.startTime ?? NaN,
+    )
+    console.log(
+      `search box: index loaded ${indexLoaded.toFixed(0)} ms, first query's results rendered ${firstResults.toFixed(0)} ms after navigation start`,
+    )
     await timed.close()
 
     const page = await open()
@@ -217,8 +252,12 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
 
     // The histogram ignores the date filter (disjunctive) and marks the bars in range.
     const buckets = typed.facets['date'] as readonly { value: string; from: number; to: number; count: number }[]
-    await poll(() => page.$$eval('#date-histogram .bar-label', (labels) => labels.map((l) => l.textContent))).toEqual(buckets.map((b) => b.value))
-    const pressed = await page.$$eval('#date-histogram .bar[aria-pressed="true"] .bar-label', (labels) => labels.map((l) => l.textContent))
+    await poll(() => page.$$eval('#date-histogram .bar-label', (labels) => labels.map((l) => l.textContent))).toEqual(
+      buckets.map((b) => b.value),
+    )
+    const pressed = await page.$$eval('#date-histogram .bar[aria-pressed="true"] .bar-label', (labels) =>
+      labels.map((l) => l.textContent),
+    )
     expect(pressed).toEqual(buckets.filter((b) => b.from <= 1500 && b.to >= -500).map((b) => b.value))
 
     // Click a bar: the range becomes that century.
@@ -227,7 +266,9 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     await page.locator(`#date-histogram .bar[data-from="${bucket.from}"]`).click()
     const clicked = search('', { filters: { date: { from: bucket.from, to: bucket.to } } })
     await poll(() => hitTitles(page)).toEqual(titles(clicked))
-    expect(await page.locator('#date-from').inputValue()).toBe(bucket.from < 0 ? `${-bucket.from} BC` : String(bucket.from))
+    expect(await page.locator('#date-from').inputValue()).toBe(
+      bucket.from < 0 ? `${-bucket.from} BC` : String(bucket.from),
+    )
     expect(await page.locator('#date-to').inputValue()).toBe(bucket.to < 0 ? `${-bucket.to} BC` : String(bucket.to))
 
     // Nonsense is refused with a message, not searched.
@@ -242,7 +283,10 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     const place = (base.facets['place'] as readonly { value: string }[])[0]?.value ?? ''
     const params = new URLSearchParams({ q: 'battle', place, from: '1000', to: '2000', interval: 'decade' })
     const page = await open(`&${params}`)
-    const expected = search('battle', { filters: { place: [place], date: { from: 1000, to: 2000 } }, facets: { ...facetRequest, date: { interval: 'decade' } } })
+    const expected = search('battle', {
+      filters: { place: [place], date: { from: 1000, to: 2000 } },
+      facets: { ...facetRequest, date: { interval: 'decade' } },
+    })
     await poll(() => hitTitles(page)).toEqual(titles(expected))
     expect(await page.locator('#search-input').inputValue()).toBe('battle')
     expect(await checkbox(page, 'place', place).isChecked()).toBe(true)
@@ -250,10 +294,14 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     expect(await page.locator('#date-to').inputValue()).toBe('2000')
     expect(await page.locator('input[name="interval"][value="decade"]').isChecked()).toBe(true)
     const decades = (expected.facets['date'] as readonly { value: string }[]).map((b) => b.value)
-    await poll(() => page.$$eval('#date-histogram .bar-label', (labels) => labels.map((l) => l.textContent))).toEqual(decades)
+    await poll(() => page.$$eval('#date-histogram .bar-label', (labels) => labels.map((l) => l.textContent))).toEqual(
+      decades,
+    )
 
     // Another search in a new history entry, then back.
-    await page.evaluate(() => history.pushState(null, '', `${location.pathname}?index=/__test__/index.json&q=thermopylae`))
+    await page.evaluate(() =>
+      history.pushState(null, '', `${location.pathname}?index=/__test__/index.json&q=thermopylae`),
+    )
     await page.evaluate(() => history.back())
     await poll(() => hitTitles(page)).toEqual(titles(expected))
     await page.evaluate(() => history.forward())
@@ -301,7 +349,9 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
     await poll(() => hitTitles(page).then((t) => t[0])).toBe(hit?.title)
     await page.keyboard.press('ArrowDown')
     await Promise.all([page.waitForURL(/en\.wikipedia\.org/), page.keyboard.press('Enter')])
-    expect(page.url()).toBe(`https://en.wikipedia.org/wiki/${encodeURIComponent((hit?.title ?? '').replaceAll(' ', '_'))}`)
+    expect(page.url()).toBe(
+      `https://en.wikipedia.org/wiki/${encodeURIComponent((hit?.title ?? '').replaceAll(' ', '_'))}`,
+    )
     expect(articlePages).toContain(page.url())
     await page.close()
   })
@@ -332,7 +382,9 @@ describe.skipIf(!existsSync(chromiumPath))('search box example in Chromium', () 
 
   test('a library that fails to load shows the error, not an endless "Loading"', async () => {
     const page = await context.newPage()
-    await page.route('**/dist/browser.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }))
+    await page.route('**/dist/browser.js', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }),
+    )
     await page.goto(pageUrl)
     await page.waitForSelector('#search-box[data-state="error"]')
     expect(await text(page, '#search-error')).toContain('The search library could not be loaded.')

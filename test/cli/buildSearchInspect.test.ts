@@ -20,8 +20,13 @@ beforeAll(async () => {
   })
   index = path.join(work, 'public', 'index.json')
   await writeFiles(work, { 'public/.keep': '' })
-  const result = await runCli(['build', 'content', 'extra/tours.markdown', '--out', 'public/index.json', '--jobs', '1'], { cwd: work })
-  expect(withoutProgress(result.stderr)).toMatch(/^infobox-search: indexed 4 article\(s\), skipped 0, 0 warning\(s\), in .* → public\/index\.json \(.* KB\) \[no workers\]\n$/)
+  const result = await runCli(
+    ['build', 'content', 'extra/tours.markdown', '--out', 'public/index.json', '--jobs', '1'],
+    { cwd: work },
+  )
+  expect(withoutProgress(result.stderr)).toMatch(
+    /^infobox-search: indexed 4 article\(s\), skipped 0, 0 warning\(s\), in .* → public\/index\.json \(.* KB\) \[no workers\]\n$/,
+  )
   expect(result.code).toBe(0)
 }, slow.timeout)
 afterAll(() => dirs.cleanup())
@@ -44,10 +49,16 @@ describe.concurrent('build → search → inspect', slow, () => {
 
   test.each([
     ['a query', ['england'], { limit: 10, offset: 0, filters: {}, facets: [] }],
-    ['filters, facets and paging', ['battle', '--limit', '2', '--offset', '1', '--filter', 'place=France', '--facets', 'place,combatant,date'],
-      { limit: 2, offset: 1, filters: { place: ['France'] }, facets: ['place', 'combatant', 'date'] }],
-    ['a date range and sort', ['', '--filter', 'date=1000..1500', '--sort=-date', '--facets', 'combatant'],
-      { limit: 10, offset: 0, filters: { date: { from: '1000', to: '1500' } }, facets: ['combatant'], sort: '-date' }],
+    [
+      'filters, facets and paging',
+      ['battle', '--limit', '2', '--offset', '1', '--filter', 'place=France', '--facets', 'place,combatant,date'],
+      { limit: 2, offset: 1, filters: { place: ['France'] }, facets: ['place', 'combatant', 'date'] },
+    ],
+    [
+      'a date range and sort',
+      ['', '--filter', 'date=1000..1500', '--sort=-date', '--facets', 'combatant'],
+      { limit: 10, offset: 0, filters: { date: { from: '1000', to: '1500' } }, facets: ['combatant'], sort: '-date' },
+    ],
   ] as const)('search --json prints exactly what index.search returns: %s', async (_name, args, options) => {
     const [query = '', ...flags] = args
     const result = await runCli(['search', index, query, ...flags, '--json'], { cwd: work })
@@ -64,12 +75,19 @@ describe.concurrent('build → search → inspect', slow, () => {
     expect(text.stdout).toContain('infobox-search index, format version 1')
     expect(text.stdout).toContain('articles: 4 (4 with a date)')
     const json = await runCli(['inspect', index, '--json'], { cwd: work })
-    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'infobox-search', version: 1, articles: 4, options: { body: 'lead' } })
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      format: 'infobox-search',
+      version: 1,
+      articles: 4,
+      options: { body: 'lead' },
+    })
   })
 
   test('search and inspect of a missing index: exit 2 with a hint', async () => {
     const result = await runCli(['search', 'nowhere.json', 'x'], { cwd: work })
     expect(result.code).toBe(2)
-    expect(result.stderr).toBe('infobox-search: cannot read the index nowhere.json (ENOENT); build one with "infobox-search build <dir> --out nowhere.json".\n')
+    expect(result.stderr).toBe(
+      'infobox-search: cannot read the index nowhere.json (ENOENT); build one with "infobox-search build <dir> --out nowhere.json".\n',
+    )
   })
 })

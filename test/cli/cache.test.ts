@@ -27,8 +27,12 @@ async function storeOf(cache: string): Promise<string> {
 async function cacheFiles(cache: string): Promise<string[]> {
   const fingerprint = path.basename(path.dirname(await storeOf(cache)))
   const found = await readdir(cache, { recursive: true, withFileTypes: true })
-  const relative = (file: string) => path.relative(cache, file).split(path.sep).join('/').replace(`${fingerprint}/`, '<fingerprint>/')
-  return found.filter((entry) => entry.isFile()).map((entry) => relative(path.join(entry.parentPath, entry.name))).sort()
+  const relative = (file: string) =>
+    path.relative(cache, file).split(path.sep).join('/').replace(`${fingerprint}/`, '<fingerprint>/')
+  return found
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(path.join(entry.parentPath, entry.name)))
+    .sort()
 }
 
 describe.concurrent('--cache', slow, () => {
@@ -36,19 +40,27 @@ describe.concurrent('--cache', slow, () => {
     const work = await dirs.make()
     const articles = generatedArticles(30)
     await writeFiles(work, { ...articles, 'g0/broken.md': notAnArticle })
-    const build = (jobs: string, out = 'index.json') => runCli(['build', '.', '--out', out, '--cache', '.cache', '--jobs', jobs], { cwd: work })
+    const build = (jobs: string, out = 'index.json') =>
+      runCli(['build', '.', '--out', out, '--cache', '.cache', '--jobs', jobs], { cwd: work })
 
     const first = await build('2')
     expect(first.code).toBe(0)
     expect(cacheUse(first.stderr)).toEqual({ reused: 0, extracted: 31, corrupt: 0 })
-    expect(await cacheFiles(path.join(work, '.cache'))).toEqual(['<fingerprint>/infobox-search-cache.json', '<fingerprint>/records.bin', 'CACHEDIR.TAG'])
+    expect(await cacheFiles(path.join(work, '.cache'))).toEqual([
+      '<fingerprint>/infobox-search-cache.json',
+      '<fingerprint>/records.bin',
+      'CACHEDIR.TAG',
+    ])
 
     const second = await build('1')
     expect(cacheUse(second.stderr)).toEqual({ reused: 31, extracted: 0, corrupt: 0 })
     expect(second.stderr).toContain('[front-matter-missing]') // reported again, from the cache
 
     const [changed = ''] = Object.keys(articles)
-    await writeFile(path.join(work, changed), (articles[changed] ?? '').replace('The battle of', 'The hard-fought battle of'))
+    await writeFile(
+      path.join(work, changed),
+      (articles[changed] ?? '').replace('The battle of', 'The hard-fought battle of'),
+    )
     const third = await build('2')
     expect(cacheUse(third.stderr)).toEqual({ reused: 30, extracted: 1, corrupt: 0 })
 
@@ -65,12 +77,21 @@ describe.concurrent('--cache', slow, () => {
   test('a changed option invalidates every entry', async () => {
     const work = await dirs.make()
     await writeFiles(work, generatedArticles(12))
-    const build = (...flags: string[]) => runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
+    const build = (...flags: string[]) =>
+      runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
     expect(cacheUse((await build('--body', 'full')).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
-    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
-    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
+    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({
+      reused: 0,
+      extracted: 12,
+      corrupt: 0,
+    })
+    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({
+      reused: 12,
+      extracted: 0,
+      corrupt: 0,
+    })
     // Only the current options' folder is kept.
     expect((await readdir(path.join(work, 'cache'))).filter((name) => name !== 'CACHEDIR.TAG')).toHaveLength(1)
   })
@@ -83,7 +104,9 @@ describe.concurrent('--cache', slow, () => {
     const before = await readFile(path.join(work, 'index.json'))
     const store = await storeOf(path.join(work, 'cache'))
     const bytes = await readFile(store)
-    const { rows } = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a) + 1)) as { rows: [string, string, number, number, number, number, number][] }
+    const { rows } = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a) + 1)) as {
+      rows: [string, string, number, number, number, number, number][]
+    }
     // One flipped bit in the counts of four rows (a term id that stays in range), one in the text of two more.
     for (const [, , codesAt] of rows.slice(0, 4)) bytes[codesAt + 8] = (bytes[codesAt + 8] as number) ^ 1
     for (const [, , , , textAt] of rows.slice(4, 6)) bytes[textAt + 20] = (bytes[textAt + 20] as number) ^ 4
@@ -101,7 +124,8 @@ describe.concurrent('--cache', slow, () => {
     const work = await dirs.make()
     const articles = generatedArticles(12)
     await writeFiles(work, articles)
-    const build = (out = 'index.json') => runCli(['build', '.', '--out', out, '--cache', 'cache', '--jobs', '2'], { cwd: work })
+    const build = (out = 'index.json') =>
+      runCli(['build', '.', '--out', out, '--cache', 'cache', '--jobs', '2'], { cwd: work })
     const uncached = async () => {
       expect((await runCli(['build', '.', '--out', 'plain.json', '--jobs', '1'], { cwd: work })).code).toBe(0)
       return readFile(path.join(work, 'plain.json'))
@@ -121,7 +145,11 @@ describe.concurrent('--cache', slow, () => {
     const good = await readFile(store)
     const torn = good.subarray(0, good.length >> 1)
     const garbled = Buffer.from(good).fill(0x5b, 0, good.length >> 1)
-    for (const [bad, unusable] of [[torn, true], [Buffer.from('\n{}'), true], [garbled, false]] as const) {
+    for (const [bad, unusable] of [
+      [torn, true],
+      [Buffer.from('\n{}'), true],
+      [garbled, false],
+    ] as const) {
       await writeFile(store, bad)
       const again = await build('again.json')
       expect(again.code).toBe(0)
@@ -135,18 +163,33 @@ describe.concurrent('--cache', slow, () => {
 
   test('only folders the cache made are removed: another fingerprint of ours goes, anything else stays', async () => {
     const work = await dirs.make()
-    await writeFiles(work, { ...generatedArticles(3), 'cache/0123456789abcdef/precious.txt': 'not ours', 'cache/notes.txt': 'mine' })
-    const build = (...flags: string[]) => runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
+    await writeFiles(work, {
+      ...generatedArticles(3),
+      'cache/0123456789abcdef/precious.txt': 'not ours',
+      'cache/notes.txt': 'mine',
+    })
+    const build = (...flags: string[]) =>
+      runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
     expect((await build()).code).toBe(0)
     expect((await build('--body', 'full')).code).toBe(0) // the first build's folder is ours and stale now
     const files = await cacheFiles(path.join(work, 'cache'))
-    expect(files).toEqual(['0123456789abcdef/precious.txt', 'CACHEDIR.TAG', '<fingerprint>/infobox-search-cache.json', '<fingerprint>/records.bin', 'notes.txt'].sort())
+    expect(files).toEqual(
+      [
+        '0123456789abcdef/precious.txt',
+        'CACHEDIR.TAG',
+        '<fingerprint>/infobox-search-cache.json',
+        '<fingerprint>/records.bin',
+        'notes.txt',
+      ].sort(),
+    )
   })
 
   test('a cache folder that cannot be written is not fatal', async () => {
     const work = await dirs.make()
     await writeFiles(work, { ...generatedArticles(3), 'cache-is-a-file': 'x' })
-    const result = await runCli(['build', '.', '--out', 'index.json', '--cache', 'cache-is-a-file', '--jobs', '1'], { cwd: work })
+    const result = await runCli(['build', '.', '--out', 'index.json', '--cache', 'cache-is-a-file', '--jobs', '1'], {
+      cwd: work,
+    })
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/cache: 0 reused, 3 extracted, 3 could not be stored \(ENOTDIR\)/)
   })

@@ -104,7 +104,8 @@ export function article(spec: ArticleSpec): string {
   const field = (name: string, text: string | undefined, links: readonly string[] = []): void => {
     if (text === undefined) return
     lines.push(`    ${name}:`, `      text: ${q(text)}`)
-    if (links.length > 0) lines.push('      links:', ...links.flatMap((page) => ['        - type: internal', `          page: ${q(page)}`]))
+    if (links.length > 0)
+      lines.push('      links:', ...links.flatMap((page) => ['        - type: internal', `          page: ${q(page)}`]))
   }
   field('date', spec.date)
   field('place', spec.place, spec.placeLinks)
@@ -130,8 +131,17 @@ const places = [
   ['Dunmere', 'Westmark'],
   ['Essary', 'Southvale'],
 ] as const
-const sides = ['Kingdom of Westmark', 'Eastreach League', 'Highfold Clans', 'Free City of Brisca', 'Southvale Compact'] as const
-const words = 'river bridge cavalry siege winter harvest archers fortress envoy treaty marsh ridge garrison banner supply column rearguard'.split(' ')
+const sides = [
+  'Kingdom of Westmark',
+  'Eastreach League',
+  'Highfold Clans',
+  'Free City of Brisca',
+  'Southvale Compact',
+] as const
+const words =
+  'river bridge cavalry siege winter harvest archers fortress envoy treaty marsh ridge garrison banner supply column rearguard'.split(
+    ' ',
+  )
 
 /** `count` generated articles (deterministic), spread over folders: `g<k>/article-<n>.md`. */
 export function generatedArticles(count: number): Record<string, string> {
@@ -139,8 +149,11 @@ export function generatedArticles(count: number): Record<string, string> {
   for (let n = 0; n < count; n++) {
     const [town, region] = places[n % places.length] ?? places[0]
     const year = 1200 + ((n * 37) % 600)
-    const paragraphs = Array.from({ length: 3 + (n % 4) }, (_, p) =>
-      Array.from({ length: 40 }, (_, w) => words[(n * 7 + p * 13 + w * 5) % words.length]).join(' ') + ` number ${n} part ${p}.`,
+    const paragraphs = Array.from(
+      { length: 3 + (n % 4) },
+      (_, p) =>
+        Array.from({ length: 40 }, (_, w) => words[(n * 7 + p * 13 + w * 5) % words.length]).join(' ') +
+        ` number ${n} part ${p}.`,
     )
     files[`g${n % 7}/article-${String(n).padStart(4, '0')}.md`] = article({
       title: `Battle of ${town} ${n}`,

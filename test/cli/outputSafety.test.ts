@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { FileSystemError } from '../../src/core/errors.js'
 import { writeFileAtomic } from '../../src/node/writeFileAtomic.js'
 import { hastings, notAnArticle, orleans } from './articles.js'
-import { article, finished, generatedArticles, requireBuiltCli, runCli, slow, startCli, tempDirs, writeFiles } from './helpers.js'
+import {
+  article,
+  finished,
+  generatedArticles,
+  requireBuiltCli,
+  runCli,
+  slow,
+  startCli,
+  tempDirs,
+  writeFiles,
+} from './helpers.js'
 
 const dirs = tempDirs()
 beforeAll(requireBuiltCli)
@@ -21,14 +31,31 @@ async function previousBuild(): Promise<{ work: string; index: string; before: B
   return { work, index, before: await fs.readFile(index) }
 }
 
-const list = async (dir: string): Promise<string[]> => (await fs.readdir(dir)).filter((name) => name.includes('index.json')).sort()
+const list = async (dir: string): Promise<string[]> =>
+  (await fs.readdir(dir)).filter((name) => name.includes('index.json')).sort()
 
 describe.concurrent('the output is never partly written', slow, () => {
   test.each([
-    ['a missing folder', 'missing/index.json', 'infobox-search: cannot write missing/index.json: the directory missing does not exist; create it first (ENOENT); the previous file, if any, is unchanged.\n'],
-    ['a path under a regular file', 'notes.txt/index.json', 'infobox-search: cannot write notes.txt/index.json: notes.txt is not a directory (a part of the path is a file) (ENOTDIR); the previous file, if any, is unchanged.\n'],
-    ['a path two levels under a regular file', 'notes.txt/sub/index.json', 'infobox-search: cannot write notes.txt/sub/index.json: notes.txt/sub is not a directory (a part of the path is a file) (ENOTDIR); the previous file, if any, is unchanged.\n'],
-    ['a folder as --out', 'in', 'infobox-search: cannot write in: in is a directory; give a file name with --out (EISDIR); the previous file, if any, is unchanged.\n'],
+    [
+      'a missing folder',
+      'missing/index.json',
+      'infobox-search: cannot write missing/index.json: the directory missing does not exist; create it first (ENOENT); the previous file, if any, is unchanged.\n',
+    ],
+    [
+      'a path under a regular file',
+      'notes.txt/index.json',
+      'infobox-search: cannot write notes.txt/index.json: notes.txt is not a directory (a part of the path is a file) (ENOTDIR); the previous file, if any, is unchanged.\n',
+    ],
+    [
+      'a path two levels under a regular file',
+      'notes.txt/sub/index.json',
+      'infobox-search: cannot write notes.txt/sub/index.json: notes.txt/sub is not a directory (a part of the path is a file) (ENOTDIR); the previous file, if any, is unchanged.\n',
+    ],
+    [
+      'a folder as --out',
+      'in',
+      'infobox-search: cannot write in: in is a directory; give a file name with --out (EISDIR); the previous file, if any, is unchanged.\n',
+    ],
   ])('an output in %s: exit 2 before any work, with the reason', async (_name, out, message) => {
     const work = await dirs.make()
     await writeFiles(work, { 'in/hastings.md': hastings, 'notes.txt': 'not a folder' })
@@ -51,8 +78,13 @@ describe.concurrent('the output is never partly written', slow, () => {
   test('a write that fails half-way (file size limit: EFBIG, like a full disk): exit 2, previous index intact, no temporary file left', async () => {
     const { work, index, before } = await previousBuild()
     await writeFiles(work, generatedArticles(80))
-    const result = await runCli(['build', '.', '--out', 'index.json', '--body', 'full', '--jobs', '1'], { cwd: work, shellPrefix: 'ulimit -f 64;' })
-    expect(result.stderr).toContain('infobox-search: cannot write index.json: the file is larger than this system allows (file size limit) (EFBIG); the previous file, if any, is unchanged.\n')
+    const result = await runCli(['build', '.', '--out', 'index.json', '--body', 'full', '--jobs', '1'], {
+      cwd: work,
+      shellPrefix: 'ulimit -f 64;',
+    })
+    expect(result.stderr).toContain(
+      'infobox-search: cannot write index.json: the file is larger than this system allows (file size limit) (EFBIG); the previous file, if any, is unchanged.\n',
+    )
     expect(result.code).toBe(2)
     expect(await fs.readFile(index)).toEqual(before)
     expect(await list(work)).toEqual(['index.json'])
@@ -63,8 +95,13 @@ describe.concurrent('the output is never partly written', slow, () => {
     // A few long bodies make an index of several MB, written in many chunks.
     const words = 'oak ash elm yew fir pine birch alder rowan hazel'.split(' ')
     for (let n = 0; n < 3; n++) {
-      const body = Array.from({ length: 12_000 }, (_, i) => `${words[i % 10]}${(i * 7919 + n) % 100_000} ${words[(i * 3) % 10]} grove ${i}.`).join(' ')
-      await writeFiles(work, { [`big/big-${n}.md`]: article({ title: `Long chronicle ${n}`, body: `${body}\n\n${body}` }) })
+      const body = Array.from(
+        { length: 12_000 },
+        (_, i) => `${words[i % 10]}${(i * 7919 + n) % 100_000} ${words[(i * 3) % 10]} grove ${i}.`,
+      ).join(' ')
+      await writeFiles(work, {
+        [`big/big-${n}.md`]: article({ title: `Long chronicle ${n}`, body: `${body}\n\n${body}` }),
+      })
     }
     const child = startCli(['build', 'big', '--out', 'index.json', '--body', 'full', '--jobs', '2'], { cwd: work })
     const ended = finished(child)
@@ -110,7 +147,8 @@ describe('writeFileAtomic with a failing disk', () => {
       return new Proxy(handle, {
         get(target, key) {
           const value: unknown = Reflect.get(target, key)
-          if (key !== 'write') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+          if (key !== 'write')
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
           // The first write gets half its bytes onto the disk, then the disk is full.
           return async (bytes: Uint8Array) => {
             await target.write(bytes.subarray(0, bytes.length / 2))
@@ -125,17 +163,24 @@ describe('writeFileAtomic with a failing disk', () => {
     ['ENOSPC', 'the disk is full'],
     ['EDQUOT', 'the disk is full'],
     ['EIO', 'the system refused the write'],
-  ])('%s: throws FileSystemError ERR_IO, the previous file is intact, the temporary file is removed', async (code, reason) => {
-    const work = await dirs.make()
-    const file = path.join(work, 'index.json')
-    await fs.writeFile(file, 'previous contents')
-    const error = await writeFileAtomic(file, 'x'.repeat(100_000), { fileSystem: failingDisk(code) }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(FileSystemError)
-    expect(error).toMatchObject({ name: 'FileSystemError', code: 'ERR_IO', file })
-    expect((error as Error).message).toBe(`infobox-search: cannot write ${file}: ${reason} (${code}); the previous file, if any, is unchanged.`)
-    expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
-    expect(await fs.readdir(work)).toEqual(['index.json'])
-  })
+  ])(
+    '%s: throws FileSystemError ERR_IO, the previous file is intact, the temporary file is removed',
+    async (code, reason) => {
+      const work = await dirs.make()
+      const file = path.join(work, 'index.json')
+      await fs.writeFile(file, 'previous contents')
+      const error = await writeFileAtomic(file, 'x'.repeat(100_000), { fileSystem: failingDisk(code) }).catch(
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(FileSystemError)
+      expect(error).toMatchObject({ name: 'FileSystemError', code: 'ERR_IO', file })
+      expect((error as Error).message).toBe(
+        `infobox-search: cannot write ${file}: ${reason} (${code}); the previous file, if any, is unchanged.`,
+      )
+      expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
+      expect(await fs.readdir(work)).toEqual(['index.json'])
+    },
+  )
 
   test('chunks are written in order and the byte count is returned', async () => {
     const work = await dirs.make()
@@ -157,7 +202,11 @@ describe('writeFileAtomic with a failing disk', () => {
       yield 'x'.repeat(100_000)
       throw Object.assign(new Error('serializer failed'), { code: 'EIO' })
     }
-    await expect(writeFileAtomic(file, chunks())).rejects.toMatchObject({ name: 'FileSystemError', code: 'ERR_IO', file })
+    await expect(writeFileAtomic(file, chunks())).rejects.toMatchObject({
+      name: 'FileSystemError',
+      code: 'ERR_IO',
+      file,
+    })
     expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
     expect(await fs.readdir(work)).toEqual(['index.json'])
   })
@@ -167,7 +216,9 @@ describe('writeFileAtomic with a failing disk', () => {
     const file = path.join(work, 'index.json')
     await fs.writeFile(file, 'previous contents')
     const rename = (): Promise<void> => Promise.reject(Object.assign(new Error('EXDEV: simulated'), { code: 'EXDEV' }))
-    await expect(writeFileAtomic(file, 'new contents', { fileSystem: { ...fs, rename } })).rejects.toThrow(/cannot write .*index\.json: the system refused the write \(EXDEV\)/)
+    await expect(writeFileAtomic(file, 'new contents', { fileSystem: { ...fs, rename } })).rejects.toThrow(
+      /cannot write .*index\.json: the system refused the write \(EXDEV\)/,
+    )
     expect(await fs.readFile(file, 'utf8')).toBe('previous contents')
     expect(await fs.readdir(work)).toEqual(['index.json'])
   })

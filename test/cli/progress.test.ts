@@ -31,7 +31,11 @@ describe('progress', () => {
     p.tick(1000, 47) // 50 done after 2 s
     expect(p.out.endsWith('\r\x1b[K[█░░░░░░░░░░░░░░░░░░░░░░░░░░░░░] 4/100 articles · 2/s · ETA 48 s')).toBe(true) // drawn on the first of the 47
     p.progress.print('warning: a.md: something [code]')
-    expect(p.out.endsWith('\r\x1b[Kwarning: a.md: something [code]\n\r\x1b[K[███████████████░░░░░░░░░░░░░░░] 50/100 articles · 25/s · ETA 2.0 s')).toBe(true)
+    expect(
+      p.out.endsWith(
+        '\r\x1b[Kwarning: a.md: something [code]\n\r\x1b[K[███████████████░░░░░░░░░░░░░░░] 50/100 articles · 25/s · ETA 2.0 s',
+      ),
+    ).toBe(true)
     p.tick(100, 50)
     expect(p.out.endsWith('[██████████████████████████████] 100/100 articles · 48/s · ETA 0.0 s')).toBe(true) // always drawn at the end
     p.progress.end()
@@ -65,11 +69,24 @@ describe('progress', () => {
   })
 
   test('summary line', () => {
-    expect(formatBuildSummary({ indexed: 200, skipped: 1, warnings: 3, workers: 2, cache: { reused: 199, extracted: 2, corrupt: 1, unwritable: 0 } }, 1.234, 'out.json', 1_572_864)).toBe(
+    expect(
+      formatBuildSummary(
+        {
+          indexed: 200,
+          skipped: 1,
+          warnings: 3,
+          workers: 2,
+          cache: { reused: 199, extracted: 2, corrupt: 1, unwritable: 0 },
+        },
+        1.234,
+        'out.json',
+        1_572_864,
+      ),
+    ).toBe(
       'infobox-search: indexed 200 article(s), skipped 1, 3 warning(s), in 1.2 s → out.json (1.5 MB) [2 workers; cache: 199 reused, 2 extracted, 1 corrupt entry replaced]',
     )
-    expect(formatBuildSummary({ indexed: 1, skipped: 0, warnings: 0, workers: 0, cache: undefined }, 75, 'i.json', 900)).toBe(
-      'infobox-search: indexed 1 article(s), skipped 0, 0 warning(s), in 1 min 15 s → i.json (900 B) [no workers]',
-    )
+    expect(
+      formatBuildSummary({ indexed: 1, skipped: 0, warnings: 0, workers: 0, cache: undefined }, 75, 'i.json', 900),
+    ).toBe('infobox-search: indexed 1 article(s), skipped 0, 0 warning(s), in 1 min 15 s → i.json (900 B) [no workers]')
   })
 })

@@ -39,14 +39,21 @@ async function workerScript(source: string): Promise<URL> {
 async function collect(names: readonly string[], workerUrl: URL, jobs = 2): Promise<ExtractedFile[]> {
   const files = names.map((name) => ({ path: `/articles/${name}`, id: name }))
   const results: ExtractedFile[] = []
-  const settings = { jobs, fileTimeout: 1000, workerData: { options: resolveIndexOptions(), caching: false }, workerUrl }
+  const settings = {
+    jobs,
+    fileTimeout: 1000,
+    workerData: { options: resolveIndexOptions(), caching: false },
+    workerUrl,
+  }
   for await (const result of extractInWorkers(files, settings)) results.push(result)
   return results
 }
 
 describe('extractInWorkers', slow, () => {
   test('results come back in file order, one per file, whatever the workers do', async () => {
-    const names = Array.from({ length: 60 }, (_, i) => (i === 7 ? 'crash-a' : i === 20 ? 'hang-b' : i === 33 ? 'throw-c' : i === 34 ? 'crash-d' : `ok-${i}`))
+    const names = Array.from({ length: 60 }, (_, i) =>
+      i === 7 ? 'crash-a' : i === 20 ? 'hang-b' : i === 33 ? 'throw-c' : i === 34 ? 'crash-d' : `ok-${i}`,
+    )
     const results = await collect(names, await workerScript(fakeWorker), 3)
     expect(results.map((r) => r.path)).toEqual(names.map((name) => `/articles/${name}`))
     const failed = results.filter((r) => r.record === undefined)
@@ -56,20 +63,35 @@ describe('extractInWorkers', slow, () => {
       ['/articles/throw-c', 'worker-failed'],
       ['/articles/crash-d', 'worker-failed'],
     ])
-    expect(failed[0]?.diagnostics[0]?.message).toBe('Cannot index /articles/crash-a: its worker exited with code 3; the file was skipped.')
-    expect(failed[1]?.diagnostics[0]?.message).toBe('Cannot index /articles/hang-b: reading and extracting it took longer than 1000 ms (--file-timeout); the file was skipped.')
-    expect(failed[2]?.diagnostics[0]?.message).toBe('Cannot index /articles/throw-c: its worker failed (boom); the file was skipped.')
+    expect(failed[0]?.diagnostics[0]?.message).toBe(
+      'Cannot index /articles/crash-a: its worker exited with code 3; the file was skipped.',
+    )
+    expect(failed[1]?.diagnostics[0]?.message).toBe(
+      'Cannot index /articles/hang-b: reading and extracting it took longer than 1000 ms (--file-timeout); the file was skipped.',
+    )
+    expect(failed[2]?.diagnostics[0]?.message).toBe(
+      'Cannot index /articles/throw-c: its worker failed (boom); the file was skipped.',
+    )
   })
 
   test('a worker script that cannot start is a FileSystemError, not a hang', async () => {
-    const error = await collect(['a', 'b', 'c'], await workerScript('throw new Error("cannot load")')).catch((e: unknown) => e)
+    const error = await collect(['a', 'b', 'c'], await workerScript('throw new Error("cannot load")')).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(FileSystemError)
-    expect((error as Error).message).toBe('infobox-search: cannot start an extraction worker (cannot load); run with --jobs 1 to build without workers.')
+    expect((error as Error).message).toBe(
+      'infobox-search: cannot start an extraction worker (cannot load); run with --jobs 1 to build without workers.',
+    )
   })
 
   test('stopping early (break) terminates the workers', async () => {
     const files = Array.from({ length: 50 }, (_, i) => ({ path: `/articles/ok-${i}`, id: `ok-${i}` }))
-    const settings = { jobs: 2, fileTimeout: 1000, workerData: { options: resolveIndexOptions(), caching: false }, workerUrl: await workerScript(fakeWorker) }
+    const settings = {
+      jobs: 2,
+      fileTimeout: 1000,
+      workerData: { options: resolveIndexOptions(), caching: false },
+      workerUrl: await workerScript(fakeWorker),
+    }
     let seen = 0
     for await (const result of extractInWorkers(files, settings)) {
       expect(result.path).toBe(`/articles/ok-${seen}`)

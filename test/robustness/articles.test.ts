@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildIndex, extractRecord, readArticleFile, resolveIndexOptions, safeParseArticle, serializeIndex, type Article } from '../../src/build.js'
+import {
+  buildIndex,
+  extractRecord,
+  readArticleFile,
+  resolveIndexOptions,
+  safeParseArticle,
+  serializeIndex,
+  type Article,
+} from '../../src/build.js'
 import { loadIndex } from '../../src/index.js'
 import { fcParameters, goodArticle, measure, prototypeKeys } from './helpers.js'
 
@@ -12,7 +20,10 @@ import { fcParameters, goodArticle, measure, prototypeKeys } from './helpers.js'
 // front-matter refusals; here they meet good articles in one build.
 
 const deepBlockMapping = Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1'
-const aliasBomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`)].join('\n')
+const aliasBomb = [
+  'a0: &a0 [x, x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`),
+].join('\n')
 
 /** Each of these must be refused with its code. */
 const badArticles: readonly (readonly [file: string, code: string, text: string])[] = [
@@ -46,18 +57,27 @@ const goodArticles: readonly (readonly [file: string, warnings: readonly string[
   ['surrogates.md', [], goodArticle('Surrogatia').replace('was fought', 'was \uD800 fought \uDC00')],
   ['cycle.md', ['field-type'], goodArticle('Cyclopolis', '    result: &r { text: *r }')],
   ['number-title.md', [], goodArticle('Numberton').replace(/^title: .*$/m, 'title: 1812')],
-  ['wrong-types.md', ['field-type', 'field-type', 'field-type'], goodArticle('Wrongtypia', '    partof: [a, b]\n    result: { text: [won], links: oops }')],
+  [
+    'wrong-types.md',
+    ['field-type', 'field-type', 'field-type'],
+    goodArticle('Wrongtypia', '    partof: [a, b]\n    result: { text: [won], links: oops }'),
+  ],
 ]
 
 describe('a build over good and bad articles', () => {
-  const results = [...badArticles, ...goodArticles].map(([file, , text]) => ({ file, result: safeParseArticle(text, { file }) }))
+  const results = [...badArticles, ...goodArticles].map(([file, , text]) => ({
+    file,
+    result: safeParseArticle(text, { file }),
+  }))
 
   test.each(badArticles)('%s is refused with %s, naming the file', (file, code) => {
     const { result } = results.find((r) => r.file === file)!
     expect(result.success).toBe(false)
     expect(result.diagnostics).toHaveLength(1)
     expect(result.diagnostics[0]).toMatchObject({ severity: 'error', code, file })
-    expect(result.diagnostics[0]?.message).toMatch(new RegExp(`^Cannot read article in ${file.replace('.', '\\.')}: .+\\.$`))
+    expect(result.diagnostics[0]?.message).toMatch(
+      new RegExp(`^Cannot read article in ${file.replace('.', '\\.')}: .+\\.$`),
+    )
   })
 
   test('deep nesting is named as such, not as a stack overflow', () => {
@@ -78,8 +98,20 @@ describe('a build over good and bad articles', () => {
     expect(articles).toHaveLength(goodArticles.length)
     const index = loadIndex(serializeIndex(buildIndex(articles)))
     expect(index.documentCount).toBe(goodArticles.length)
-    for (const marker of ['Plainfield', 'Crlfton', 'Crville', 'Bomburg', 'Nulberg', 'Surrogatia', 'Cyclopolis', 'Numberton', 'Wrongtypia']) {
-      expect(index.search(marker).hits.map((hit) => hit.title)).toContain(marker === 'Numberton' ? '1812' : `Battle of ${marker}`)
+    for (const marker of [
+      'Plainfield',
+      'Crlfton',
+      'Crville',
+      'Bomburg',
+      'Nulberg',
+      'Surrogatia',
+      'Cyclopolis',
+      'Numberton',
+      'Wrongtypia',
+    ]) {
+      expect(index.search(marker).hits.map((hit) => hit.title)).toContain(
+        marker === 'Numberton' ? '1812' : `Battle of ${marker}`,
+      )
     }
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined()
     expect(prototypeKeys()).toEqual([])
@@ -101,21 +133,37 @@ describe('fields of the wrong type are warnings, never errors', () => {
     ['an infobox is null or a list', 'infoboxes: [null, [1, 2]]', { infoboxes: [] }, ['field-type', 'field-type']],
     ['a field is a list', 'infoboxes: [{ date: [1, 2] }]', { infoboxes: [{}] }, ['field-type']],
     ['a field text is a list', 'infoboxes: [{ place: { text: [Rome] } }]', { infoboxes: [{}] }, ['field-type']],
-    ['a field text is a mapping, its links still count', 'infoboxes: [{ place: { text: { a: 1 }, links: [{ page: Rome }] } }]', { infoboxes: [{ place: { text: '', links: [{ type: 'internal', page: 'Rome' }] } }] }, ['field-type']],
-    ['links that are not mappings', 'infoboxes: [{ place: { text: Rome, links: [Rome, 5, null] } }]', { infoboxes: [{ place: { text: 'Rome', links: [] } }] }, ['field-type', 'field-type']],
+    [
+      'a field text is a mapping, its links still count',
+      'infoboxes: [{ place: { text: { a: 1 }, links: [{ page: Rome }] } }]',
+      { infoboxes: [{ place: { text: '', links: [{ type: 'internal', page: 'Rome' }] } }] },
+      ['field-type'],
+    ],
+    [
+      'links that are not mappings',
+      'infoboxes: [{ place: { text: Rome, links: [Rome, 5, null] } }]',
+      { infoboxes: [{ place: { text: 'Rome', links: [] } }] },
+      ['field-type', 'field-type'],
+    ],
     ['description is a list', 'description: [a, b]', { description: null }, ['field-type']],
     ['shortDescription is a mapping', 'shortDescription: { a: 1 }', { shortDescription: null }, ['field-type']],
     ['id is a list', 'id: [a]', { id: 'given' }, ['field-type']],
     ['a javascript: image', 'img: "javascript:alert(1)"', { image: null }, ['unsafe-url']],
     ['a javascript: image hidden by a tab and case', 'img: "JaVa\\tScRiPt:alert(1)"', { image: null }, ['unsafe-url']],
     ['a data: image', 'img: "data:text/html,<script>alert(1)</script>"', { image: null }, ['unsafe-url']],
-    ['an https image', 'img: "https://upload.wikimedia.org/a.svg"', { image: 'https://upload.wikimedia.org/a.svg' }, []],
+    [
+      'an https image',
+      'img: "https://upload.wikimedia.org/a.svg"',
+      { image: 'https://upload.wikimedia.org/a.svg' },
+      [],
+    ],
     ['a relative image', 'img: images/a.png', { image: 'images/a.png' }, []],
   ])('%s', (_name, yaml, expected, codes) => {
     const result = safeParseArticle(`---\ntitle: T\n${yaml}\n---\nBody.`, { id: 'given', file: 'types.md' })
     expect(result.success).toBe(true)
     const article = result.article as unknown as Record<string, unknown>
-    for (const [key, value] of Object.entries(expected)) expect(JSON.parse(JSON.stringify(article[key] ?? null))).toEqual(value)
+    for (const [key, value] of Object.entries(expected))
+      expect(JSON.parse(JSON.stringify(article[key] ?? null))).toEqual(value)
     expect(result.diagnostics.map((d) => d.code)).toEqual(codes)
     expect(buildIndex([result.article as Article]).documentCount).toBe(1)
   })
@@ -171,9 +219,15 @@ describe('__proto__, constructor and prototype', () => {
 
   test('as values: facets, serialization and loading keep them as plain data', () => {
     const article = safeParseArticle(nested, { file: 'nested.md', id: 'nested' }).article as Article
-    const built = buildIndex([article, safeParseArticle(goodArticle('Plainfield'), { id: 'plain' }).article as Article], { facets: ['partof'] })
+    const built = buildIndex(
+      [article, safeParseArticle(goodArticle('Plainfield'), { id: 'plain' }).article as Article],
+      { facets: ['partof'] },
+    )
     const index = loadIndex(serializeIndex(built))
-    const result = index.search('', { facets: { place: { limit: 50 }, combatant: { limit: 50 }, partof: {} }, filters: { place: ['__proto__'] } })
+    const result = index.search('', {
+      facets: { place: { limit: 50 }, combatant: { limit: 50 }, partof: {} },
+      filters: { place: ['__proto__'] },
+    })
     expect(result.hits.map((hit) => hit.id)).toEqual(['nested'])
     const values = (name: 'place' | 'combatant' | 'partof') => result.facets[name].map((count) => count.value).sort()
     expect(values('place')).toContain('__proto__')
@@ -195,7 +249,9 @@ describe('big and deep inputs finish', () => {
   })
 
   test('a cyclic alias in an infobox is bounded', () => {
-    const result = safeParseArticle('---\ntitle: Loop\ninfoboxes: &a\n  - place: *a\n    date: { text: 1900 }\n---\n', { file: 'loop.md' })
+    const result = safeParseArticle('---\ntitle: Loop\ninfoboxes: &a\n  - place: *a\n    date: { text: 1900 }\n---\n', {
+      file: 'loop.md',
+    })
     expect(result.article?.infoboxes).toEqual([{ date: { text: '1900', links: [] } }])
     expect(result.diagnostics.map((d) => d.code)).toEqual(['field-type'])
   })
@@ -214,9 +270,19 @@ describe('files: encodings, binary and unreadable paths (readArticleFile)', () =
   const swap = (bytes: Uint8Array) => bytes.map((_, i) => bytes[i ^ 1] ?? 0)
   let seed = 7
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed & 0xff)
-  const pngHeader = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]
+  const pngHeader = [
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6,
+    0, 0, 0,
+  ]
   const png = new Uint8Array([...pngHeader, ...Array.from({ length: 4000 }, random)])
-  const invalidUtf8 = new Uint8Array([...utf8(goodArticle('Badbytes').replace('was fought', 'was')), 0xc3, 0x28, 0xff, 0xfe, ...utf8(' fought.\n')])
+  const invalidUtf8 = new Uint8Array([
+    ...utf8(goodArticle('Badbytes').replace('was fought', 'was')),
+    0xc3,
+    0x28,
+    0xff,
+    0xfe,
+    ...utf8(' fought.\n'),
+  ])
 
   /** [name, bytes, outcome]: an array of warning codes for an article, or the error code(s) it may get. */
   const files: readonly (readonly [string, Uint8Array, readonly string[] | string])[] = [
@@ -267,8 +333,21 @@ describe('files: encodings, binary and unreadable paths (readArticleFile)', () =
       }
     }
     const index = buildIndex(articles)
-    expect(articles.map((article) => article.id)).toEqual(files.filter(([, , outcome]) => typeof outcome !== 'string').map(([name]) => name))
-    for (const marker of ['Utfeight', 'Bomutf', 'Littleendian', 'Bigendian', 'Lonesurrogate', 'Badbytes', 'Nulbytes', 'Crlfbytes', 'Crbytes', 'Mohacs']) {
+    expect(articles.map((article) => article.id)).toEqual(
+      files.filter(([, , outcome]) => typeof outcome !== 'string').map(([name]) => name),
+    )
+    for (const marker of [
+      'Utfeight',
+      'Bomutf',
+      'Littleendian',
+      'Bigendian',
+      'Lonesurrogate',
+      'Badbytes',
+      'Nulbytes',
+      'Crlfbytes',
+      'Crbytes',
+      'Mohacs',
+    ]) {
       expect(index.search(marker).hits[0]?.title.normalize('NFKD').replace(/\p{M}/gu, '')).toBe(`Battle of ${marker}`)
     }
     expect(articles.find((a) => a.id === 'utf16-lone-surrogate.md')?.body).toContain('was \uFFFD fought')
@@ -280,14 +359,21 @@ describe('files: encodings, binary and unreadable paths (readArticleFile)', () =
     ['a missing file', 'missing.md', /^Cannot read article in .*missing\.md: cannot read the file \(ENOENT\)\.$/],
   ])('%s is an "unreadable" error naming it', async (_name, file, message) => {
     const result = await readArticleFile({ path: join(dir, file), id: file })
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unreadable', file: join(dir, file) })])
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'unreadable', file: join(dir, file) }),
+    ])
     expect(result.diagnostics[0]?.message).toMatch(message)
   })
 })
 
 describe('NFC and NFD spellings match each other', () => {
-  const nfd = safeParseArticle(goodArticle('Ho\u0308chsta\u0308dt').replace('was fought', 'was fought by Wl\u0301adysl\u0301aw'), { id: 'nfd' }).article as Article
-  const nfc = safeParseArticle(goodArticle('\u015Awiecino').replace('was fought', 'was fought at Moh\u00E1cs'), { id: 'nfc' }).article as Article
+  const nfd = safeParseArticle(
+    goodArticle('Ho\u0308chsta\u0308dt').replace('was fought', 'was fought by Wl\u0301adysl\u0301aw'),
+    { id: 'nfd' },
+  ).article as Article
+  const nfc = safeParseArticle(goodArticle('\u015Awiecino').replace('was fought', 'was fought at Moh\u00E1cs'), {
+    id: 'nfc',
+  }).article as Article
   const index = loadIndex(serializeIndex(buildIndex([nfd, nfc])))
 
   test.each([
@@ -324,7 +410,13 @@ describe('properties', () => {
 
   test('safeParseArticle on arbitrary text returns an article or an error diagnostic', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), neverThrows), fcParameters(1000))
-    fc.assert(fc.property(fc.string({ maxLength: 400 }).map((yaml) => `---\n${yaml}\n---\nbody`), neverThrows), fcParameters(1000))
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 400 }).map((yaml) => `---\n${yaml}\n---\nbody`),
+        neverThrows,
+      ),
+      fcParameters(1000),
+    )
   })
 
   const valid = [
@@ -355,7 +447,41 @@ describe('properties', () => {
     '',
   ].join('\n')
   const edits = fc.array(
-    fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom(':', '-', '\n', '&', '*', '[', ']', '{', '}', '\t', ' ', '|', '>', '!', '"', "'", '#', '%', '`', ',', '?', '---\n', '&a ', '*a', '<<: ', '\r', '\0', '\uD800', '\uFEFF')),
+    fc.tuple(
+      fc.nat(),
+      fc.boolean(),
+      fc.constantFrom(
+        ':',
+        '-',
+        '\n',
+        '&',
+        '*',
+        '[',
+        ']',
+        '{',
+        '}',
+        '\t',
+        ' ',
+        '|',
+        '>',
+        '!',
+        '"',
+        "'",
+        '#',
+        '%',
+        '`',
+        ',',
+        '?',
+        '---\n',
+        '&a ',
+        '*a',
+        '<<: ',
+        '\r',
+        '\0',
+        '\uD800',
+        '\uFEFF',
+      ),
+    ),
     { maxLength: 12 },
   )
   const mutated = edits.map((list) => {

@@ -30,7 +30,9 @@ export function measure<T>(label: string, work: () => T): T {
   const cpu = process.cpuUsage()
   const result = work()
   const { user, system } = process.cpuUsage(cpu)
-  console.log(`${label}: ${Math.round(performance.now() - started)} ms wall, ${Math.round((user + system) / 1000)} ms CPU`)
+  console.log(
+    `${label}: ${Math.round(performance.now() - started)} ms wall, ${Math.round((user + system) / 1000)} ms CPU`,
+  )
   return result
 }
 

@@ -13,7 +13,9 @@ import { fcParameters, goodArticle } from './helpers.js'
 const compat = (file: string) => readFileSync(new URL(`../compat/${file}`, import.meta.url), 'utf8')
 
 const small = buildIndex(
-  ['Alpha', 'Bravo', 'Charlie'].map((marker, i) => parseArticle(goodArticle(marker).replace('1 May 1900', `${i + 1} May 190${i}`), { id: marker.toLowerCase() })),
+  ['Alpha', 'Bravo', 'Charlie'].map((marker, i) =>
+    parseArticle(goodArticle(marker).replace('1 May 1900', `${i + 1} May 190${i}`), { id: marker.toLowerCase() }),
+  ),
   { facets: ['partof'] },
 )
 const json = serializeIndex(small)
@@ -57,7 +59,11 @@ describe('index files that are not ours', () => {
     ['truncated after the envelope opens', json.slice(0, 40), 'ERR_INDEX_CORRUPT'],
     ['truncated one character short', json.slice(0, -1), 'ERR_INDEX_CORRUPT'],
     ['empty', '', 'ERR_INDEX_CORRUPT'],
-    ['an HTML error page with leading blank lines', '\n\n  <html><body>404 Not Found</body></html>', 'ERR_INDEX_FORMAT'],
+    [
+      'an HTML error page with leading blank lines',
+      '\n\n  <html><body>404 Not Found</body></html>',
+      'ERR_INDEX_FORMAT',
+    ],
     ['an HTML page with a byte-order mark', '\uFEFF<!DOCTYPE html><title>Error</title>', 'ERR_INDEX_FORMAT'],
     ['a JSON list', '[1, 2, 3]', 'ERR_INDEX_FORMAT'],
     ['a JSON string', '"infobox-search"', 'ERR_INDEX_FORMAT'],
@@ -95,7 +101,11 @@ describe('another format version', () => {
     ['null', null, /format version null is not supported/],
     ['missing', undefined, /format version undefined is not supported/],
   ])('a version that is %s is refused', (_name, version, message) => {
-    expectRefused(corrupt((e) => ({ ...e, version })), 'ERR_INDEX_VERSION', message)
+    expectRefused(
+      corrupt((e) => ({ ...e, version })),
+      'ERR_INDEX_VERSION',
+      message,
+    )
   })
 })
 
@@ -103,38 +113,94 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
   const count = small.documentCount
   const unreadable = 'Cannot load index: its MiniSearch payload could not be read; rebuild the index.'
   test.each([
-    ['documentCount off by one', (e: Json) => void (e['minisearch'].documentCount = count + 1), `Cannot load index: it stores ${count} documents but its MiniSearch payload has ${count + 1}.`],
-    ['documentCount as a string', (e: Json) => void (e['minisearch'].documentCount = String(count)), /but its MiniSearch payload has 3\.$/],
+    [
+      'documentCount off by one',
+      (e: Json) => void (e['minisearch'].documentCount = count + 1),
+      `Cannot load index: it stores ${count} documents but its MiniSearch payload has ${count + 1}.`,
+    ],
+    [
+      'documentCount as a string',
+      (e: Json) => void (e['minisearch'].documentCount = String(count)),
+      /but its MiniSearch payload has 3\.$/,
+    ],
     ['index is an object', (e: Json) => void (e['minisearch'].index = {}), unreadable],
     ['an index entry whose term is a number', (e: Json) => void (e['minisearch'].index[0][0] = 42), unreadable],
     ['an index entry whose fields are null', (e: Json) => void (e['minisearch'].index[0][1] = null), unreadable],
-    ['an index entry whose postings are null', (e: Json) => void (e['minisearch'].index[0][1] = { 0: null }), unreadable],
+    [
+      'an index entry whose postings are null',
+      (e: Json) => void (e['minisearch'].index[0][1] = { 0: null }),
+      unreadable,
+    ],
     ['fieldIds missing', (e: Json) => void delete e['minisearch'].fieldIds, unreadable],
     ['fieldIds null', (e: Json) => void (e['minisearch'].fieldIds = null), unreadable],
     ['documentIds missing', (e: Json) => void delete e['minisearch'].documentIds, unreadable],
     ['documentIds shifted', (e: Json) => void (e['minisearch'].documentIds = { 0: 1, 1: 2, 2: 0 }), unreadable],
-    ['documentIds as strings', (e: Json) => void (e['minisearch'].documentIds = { 0: 'alpha', 1: 'bravo', 2: 'charlie' }), unreadable],
+    [
+      'documentIds as strings',
+      (e: Json) => void (e['minisearch'].documentIds = { 0: 'alpha', 1: 'bravo', 2: 'charlie' }),
+      unreadable,
+    ],
     ['documentIds one short', (e: Json) => void delete e['minisearch'].documentIds['2'], unreadable],
     ['documentIds one too many', (e: Json) => void (e['minisearch'].documentIds['3'] = 3), unreadable],
     ['averageFieldLength null', (e: Json) => void (e['minisearch'].averageFieldLength = null), unreadable],
     ['averageFieldLength a string', (e: Json) => void (e['minisearch'].averageFieldLength = '5'), unreadable],
     ['fieldLength missing a document', (e: Json) => void delete e['minisearch'].fieldLength['1'], unreadable],
     ['fieldLength of a document null', (e: Json) => void (e['minisearch'].fieldLength['0'] = null), unreadable],
-    ['storedFields that would overwrite result ids', (e: Json) => void (e['minisearch'].storedFields = { 0: { id: 'x' } }), unreadable],
+    [
+      'storedFields that would overwrite result ids',
+      (e: Json) => void (e['minisearch'].storedFields = { 0: { id: 'x' } }),
+      unreadable,
+    ],
     ['serializationVersion 1', (e: Json) => void (e['minisearch'].serializationVersion = 1), unreadable],
     ['serializationVersion 3', (e: Json) => void (e['minisearch'].serializationVersion = 3), unreadable],
     ['minisearch missing', (e: Json) => void delete e['minisearch'], unreadable],
     ['minisearch a list', (e: Json) => void (e['minisearch'] = []), unreadable],
-    ['a stored document without a title', (e: Json) => void delete e['documents'][1].title, 'Cannot load index: "documents" must be a list of { id, title, … }.'],
-    ['a stored description that is a number', (e: Json) => void (e['documents'][0].description = 5), 'Cannot load index: "documents" must be a list of { id, title, … }.'],
-    ['a stored document that is a string', (e: Json) => void (e['documents'][2] = 'charlie'), 'Cannot load index: "documents" must be a list of { id, title, … }.'],
-    ['one stored document more than MiniSearch has', (e: Json) => void e['documents'].push({ id: 'delta', title: 'Delta' }), `Cannot load index: it stores ${count + 1} documents but its MiniSearch payload has ${count}.`],
-    ['a text that is not a string', (e: Json) => void (e['texts'][0] = null), `Cannot load index: "texts" must be ${count} strings, one per document.`],
+    [
+      'a stored document without a title',
+      (e: Json) => void delete e['documents'][1].title,
+      'Cannot load index: "documents" must be a list of { id, title, … }.',
+    ],
+    [
+      'a stored description that is a number',
+      (e: Json) => void (e['documents'][0].description = 5),
+      'Cannot load index: "documents" must be a list of { id, title, … }.',
+    ],
+    [
+      'a stored document that is a string',
+      (e: Json) => void (e['documents'][2] = 'charlie'),
+      'Cannot load index: "documents" must be a list of { id, title, … }.',
+    ],
+    [
+      'one stored document more than MiniSearch has',
+      (e: Json) => void e['documents'].push({ id: 'delta', title: 'Delta' }),
+      `Cannot load index: it stores ${count + 1} documents but its MiniSearch payload has ${count}.`,
+    ],
+    [
+      'a text that is not a string',
+      (e: Json) => void (e['texts'][0] = null),
+      `Cannot load index: "texts" must be ${count} strings, one per document.`,
+    ],
     ['facets missing', (e: Json) => void delete e['facets'], 'Cannot load index: "facets" must be { tables, date }.'],
-    ['a facet table of the wrong shape', (e: Json) => void (e['facets'].tables.place = { values: ['Rome'] }), 'Cannot load index: facet "place" must be { values, docs } of equal length.'],
-    ['a facet pointing at document -1', (e: Json) => void (e['facets'].tables.place.docs[0] = [-1]), 'Cannot load index: facet "place" refers to documents that are not in the index.'],
-    ['a date key that is not a number', (e: Json) => void (e['facets'].date.start[0] = '1900'), `Cannot load index: "facets.date" must hold ${count} start and end keys.`],
-    ['options that are not an object', (e: Json) => void (e['options'] = 'sections'), 'Cannot load index: its "options" are invalid.'],
+    [
+      'a facet table of the wrong shape',
+      (e: Json) => void (e['facets'].tables.place = { values: ['Rome'] }),
+      'Cannot load index: facet "place" must be { values, docs } of equal length.',
+    ],
+    [
+      'a facet pointing at document -1',
+      (e: Json) => void (e['facets'].tables.place.docs[0] = [-1]),
+      'Cannot load index: facet "place" refers to documents that are not in the index.',
+    ],
+    [
+      'a date key that is not a number',
+      (e: Json) => void (e['facets'].date.start[0] = '1900'),
+      `Cannot load index: "facets.date" must hold ${count} start and end keys.`,
+    ],
+    [
+      'options that are not an object',
+      (e: Json) => void (e['options'] = 'sections'),
+      'Cannot load index: its "options" are invalid.',
+    ],
   ])('%s', (_name, change, message) => {
     expectRefused(corrupt(change), 'ERR_INDEX_CORRUPT', message)
   })
@@ -158,11 +224,24 @@ describe('golden files (test/compat)', () => {
     expect(index.documentCount).toBe(4)
     expect(index.facetNames).toEqual(['date', 'combatant', 'kind', 'partof', 'place'])
     const first = (query: string) => index.search(query).hits[0]
-    expect(first('hannibal')).toMatchObject({ id: 'battle-of-zama', title: 'Battle of Zama', date: 'October 202 BC', image: 'https://upload.wikimedia.org/example/zama.png' })
+    expect(first('hannibal')).toMatchObject({
+      id: 'battle-of-zama',
+      title: 'Battle of Zama',
+      date: 'October 202 BC',
+      image: 'https://upload.wikimedia.org/example/zama.png',
+    })
     expect(first('hochstadt')?.id).toBe('battle-of-hochstadt')
-    expect(first('helepolis')?.snippet).toEqual({ text: 'Demetrius brought the Helepolis, a siege tower nine storeys high, against the walls of Rhodes. The city held out for a year.', ranges: [[22, 31]] })
-    expect(index.search('', { filters: { date: { from: -400, to: -200 } } }).hits.map((hit) => hit.id)).toEqual(['battle-of-zama', 'siege-of-rhodes'])
-    expect(index.search('', { filters: { date: { from: 2030 } } }).hits.map((hit) => hit.id)).toEqual(['qamishli-clashes'])
+    expect(first('helepolis')?.snippet).toEqual({
+      text: 'Demetrius brought the Helepolis, a siege tower nine storeys high, against the walls of Rhodes. The city held out for a year.',
+      ranges: [[22, 31]],
+    })
+    expect(index.search('', { filters: { date: { from: -400, to: -200 } } }).hits.map((hit) => hit.id)).toEqual([
+      'battle-of-zama',
+      'siege-of-rhodes',
+    ])
+    expect(index.search('', { filters: { date: { from: 2030 } } }).hits.map((hit) => hit.id)).toEqual([
+      'qamishli-clashes',
+    ])
     const { facets } = index.search('', { facets: { place: { level: 0 }, date: { interval: 'century' }, partof: {} } })
     expect(facets.place).toEqual([
       { value: 'Germany', count: 1 },
@@ -170,7 +249,12 @@ describe('golden files (test/compat)', () => {
       { value: 'Syria', count: 1 },
       { value: 'Tunisia', count: 1 },
     ])
-    expect(facets.date?.map((bucket) => bucket.value)).toEqual(['4th century BC', '3rd century BC', '18th century', '21st century'])
+    expect(facets.date?.map((bucket) => bucket.value)).toEqual([
+      '4th century BC',
+      '3rd century BC',
+      '18th century',
+      '21st century',
+    ])
     expect(facets.partof).toEqual([{ value: 'Second Punic War', count: 1 }])
   })
 
@@ -192,8 +276,32 @@ describe('properties', () => {
   }
 
   test('byte flips, cuts and deletions of a valid file', () => {
-    const pieces = fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '0', '9', '-', '.', 'e', 'x', ' ', 'null', 'true', '\\', '\uD800')
-    const edit = fc.tuple(fc.nat(json.length), fc.constantFrom('replace', 'insert', 'delete', 'cut'), pieces, fc.nat(20))
+    const pieces = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      ',',
+      ':',
+      '0',
+      '9',
+      '-',
+      '.',
+      'e',
+      'x',
+      ' ',
+      'null',
+      'true',
+      '\\',
+      '\uD800',
+    )
+    const edit = fc.tuple(
+      fc.nat(json.length),
+      fc.constantFrom('replace', 'insert', 'delete', 'cut'),
+      pieces,
+      fc.nat(20),
+    )
     const mutated = fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
       let text = json
       for (const [at, kind, piece, length] of edits) {
@@ -264,14 +372,26 @@ describe('properties', () => {
 
   test('serialize → load → serialize is byte-identical for articles with hostile strings', () => {
     const text = fc.string({ unit: 'binary', maxLength: 40 })
-    const articleSpec = fc.record({ title: text, body: text, place: text, combatant: text, date: fc.oneof(fc.constantFrom('1 May 1900', '490 BC', '2011–present', ''), text) })
+    const articleSpec = fc.record({
+      title: text,
+      body: text,
+      place: text,
+      combatant: text,
+      date: fc.oneof(fc.constantFrom('1 May 1900', '490 BC', '2011–present', ''), text),
+    })
     fc.assert(
       fc.property(fc.array(articleSpec, { minLength: 1, maxLength: 6 }), (specs) => {
         const articles: Article[] = specs.map((spec, i) => ({
           id: `a${i}`,
           title: spec.title,
           body: spec.body,
-          infoboxes: [Object.assign(Object.create(null) as Infobox, { place: { text: spec.place, links: [] }, combatant1: { text: spec.combatant, links: [] }, date: { text: spec.date, links: [] } })],
+          infoboxes: [
+            Object.assign(Object.create(null) as Infobox, {
+              place: { text: spec.place, links: [] },
+              combatant1: { text: spec.combatant, links: [] },
+              date: { text: spec.date, links: [] },
+            }),
+          ],
           diagnostics: [],
         }))
         const first = serializeIndex(buildIndex(articles, { facets: ['partof'] }))

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { buildIndex, extractRecord, parseArticle, resolveIndexOptions, selectBody, toPlainText } from '../../src/build.js'
+import {
+  buildIndex,
+  extractRecord,
+  parseArticle,
+  resolveIndexOptions,
+  selectBody,
+  toPlainText,
+} from '../../src/build.js'
 import { measure } from './helpers.js'
 
 // Markdown that makes remark slow or deep. Bodies are bounded by
@@ -29,7 +36,11 @@ const cases: readonly (readonly [name: string, body: string, word: string])[] = 
   ['< × 100,000', `needle ${'<'.repeat(100_000)}`, 'needle'],
   ['&amp; × 30,000', `needle ${'&amp;'.repeat(30_000)}`, 'needle'],
   ['a table of 100,000 rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(99_999)}| needle | z |\n`, 'x'],
-  ['a table 5,000 cells wide', `|${' a |'.repeat(5000)}\n|${'---|'.repeat(5000)}\n|${' needle |'.repeat(5000)}\n`, 'needle'],
+  [
+    'a table 5,000 cells wide',
+    `|${' a |'.repeat(5000)}\n|${'---|'.repeat(5000)}\n|${' needle |'.repeat(5000)}\n`,
+    'needle',
+  ],
   ['200,000 list items (beyond 20,000 lines)', `- needle\n${'- a\n'.repeat(200_000)}`, 'needle'],
   ['3,000,000 characters (beyond maxBodyLength)', `needle ${'word '.repeat(600_000)}`, 'needle'],
 ]
@@ -51,25 +62,40 @@ describe('pathological Markdown is bounded', () => {
   test('long bodies are truncated with a warning, by characters and by lines', () => {
     const byLength = extractRecord(parseArticle(`---\ntitle: T\n---\n${'word '.repeat(500_000)}`), options)
     expect(byLength.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['body-truncated', 'the body has 2500000 characters, more than maxBodyLength (2000000); only the first 2000000 were indexed'],
+      [
+        'body-truncated',
+        'the body has 2500000 characters, more than maxBodyLength (2000000); only the first 2000000 were indexed',
+      ],
     ])
     const byLines = extractRecord(parseArticle(`---\ntitle: T\n---\n${'a\n'.repeat(30_000)}`), options)
-    expect(byLines.diagnostics.map((d) => [d.code, d.message])).toEqual([['body-truncated', 'the body has more than 20000 lines; only the first 20000 were indexed']])
+    expect(byLines.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['body-truncated', 'the body has more than 20000 lines; only the first 20000 were indexed'],
+    ])
     expect(byLines.body.split(' ')).toHaveLength(20_000)
   })
 
   test('a defused article is still searchable, by the words around the markup', () => {
-    const article = parseArticle(`---\ntitle: Defused\n---\nThe siege of ${'a* '.repeat(5000)}Rhodes.\n`, { id: 'defused' })
+    const article = parseArticle(`---\ntitle: Defused\n---\nThe siege of ${'a* '.repeat(5000)}Rhodes.\n`, {
+      id: 'defused',
+    })
     expect(buildIndex([article]).search('rhodes').hits[0]?.id).toBe('defused')
   })
 })
 
 describe('defusing leaves ordinary Markdown alone', () => {
   test.each([
-    ['emphasis, links, code, HTML, entities', 'A *b* __c__ [d](e) `f` ![g](h) <i>j</i> &amp; k\\*l', ['A b c d f g j & k*l']],
+    [
+      'emphasis, links, code, HTML, entities',
+      'A *b* __c__ [d](e) `f` ![g](h) <i>j</i> &amp; k\\*l',
+      ['A b c d f g j & k*l'],
+    ],
     ['lists and quotes', '- a\n  - b\n    - c\n\n> d\n> > e\n\n1. f\n2) g', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
     ['16 nested lists', nestedList(16), Array.from({ length: 16 }, (_, i) => `level${i}`)],
-    ['1,000 list items with emphasis (each item is its own paragraph)', Array.from({ length: 1000 }, (_, i) => `- *item* _${i}_ [x](y)`).join('\n'), Array.from({ length: 1000 }, (_, i) => `item ${i} x`)],
+    [
+      '1,000 list items with emphasis (each item is its own paragraph)',
+      Array.from({ length: 1000 }, (_, i) => `- *item* _${i}_ [x](y)`).join('\n'),
+      Array.from({ length: 1000 }, (_, i) => `item ${i} x`),
+    ],
     ['1,000 stars that emphasise nothing, in one paragraph', 'x * '.repeat(1000).trim(), ['x * '.repeat(1000).trim()]],
   ])('%s', (_name, markdown, lead) => {
     expect(toPlainText(markdown)).toEqual({ lead, sections: [] })
@@ -85,7 +111,9 @@ describe('past the limits, every word stays', () => {
 
   test('more than 1,000 runs of one delimiter in a paragraph become spaces', () => {
     expect(toPlainText('x * '.repeat(1001).trim()).lead).toEqual([Array(1001).fill('x').join(' ')])
-    expect(toPlainText(`${'[a] '.repeat(1001)}end`).lead).toEqual([`${' a '.repeat(1001).replace(/\s+/g, ' ').trim()} end`])
+    expect(toPlainText(`${'[a] '.repeat(1001)}end`).lead).toEqual([
+      `${' a '.repeat(1001).replace(/\s+/g, ' ').trim()} end`,
+    ])
   })
 
   test('fenced code keeps its characters', () => {

@@ -13,7 +13,13 @@ const index = loadIndex(
   serializeIndex(
     buildIndex(
       ['Alpha', 'Bravo', 'Höchstädt', 'Qamishli'].map((marker, i) =>
-        parseArticle(goodArticle(marker).replace('1 May 1900', ['490 BC', '1 July 1863', '13 August 1704', '2011–present'][i] ?? ''), { id: marker.toLowerCase() }),
+        parseArticle(
+          goodArticle(marker).replace(
+            '1 May 1900',
+            ['490 BC', '1 July 1863', '13 August 1704', '2011–present'][i] ?? '',
+          ),
+          { id: marker.toLowerCase() },
+        ),
       ),
       { facets: ['partof'] },
     ),
@@ -46,7 +52,10 @@ describe('hostile query strings', () => {
     ['only stop words', 'the of and in on at to a an'],
     ['unusual white space', '\u00A0\u2003\u3000\t\n\v\f'],
     ['10,000 characters of words', 'battle river king '.repeat(556)],
-    ['500 characters of distinct fuzzy words', Array.from({ length: 83 }, (_, i) => `w${i.toString(36).padStart(4, 'q')}`).join(' ')],
+    [
+      '500 characters of distinct fuzzy words',
+      Array.from({ length: 83 }, (_, i) => `w${i.toString(36).padStart(4, 'q')}`).join(' '),
+    ],
     ['HTML', '<script>alert(1)</script>'],
     ['a facet-looking query', 'place:Syria date:1900..2000'],
     ['__proto__ and constructor', '__proto__ constructor prototype toString'],
@@ -67,24 +76,48 @@ describe('hostile query strings', () => {
 describe('facet filters and options', () => {
   test('an unknown facet is a typed error naming it and the known ones', () => {
     expect(() => index.search('', { filters: { planet: ['Mars'] } })).toThrow(OptionsError)
-    expect(() => index.search('', { facets: ['planet'] })).toThrow(/"facet name" must be one of this index's facets, date, combatant, kind, partof, place .*received "planet"/)
+    expect(() => index.search('', { facets: ['planet'] })).toThrow(
+      /"facet name" must be one of this index's facets, date, combatant, kind, partof, place .*received "planet"/,
+    )
   })
 
   test('unknown values match nothing; known facets without values match nothing either', () => {
     expect(index.search('', { filters: { place: ['Atlantis'] } }).total).toBe(0)
     expect(index.search('', { filters: { place: [] } }).total).toBe(0)
-    expect(index.search('battle', { filters: { combatant: ['Nobody'] }, facets: ['combatant'] }).facets.combatant).toEqual([
+    expect(
+      index.search('battle', { filters: { combatant: ['Nobody'] }, facets: ['combatant'] }).facets.combatant,
+    ).toEqual([
       { value: 'Rome', count: 4 },
       { value: 'Nobody', count: 0 },
     ])
   })
 
   test.each([
-    ['a place filter that is a string', { filters: { place: 'Syria' } }, 'infobox-search: search option "filters.place" must be a list of values, received "Syria".'],
-    ['a date filter that is a list', { filters: { date: [1, 2] } }, 'infobox-search: search option "filters.date" must be an object { from, to }, received [1,2].'],
-    ['a date bound that is an object', { filters: { date: { from: {} } } }, /"filters\.date\.from" must be a year number/],
-    ['a date bound that is NaN', { filters: { date: { to: Number.NaN } } }, /"filters\.date\.to" must be a year number/],
-    ['a date bound that is Infinity', { filters: { date: { from: Number.POSITIVE_INFINITY } } }, /"filters\.date\.from" must be a year number/],
+    [
+      'a place filter that is a string',
+      { filters: { place: 'Syria' } },
+      'infobox-search: search option "filters.place" must be a list of values, received "Syria".',
+    ],
+    [
+      'a date filter that is a list',
+      { filters: { date: [1, 2] } },
+      'infobox-search: search option "filters.date" must be an object { from, to }, received [1,2].',
+    ],
+    [
+      'a date bound that is an object',
+      { filters: { date: { from: {} } } },
+      /"filters\.date\.from" must be a year number/,
+    ],
+    [
+      'a date bound that is NaN',
+      { filters: { date: { to: Number.NaN } } },
+      /"filters\.date\.to" must be a year number/,
+    ],
+    [
+      'a date bound that is Infinity',
+      { filters: { date: { from: Number.POSITIVE_INFINITY } } },
+      /"filters\.date\.from" must be a year number/,
+    ],
     ['filters that are null', { filters: null }, /"filters" must be an object of facet → values, received null/],
     ['a NaN limit', { limit: Number.NaN }, /"limit" must be a whole number ≥ 0/],
     ['an infinite limit', { limit: Number.POSITIVE_INFINITY }, /"limit" must be a whole number ≥ 0/],
@@ -92,27 +125,87 @@ describe('facet filters and options', () => {
     ['a negative snippet length', { snippetLength: -1 }, /"snippetLength" must be a whole number ≥ 0, received -1/],
     ['a string limit', { limit: '10' }, /"limit" must be a whole number ≥ 0, received "10"/],
     ['an unknown sort', { sort: 'random' }, /"sort" must be 'relevance', 'date' or '-date'/],
-    ['a NaN limit, shown as NaN', { limit: Number.NaN }, 'infobox-search: search option "limit" must be a whole number ≥ 0, received NaN.'],
+    [
+      'a NaN limit, shown as NaN',
+      { limit: Number.NaN },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received NaN.',
+    ],
     ['a bigint limit', { limit: 10n }, /"limit" must be a whole number ≥ 0, received 10\./],
     ['a symbol offset', { offset: Symbol('x') }, /"offset" must be a whole number ≥ 0, received Symbol\(x\)\./],
-    ['combineWith in lower case', { combineWith: 'and' }, 'infobox-search: search option "combineWith" must be \'AND\' or \'OR\', received "and".'],
-    ['fuzzy as a string', { fuzzy: 'x' }, 'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 6, received "x".'],
+    [
+      'combineWith in lower case',
+      { combineWith: 'and' },
+      'infobox-search: search option "combineWith" must be \'AND\' or \'OR\', received "and".',
+    ],
+    [
+      'fuzzy as a string',
+      { fuzzy: 'x' },
+      'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 6, received "x".',
+    ],
     ['fuzzy negative', { fuzzy: -1 }, /"fuzzy" must be a boolean or a number from 0 to 6, received -1\./],
     ['fuzzy NaN', { fuzzy: Number.NaN }, /"fuzzy" must be .*, received NaN\./],
     ['fuzzy above 6 edits', { fuzzy: 7 }, /"fuzzy" must be .*, received 7\./],
-    ['boost as a string', { boost: 'title' }, 'infobox-search: search option "boost" must be an object of field weights, received "title".'],
-    ['a boost for an unknown field', { boost: { planet: 3 } }, 'infobox-search: search option "boost field" must be one of title, shortDescription, description, infobox, body, received "planet".'],
-    ['a NaN boost', { boost: { title: Number.NaN } }, 'infobox-search: search option "boost.title" must be a finite number ≥ 0, received NaN.'],
+    [
+      'boost as a string',
+      { boost: 'title' },
+      'infobox-search: search option "boost" must be an object of field weights, received "title".',
+    ],
+    [
+      'a boost for an unknown field',
+      { boost: { planet: 3 } },
+      'infobox-search: search option "boost field" must be one of title, shortDescription, description, infobox, body, received "planet".',
+    ],
+    [
+      'a NaN boost',
+      { boost: { title: Number.NaN } },
+      'infobox-search: search option "boost.title" must be a finite number ≥ 0, received NaN.',
+    ],
     ['a negative boost', { boost: { body: -1 } }, /"boost\.body" must be a finite number ≥ 0, received -1\./],
-    ['an infinite boost', { boost: { infobox: Number.POSITIVE_INFINITY } }, /"boost\.infobox" must be a finite number ≥ 0, received Infinity\./],
-    ['a boost given as a string', { boost: { title: '3' } }, /"boost\.title" must be a finite number ≥ 0, received "3"\./],
-    ['facets as a number', { facets: 5 }, 'infobox-search: search option "facets" must be a list of facet names or an object, received 5.'],
-    ['facets as a string', { facets: 'place' }, /"facets" must be a list of facet names or an object, received "place"/],
-    ['a facet request that is false', { facets: { place: false } }, 'infobox-search: search option "facets.place" must be true or an object, received false.'],
-    ['a negative facet limit', { facets: { place: { limit: -1 } } }, 'infobox-search: search option "facets.place.limit" must be a whole number ≥ 0, received -1.'],
-    ['a NaN facet limit', { facets: { place: { limit: Number.NaN } } }, /"facets\.place\.limit" must be a whole number ≥ 0, received NaN\./],
-    ['a fractional place level', { facets: { place: { level: 0.5 } } }, /"facets\.place\.level" must be a whole number ≥ 0, received 0\.5\./],
-    ['a date interval that is a number', { facets: { date: { interval: 10 } } }, /"facets\.date\.interval" must be 'year', 'decade' or 'century', received 10\./],
+    [
+      'an infinite boost',
+      { boost: { infobox: Number.POSITIVE_INFINITY } },
+      /"boost\.infobox" must be a finite number ≥ 0, received Infinity\./,
+    ],
+    [
+      'a boost given as a string',
+      { boost: { title: '3' } },
+      /"boost\.title" must be a finite number ≥ 0, received "3"\./,
+    ],
+    [
+      'facets as a number',
+      { facets: 5 },
+      'infobox-search: search option "facets" must be a list of facet names or an object, received 5.',
+    ],
+    [
+      'facets as a string',
+      { facets: 'place' },
+      /"facets" must be a list of facet names or an object, received "place"/,
+    ],
+    [
+      'a facet request that is false',
+      { facets: { place: false } },
+      'infobox-search: search option "facets.place" must be true or an object, received false.',
+    ],
+    [
+      'a negative facet limit',
+      { facets: { place: { limit: -1 } } },
+      'infobox-search: search option "facets.place.limit" must be a whole number ≥ 0, received -1.',
+    ],
+    [
+      'a NaN facet limit',
+      { facets: { place: { limit: Number.NaN } } },
+      /"facets\.place\.limit" must be a whole number ≥ 0, received NaN\./,
+    ],
+    [
+      'a fractional place level',
+      { facets: { place: { level: 0.5 } } },
+      /"facets\.place\.level" must be a whole number ≥ 0, received 0\.5\./,
+    ],
+    [
+      'a date interval that is a number',
+      { facets: { date: { interval: 10 } } },
+      /"facets\.date\.interval" must be 'year', 'decade' or 'century', received 10\./,
+    ],
   ])('%s is a typed OptionsError', (_name, options, message) => {
     const error = resultOrOptionsError(() => index.search('battle', options as unknown as SearchOptions))
     expect(error).toBeInstanceOf(OptionsError)
@@ -138,11 +231,18 @@ describe('facet filters and options', () => {
     ['an empty boost', { boost: {} }],
     ['combineWith AND', { combineWith: 'AND' }],
     ['combineWith OR', { combineWith: 'OR' }],
-    ['facet requests: true, empty, limit and level, interval', { facets: { place: true, combatant: {}, kind: { limit: 0 }, partof: { level: 0 }, date: { interval: 'decade' } } }],
+    [
+      'facet requests: true, empty, limit and level, interval',
+      {
+        facets: { place: true, combatant: {}, kind: { limit: 0 }, partof: { level: 0 }, date: { interval: 'decade' } },
+      },
+    ],
     ['a facet request that is undefined (counted with the defaults)', { facets: { place: undefined } }],
     ['a filter that is undefined (ignored)', { filters: { place: undefined } }],
   ])('%s gives a result', (_name, options) => {
-    expect(resultOrOptionsError(() => index.search('battle', options as unknown as SearchOptions))).not.toBeInstanceOf(OptionsError)
+    expect(resultOrOptionsError(() => index.search('battle', options as unknown as SearchOptions))).not.toBeInstanceOf(
+      OptionsError,
+    )
   })
 })
 
@@ -152,7 +252,10 @@ describe('date histograms are bounded by the dates an article can have', () => {
       parseArticle(goodArticle('Longwar').replace('1 May 1900', '10th millennium BC – present'), { id: 'longwar' }),
       parseArticle(goodArticle('Deeptime').replace('1 May 1900', '9999th millennium BC – present'), { id: 'deeptime' }),
     ])
-    const bars = measure('year histogram, 10,000 BC – present', () => longest.search('', { facets: { date: { interval: 'year' } } }).facets.date ?? [])
+    const bars = measure(
+      'year histogram, 10,000 BC – present',
+      () => longest.search('', { facets: { date: { interval: 'year' } } }).facets.date ?? [],
+    )
     expect(bars[0]).toMatchObject({ value: '10000 BC', count: 1 })
     expect(bars).toHaveLength(10_000 + new Date().getUTCFullYear())
     expect(longest.search('', { filters: { date: { to: -9999 } } }).hits.map((hit) => hit.id)).toEqual(['longwar'])
@@ -164,14 +267,46 @@ describe('date histograms are bounded by the dates an article can have', () => {
 // now refuses them; their values are in `optionValues` below.
 describe('options that used to throw untyped errors', () => {
   test.each([
-    ['combineWith "XOR" (MiniSearch: Invalid combination operator)', { combineWith: 'XOR' }, /"combineWith" must be 'AND' or 'OR', received "XOR"/],
-    ['combineWith null (MiniSearch: cannot read toLowerCase)', { combineWith: null }, /"combineWith" must be 'AND' or 'OR', received null/],
-    ['fuzzy Infinity (MiniSearch: invalid typed array length)', { fuzzy: Number.POSITIVE_INFINITY }, /"fuzzy" must be a boolean or a number from 0 to 6, received Infinity/],
-    ['fuzzy 1e9 (MiniSearch: invalid typed array length)', { fuzzy: 1e9 }, /"fuzzy" must be a boolean or a number from 0 to 6, received 1000000000/],
-    ['boost null (MiniSearch: cannot convert null to object)', { boost: null }, /"boost" must be an object of field weights, received null/],
-    ['a facet request that is null (reading "level" of null)', { facets: { place: null } }, /"facets\.place" must be true or an object, received null/],
-    ['a date interval that does not exist (countDates: undefined is not iterable)', { facets: { date: { interval: 'week' } } }, /"facets\.date\.interval" must be 'year', 'decade' or 'century', received "week"/],
-    ['a date interval named like an Object method', { facets: { date: { interval: 'toString' } } }, /"facets\.date\.interval" must be/],
+    [
+      'combineWith "XOR" (MiniSearch: Invalid combination operator)',
+      { combineWith: 'XOR' },
+      /"combineWith" must be 'AND' or 'OR', received "XOR"/,
+    ],
+    [
+      'combineWith null (MiniSearch: cannot read toLowerCase)',
+      { combineWith: null },
+      /"combineWith" must be 'AND' or 'OR', received null/,
+    ],
+    [
+      'fuzzy Infinity (MiniSearch: invalid typed array length)',
+      { fuzzy: Number.POSITIVE_INFINITY },
+      /"fuzzy" must be a boolean or a number from 0 to 6, received Infinity/,
+    ],
+    [
+      'fuzzy 1e9 (MiniSearch: invalid typed array length)',
+      { fuzzy: 1e9 },
+      /"fuzzy" must be a boolean or a number from 0 to 6, received 1000000000/,
+    ],
+    [
+      'boost null (MiniSearch: cannot convert null to object)',
+      { boost: null },
+      /"boost" must be an object of field weights, received null/,
+    ],
+    [
+      'a facet request that is null (reading "level" of null)',
+      { facets: { place: null } },
+      /"facets\.place" must be true or an object, received null/,
+    ],
+    [
+      'a date interval that does not exist (countDates: undefined is not iterable)',
+      { facets: { date: { interval: 'week' } } },
+      /"facets\.date\.interval" must be 'year', 'decade' or 'century', received "week"/,
+    ],
+    [
+      'a date interval named like an Object method',
+      { facets: { date: { interval: 'toString' } } },
+      /"facets\.date\.interval" must be/,
+    ],
   ])('%s is a typed OptionsError', (_name, options, message) => {
     const error = resultOrOptionsError(() => index.search('battle', options as unknown as SearchOptions))
     expect(error).toBeInstanceOf(OptionsError)
@@ -187,20 +322,32 @@ describe('options that used to throw untyped errors', () => {
   // A refused value that JSON.stringify cannot write (a cycle, a bigint inside
   // an object) is named by its type tag; writing the message never throws.
   test.each([
-    ['a cyclic list', () => {
-      const cycle: unknown[] = []
-      cycle.push(cycle)
-      return cycle
-    }, '[object Array]'],
+    [
+      'a cyclic list',
+      () => {
+        const cycle: unknown[] = []
+        cycle.push(cycle)
+        return cycle
+      },
+      '[object Array]',
+    ],
     ['an object holding a bigint', () => ({ from: 10n }), '[object Object]'],
-    ['a cyclic object without a prototype', () => {
-      const cycle = Object.create(null) as Record<string, unknown>
-      cycle['self'] = cycle
-      return cycle
-    }, '[object Object]'],
+    [
+      'a cyclic object without a prototype',
+      () => {
+        const cycle = Object.create(null) as Record<string, unknown>
+        cycle['self'] = cycle
+        return cycle
+      },
+      '[object Object]',
+    ],
   ])('%s as a refused option value gives an OptionsError naming it by type', (_name, make, shown) => {
     expect(() => index.search('battle', { sort: make() } as unknown as SearchOptions)).toThrow(
-      expect.objectContaining({ name: 'OptionsError', code: 'ERR_INVALID_QUERY', message: expect.stringContaining(`received ${shown}.`) }),
+      expect.objectContaining({
+        name: 'OptionsError',
+        code: 'ERR_INVALID_QUERY',
+        message: expect.stringContaining(`received ${shown}.`),
+      }),
     )
   })
 
@@ -212,12 +359,21 @@ describe('options that used to throw untyped errors', () => {
 })
 
 describe('properties', () => {
-  const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 600 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom('battle', 'bat', 'hochstadt', 'HÖCHSTÄDT', 'qamishli syria', '"quoted"', 'a* [b](c)'))
+  const anyString = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 600 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc.constantFrom('battle', 'bat', 'hochstadt', 'HÖCHSTÄDT', 'qamishli syria', '"quoted"', 'a* [b](c)'),
+  )
 
   test('any query string gives a result, with and without the fuzzy and prefix defaults', () => {
     fc.assert(
       fc.property(anyString, fc.boolean(), (query, exact) => {
-        resultOrOptionsError(() => index.search(query, exact ? { prefix: false, fuzzy: false, combineWith: 'AND' } : { facets: ['place', 'combatant', 'date'] }))
+        resultOrOptionsError(() =>
+          index.search(
+            query,
+            exact ? { prefix: false, fuzzy: false, combineWith: 'AND' } : { facets: ['place', 'combatant', 'date'] },
+          ),
+        )
         expect(Array.isArray(index.suggest(query))).toBe(true)
       }),
       fcParameters(1000),
@@ -226,26 +382,76 @@ describe('properties', () => {
 
   // Values each option may take in the property below: valid ones, wrong
   // types, NaN, infinities, huge and negative numbers, and the former bugs above.
-  const anyNumber = fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 1.5, 1e300), fc.double())
-  const junk = fc.oneof(fc.constant(null), fc.string({ maxLength: 8 }), fc.boolean(), fc.constant([]), fc.constant({}), fc.constantFrom('__proto__', 'constructor'))
-  const facetName = fc.constantFrom('place', 'combatant', 'date', 'kind', 'partof', 'planet', '__proto__', 'toString', 'place@0')
-  const dateBound = fc.oneof(anyNumber, fc.constantFrom('1900', '-490', '2021-04', '2021-04-20', '2021-02-31', 'yesterday', ''), junk)
+  const anyNumber = fc.oneof(
+    fc.integer({ min: -5, max: 50 }),
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, 1.5, 1e300),
+    fc.double(),
+  )
+  const junk = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 8 }),
+    fc.boolean(),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constantFrom('__proto__', 'constructor'),
+  )
+  const facetName = fc.constantFrom(
+    'place',
+    'combatant',
+    'date',
+    'kind',
+    'partof',
+    'planet',
+    '__proto__',
+    'toString',
+    'place@0',
+  )
+  const dateBound = fc.oneof(
+    anyNumber,
+    fc.constantFrom('1900', '-490', '2021-04', '2021-04-20', '2021-02-31', 'yesterday', ''),
+    junk,
+  )
   const optionValues = {
     limit: fc.oneof(anyNumber, junk),
     offset: fc.oneof(anyNumber, junk),
     snippetLength: fc.oneof(anyNumber, junk),
     prefix: fc.oneof(fc.boolean(), junk),
-    fuzzy: fc.oneof(fc.boolean(), fc.double({ min: -1, max: 2, noNaN: false }), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 3 }), anyNumber, junk),
+    fuzzy: fc.oneof(
+      fc.boolean(),
+      fc.double({ min: -1, max: 2, noNaN: false }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.string({ maxLength: 3 }),
+      anyNumber,
+      junk,
+    ),
     combineWith: fc.oneof(fc.constantFrom('AND', 'OR', 'and', 'or', 'XOR', 'and_not'), junk),
-    boost: fc.oneof(fc.dictionary(fc.constantFrom('title', 'body', 'planet', 'infobox', '__proto__'), fc.oneof(anyNumber, junk)), junk),
+    boost: fc.oneof(
+      fc.dictionary(fc.constantFrom('title', 'body', 'planet', 'infobox', '__proto__'), fc.oneof(anyNumber, junk)),
+      junk,
+    ),
     sort: fc.oneof(fc.constantFrom('relevance', 'date', '-date'), junk),
     facets: fc.oneof(
       fc.array(facetName, { maxLength: 4 }),
-      fc.dictionary(facetName, fc.oneof(fc.constant(true as const), fc.record({ limit: anyNumber, level: fc.oneof(anyNumber, junk) }, { requiredKeys: [] }), fc.record({ interval: fc.oneof(fc.constantFrom('year', 'decade', 'century', 'week', 'toString'), junk) }), junk)),
+      fc.dictionary(
+        facetName,
+        fc.oneof(
+          fc.constant(true as const),
+          fc.record({ limit: anyNumber, level: fc.oneof(anyNumber, junk) }, { requiredKeys: [] }),
+          fc.record({ interval: fc.oneof(fc.constantFrom('year', 'decade', 'century', 'week', 'toString'), junk) }),
+          junk,
+        ),
+      ),
       junk,
     ),
     filters: fc.oneof(
-      fc.dictionary(facetName, fc.oneof(fc.array(fc.oneof(fc.constantFrom('Rome', 'Italy', 'Atlantis', '__proto__'), junk), { maxLength: 3 }), fc.record({ from: dateBound, to: dateBound }, { requiredKeys: [] }), junk)),
+      fc.dictionary(
+        facetName,
+        fc.oneof(
+          fc.array(fc.oneof(fc.constantFrom('Rome', 'Italy', 'Atlantis', '__proto__'), junk), { maxLength: 3 }),
+          fc.record({ from: dateBound, to: dateBound }, { requiredKeys: [] }),
+          junk,
+        ),
+      ),
       junk,
     ),
   }
@@ -269,17 +475,39 @@ describe('properties', () => {
     prefix: fc.boolean(),
     fuzzy: fc.oneof(fc.boolean(), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer({ min: 1, max: 3 })),
     combineWith: fc.constantFrom('AND' as const, 'OR' as const),
-    boost: fc.dictionary(fc.constantFrom('title', 'shortDescription', 'description', 'infobox', 'body'), fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(0))),
+    boost: fc.dictionary(
+      fc.constantFrom('title', 'shortDescription', 'description', 'infobox', 'body'),
+      fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(0)),
+    ),
     sort: fc.constantFrom('relevance' as const, 'date' as const, '-date' as const),
     facets: fc.oneof(
       fc.uniqueArray(knownFacet, { maxLength: 5 }),
-      fc.dictionary(knownFacet, fc.oneof(fc.constant(true as const), fc.record({ limit: fc.nat(20), level: fc.nat(4), interval: fc.constantFrom('year' as const, 'decade' as const, 'century' as const) }, { requiredKeys: [] }))),
+      fc.dictionary(
+        knownFacet,
+        fc.oneof(
+          fc.constant(true as const),
+          fc.record(
+            {
+              limit: fc.nat(20),
+              level: fc.nat(4),
+              interval: fc.constantFrom('year' as const, 'decade' as const, 'century' as const),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
     ),
     filters: fc.record(
       {
         place: fc.array(fc.constantFrom('Rome', 'Italy', 'Atlantis', '__proto__', ''), { maxLength: 3 }),
         combatant: fc.array(fc.constantFrom('Rome', 'Carthage'), { maxLength: 2 }),
-        date: fc.record({ from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')), to: fc.oneof(year, fc.constantFrom('2030', '-0490')) }, { requiredKeys: [] }),
+        date: fc.record(
+          {
+            from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')),
+            to: fc.oneof(year, fc.constantFrom('2030', '-0490')),
+          },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -288,7 +516,9 @@ describe('properties', () => {
   test('well-typed options with edge values always give a result', () => {
     fc.assert(
       fc.property(anyString, fc.record(wellTyped, { requiredKeys: [] }), (query, options) => {
-        expect(resultOrOptionsError(() => index.search(query, options as SearchOptions))).not.toBeInstanceOf(OptionsError)
+        expect(resultOrOptionsError(() => index.search(query, options as SearchOptions))).not.toBeInstanceOf(
+          OptionsError,
+        )
       }),
       fcParameters(1000),
     )
@@ -298,7 +528,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(anyString, (query) => {
         const again = loadIndex(serializeIndex(index))
-        expect(again.search(query, { facets: ['place', 'date'] })).toEqual(index.search(query, { facets: ['place', 'date'] }))
+        expect(again.search(query, { facets: ['place', 'date'] })).toEqual(
+          index.search(query, { facets: ['place', 'date'] }),
+        )
       }),
       fcParameters(50),
     )

@@ -8,7 +8,13 @@ import { fcParameters } from './helpers.js'
 // escapes all of a snippet but its own <mark> tags, `escapeHtml` everything
 // else. search.test.ts pins a few exact outputs; these are properties.
 
-const unescapeHtml = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+const unescapeHtml = (html: string) =>
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 /** The tags `highlight` may write, with its default options. */
 const markTags = /<\/?mark>/g
 
@@ -54,10 +60,17 @@ describe('hostile articles render as text', () => {
       `<h3>${escapeHtml(hit?.title ?? '')}</h3>`,
       `<p title="${escapeHtml(hit?.shortDescription ?? '')}">${escapeHtml(hit?.date ?? '')} · ${escapeHtml(hit?.place ?? '')}</p>`,
       `<p>${highlight(hit?.snippet ?? { text: '', ranges: [] })}</p>`,
-      ...Object.values(result.facets).flatMap((counts) => counts.map((count) => `<label data-value="${escapeHtml(count.value)}">${escapeHtml('label' in count && count.label !== undefined ? count.label : count.value)}</label>`)),
+      ...Object.values(result.facets).flatMap((counts) =>
+        counts.map(
+          (count) =>
+            `<label data-value="${escapeHtml(count.value)}">${escapeHtml('label' in count && count.label !== undefined ? count.label : count.value)}</label>`,
+        ),
+      ),
     ].join('')
     // Only the tags written above, and no attribute breaks out of its quotes.
-    expect(card.match(/<[^>]*>/g)?.filter((tag) => !/^<\/?(h3|p|mark|label)( (title|data-value)="[^"]*")?>$/.test(tag))).toEqual([])
+    expect(
+      card.match(/<[^>]*>/g)?.filter((tag) => !/^<\/?(h3|p|mark|label)( (title|data-value)="[^"]*")?>$/.test(tag)),
+    ).toEqual([])
     expect(card).not.toMatch(/<(script|img|svg|b|i)\b/i)
     expect(hit?.snippet.text).toContain('&lt;script&gt;'.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
     expect(hit?.snippet.text).not.toContain('<img')
@@ -72,7 +85,29 @@ describe('hostile articles render as text', () => {
 
 describe('properties', () => {
   const text = fc.string({ unit: 'binary', maxLength: 200 })
-  const markup = fc.array(fc.oneof(fc.constantFrom('<', '>', '&', '"', "'", '&amp;', '&lt;', '<mark>', '</mark>', '<script>', 'javascript:', '\0', '\uD800'), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''))
+  const markup = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(
+          '<',
+          '>',
+          '&',
+          '"',
+          "'",
+          '&amp;',
+          '&lt;',
+          '<mark>',
+          '</mark>',
+          '<script>',
+          'javascript:',
+          '\0',
+          '\uD800',
+        ),
+        fc.string({ maxLength: 4 }),
+      ),
+      { maxLength: 40 },
+    )
+    .map((parts) => parts.join(''))
   const anyText = fc.oneof(text, markup)
 
   test('escapeHtml: no markup characters left, and unescaping gives the text back', () => {
@@ -105,7 +140,9 @@ describe('properties', () => {
           expect(open?.[1]).toBe(/^[a-z][a-z0-9-]*$/i.test(tag) ? tag : 'mark')
           expect(unescapeHtml(open?.[2] ?? '')).toBe(className)
         }
-        const body = html.replace(/^<[a-z][a-z0-9-]* class="[^"]*">/i, '').replace(new RegExp(`</${open?.[1] ?? 'mark'}>`), '')
+        const body = html
+          .replace(/^<[a-z][a-z0-9-]* class="[^"]*">/i, '')
+          .replace(new RegExp(`</${open?.[1] ?? 'mark'}>`), '')
         expect(body).not.toMatch(/[<>"']/)
       }),
       fcParameters(500),
@@ -126,11 +163,39 @@ describe('properties', () => {
   // length` are all false for NaN), so text was emitted twice: { text: 'abc',
   // ranges: [[0, 1], [NaN, 3]] } gave '<mark>a</mark><mark>abc</mark>'.
   test.each([
-    ['a NaN start', [[0, 1], [Number.NaN, 3]], '<mark>a</mark>bc'],
-    ['a NaN end', [[Number.NaN, Number.NaN], [1, 2]], 'a<mark>b</mark>c'],
-    ['fractions', [[0.5, 2], [2, 2.5]], 'abc'],
+    [
+      'a NaN start',
+      [
+        [0, 1],
+        [Number.NaN, 3],
+      ],
+      '<mark>a</mark>bc',
+    ],
+    [
+      'a NaN end',
+      [
+        [Number.NaN, Number.NaN],
+        [1, 2],
+      ],
+      'a<mark>b</mark>c',
+    ],
+    [
+      'fractions',
+      [
+        [0.5, 2],
+        [2, 2.5],
+      ],
+      'abc',
+    ],
     ['an infinite end', [[1, Number.POSITIVE_INFINITY]], 'abc'],
-    ['overlapping ranges', [[0, 2], [1, 3]], '<mark>ab</mark>c'],
+    [
+      'overlapping ranges',
+      [
+        [0, 2],
+        [1, 3],
+      ],
+      '<mark>ab</mark>c',
+    ],
   ] as const)('highlight skips a range with %s', (_name, ranges, html) => {
     expect(highlight({ text: 'abc', ranges })).toBe(html)
     expectSafeHighlight(highlight({ text: 'abc', ranges }), 'abc')
@@ -139,7 +204,13 @@ describe('properties', () => {
   test('makeSnippet + highlight over arbitrary text and terms found in it is safe and loses nothing', () => {
     fc.assert(
       fc.property(anyText, fc.integer({ min: 0, max: 250 }), (value, length) => {
-        const terms = new Set(value.split(/[\s\p{P}\p{S}\p{Z}]+/u).map(normalizeTerm).filter((term): term is string => term !== null).slice(0, 4))
+        const terms = new Set(
+          value
+            .split(/[\s\p{P}\p{S}\p{Z}]+/u)
+            .map(normalizeTerm)
+            .filter((term): term is string => term !== null)
+            .slice(0, 4),
+        )
         const snippet = makeSnippet(value, terms, length)
         expectSafeHighlight(highlight(snippet), snippet.text)
       }),
@@ -157,11 +228,20 @@ describe('properties', () => {
   }
 
   test('makeSnippet ranges are in order and inside the text for ordinary prose', () => {
-    const words = fc.array(fc.constantFrom('battle', 'Höchstädt', 'Świecino', 'river', 'king', 'the', '—', '(1863)', 'Ł\u0301ódź'), { maxLength: 60 }).map((list) => list.join(' '))
+    const words = fc
+      .array(fc.constantFrom('battle', 'Höchstädt', 'Świecino', 'river', 'king', 'the', '—', '(1863)', 'Ł\u0301ódź'), {
+        maxLength: 60,
+      })
+      .map((list) => list.join(' '))
     fc.assert(
-      fc.property(words, fc.subarray(['battle', 'hochstadt', 'swiecino', 'river', 'lodz']), fc.integer({ min: 10, max: 200 }), (value, terms, length) => {
-        wellFormed(makeSnippet(value, new Set(terms), length))
-      }),
+      fc.property(
+        words,
+        fc.subarray(['battle', 'hochstadt', 'swiecino', 'river', 'lodz']),
+        fc.integer({ min: 10, max: 200 }),
+        (value, terms, length) => {
+          wellFormed(makeSnippet(value, new Set(terms), length))
+        },
+      ),
       fcParameters(1000),
     )
   })
@@ -177,7 +257,13 @@ describe('properties', () => {
   //    Set(['a', 'a\u200Db'])) gave ranges [[0, 1], [0, 3]].
   test('a window starting with white space keeps its ranges on the matched letters', () => {
     expect(makeSnippet('\t\0', new Set(['\0']))).toEqual({ text: '\0', ranges: [[0, 1]] })
-    expect(makeSnippet('\n\n  battle of the river  \n', new Set(['battle', 'river']))).toEqual({ text: 'battle of the river', ranges: [[0, 6], [14, 19]] })
+    expect(makeSnippet('\n\n  battle of the river  \n', new Set(['battle', 'river']))).toEqual({
+      text: 'battle of the river',
+      ranges: [
+        [0, 6],
+        [14, 19],
+      ],
+    })
     const cut = makeSnippet(`${'word '.repeat(40)}\n\n  battle`, new Set(['battle']), 20)
     expect(cut.text.slice(cut.ranges[0]?.[0], cut.ranges[0]?.[1])).toBe('battle')
   })
@@ -191,7 +277,13 @@ describe('properties', () => {
   test('makeSnippet ranges are in order and inside the text for any text and terms found in it', () => {
     fc.assert(
       fc.property(anyText, fc.integer({ min: 0, max: 250 }), (value, length) => {
-        const terms = new Set(value.split(/[\s\p{P}\p{S}\p{Z}]+/u).map(normalizeTerm).filter((term): term is string => term !== null).slice(0, 4))
+        const terms = new Set(
+          value
+            .split(/[\s\p{P}\p{S}\p{Z}]+/u)
+            .map(normalizeTerm)
+            .filter((term): term is string => term !== null)
+            .slice(0, 4),
+        )
         wellFormed(makeSnippet(value, terms, length))
       }),
       fcParameters(1000),

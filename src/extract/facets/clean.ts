@@ -8,10 +8,30 @@ import { fold } from '../../core/fold.js'
 
 /** Phrases that introduce a sub-list in an infobox field rather than name an entity. */
 const headingPhrases: ReadonlySet<string> = new Set([
-  'supported by', 'support', 'in support', 'with support from', 'supporting', 'commanded by', 'led by',
-  'former', 'formerly', 'allies', 'allied', 'co-belligerent', 'co-belligerents', 'cobelligerents',
-  'belligerents', 'auxiliaries', 'ground forces', 'naval forces', 'air forces', 'naval support',
-  'air support', 'including', 'with', 'also',
+  'supported by',
+  'support',
+  'in support',
+  'with support from',
+  'supporting',
+  'commanded by',
+  'led by',
+  'former',
+  'formerly',
+  'allies',
+  'allied',
+  'co-belligerent',
+  'co-belligerents',
+  'cobelligerents',
+  'belligerents',
+  'auxiliaries',
+  'ground forces',
+  'naval forces',
+  'air forces',
+  'naval support',
+  'air support',
+  'including',
+  'with',
+  'also',
 ])
 
 /** Flag emoji: regional-indicator pairs, 🏴 tag sequences, 🏳️/🏁/🚩/🎌 and their ZWJ variants. */
@@ -87,7 +107,10 @@ function isCoordinates(text: string): boolean {
  * without its colon (`Commanded by`, `Former`).
  */
 export function isHeadingLine(line: string): boolean {
-  const text = stripFlags(line).replace(/^[\s*•·#]+/, '').replace(/\s+/g, ' ').trim()
+  const text = stripFlags(line)
+    .replace(/^[\s*•·#]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (/^[^:]+:$/.test(text)) return text.split(' ').length <= 6
   return headingPhrases.has(text.toLowerCase())
 }

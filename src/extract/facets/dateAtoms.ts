@@ -62,7 +62,8 @@ export function readAtoms(tokens: readonly Token[]): { atoms: Atom[]; ongoing: b
       case 'number': {
         const { value, suffix } = token
         const span = centuryOrMillennium(tokens, index) ?? (suffix.endsWith('s') ? 'decade' : undefined)
-        if (next?.kind === 'duration') index++ // "(3 years, 1 month and 2 days)": skip the number and its unit
+        if (next?.kind === 'duration')
+          index++ // "(3 years, 1 month and 2 days)": skip the number and its unit
         else if (span) {
           // "1960s" is 1960–1969, "5th century" 401–500, "3rd millennium" 2001–3000
           const years = SPAN_YEARS[span]
@@ -74,12 +75,13 @@ export function readAtoms(tokens: readonly Token[]): { atoms: Atom[]; ongoing: b
           if (next?.kind === (span === 'decade' ? 'season' : span)) index++
         } else if (pendingEra || value > 31 || next?.kind === 'bc' || next?.kind === 'ad') {
           setYear(value) // "AD 9", "1863", "9 BC"
-        }
-        else if (atom.month && !atom.day && !atom.year && next?.kind !== 'month') atom.day = value // "July 1"
+        } else if (atom.month && !atom.day && !atom.year && next?.kind !== 'month')
+          atom.day = value // "July 1"
         else if (suffix || next?.kind === 'month') {
           flush() // "1 July", "3rd of June"
           atom.day = value
-        } else if (atom.day && !atom.year) setYear(value) // "2 September 31 BC"
+        } else if (atom.day && !atom.year)
+          setYear(value) // "2 September 31 BC"
         else {
           flush() // "1–3 August" or "1914–18": its neighbours decide, once all atoms are read
           atom.dayOrYear = value
@@ -107,7 +109,8 @@ export function readAtoms(tokens: readonly Token[]): { atoms: Atom[]; ongoing: b
       case 'bc':
       case 'ad': {
         const era = token.kind === 'bc' ? -1 : 1
-        if (atom.year && !atom.era) atom.era = era // "31 BC"
+        if (atom.year && !atom.era)
+          atom.era = era // "31 BC"
         else pendingEra = era // "AD 9"
         break
       }
@@ -151,4 +154,3 @@ function seasonIsDate(tokens: readonly Token[], index: number): boolean {
   const afterNext = tokens[index + 2]?.kind
   return next.value > 31 || afterNext === 'bc' || afterNext === 'ad'
 }
-

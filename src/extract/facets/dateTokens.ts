@@ -5,13 +5,27 @@
 
 /** Month names; a word of three letters or more that begins one (`Sept.`, `Aug`) names that month. */
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ] as const
 
 /** Season words and the first of the three months each one spans. */
 const SEASONS = [
-  ['spring', 3], ['summer', 6], ['autumn', 9], ['fall', 9], ['winter', 12],
+  ['spring', 3],
+  ['summer', 6],
+  ['autumn', 9],
+  ['fall', 9],
+  ['winter', 12],
 ] as const satisfies ReadonlyArray<readonly [string, number]>
 
 /** The dashes that join a range: hyphen-minus, U+2010–U+2015 (hyphen, en and em dash, …) and minus. */
@@ -19,8 +33,7 @@ const DASHES = ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015',
 
 /** The kinds of the words and signs that dates are written with, besides months and seasons. */
 type WordKind =
-  | 'bc' | 'ad' | 'or' | 'and' | 'range' | 'separator'
-  | 'approximate' | 'ongoing' | 'century' | 'millennium' | 'duration'
+  'bc' | 'ad' | 'or' | 'and' | 'range' | 'separator' | 'approximate' | 'ongoing' | 'century' | 'millennium' | 'duration'
 
 /**
  * Token kind → the words and signs of that kind (a word is compared without its dots: `c.`, `B.C.`).
@@ -34,10 +47,32 @@ const WORDS: ReadonlyArray<readonly [kind: WordKind, words: readonly string[]]> 
   ['and', ['&', 'and']],
   ['range', [...DASHES, 'to', 'until', 'till', 'through', 'thru']],
   ['separator', [';', '\n']],
-  ['approximate', [
-    '?', '~', 'c', 'ca', 'circa', 'about', 'around', 'approx', 'approximately', 'probably', 'possibly', 'perhaps',
-    'likely', 'reportedly', 'traditionally', 'early', 'mid', 'middle', 'late', 'end', 'beginning',
-  ]],
+  [
+    'approximate',
+    [
+      '?',
+      '~',
+      'c',
+      'ca',
+      'circa',
+      'about',
+      'around',
+      'approx',
+      'approximately',
+      'probably',
+      'possibly',
+      'perhaps',
+      'likely',
+      'reportedly',
+      'traditionally',
+      'early',
+      'mid',
+      'middle',
+      'late',
+      'end',
+      'beginning',
+    ],
+  ],
   ['ongoing', ['present', 'ongoing', 'now', 'today', 'since']],
   ['century', ['century', 'centuries']],
   ['millennium', ['millennium', 'millennia']],
@@ -68,8 +103,15 @@ const TOKEN_PATTERN = [
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const match of text.matchAll(new RegExp(TOKEN_PATTERN, 'gu'))) {
-    const { isoYear, isoMonth, isoDay, number, suffix = '', word, sign }: Partial<Record<string, string>> =
-      match.groups ?? {}
+    const {
+      isoYear,
+      isoMonth,
+      isoDay,
+      number,
+      suffix = '',
+      word,
+      sign,
+    }: Partial<Record<string, string>> = match.groups ?? {}
     const wordOrSign = word ?? sign
     if (isoYear) tokens.push({ kind: 'isoDate', year: Number(isoYear), month: Number(isoMonth), day: Number(isoDay) })
     else if (number) {
@@ -95,4 +137,3 @@ function wordToken(word: string): Token | undefined {
   const kind = WORDS.find(([, words]) => words.includes(word))?.[0]
   return kind && { kind }
 }
-

@@ -41,7 +41,10 @@ export interface FieldValuesOptions {
  * extractFieldValues({ text: 'Athens,\nPlataea', links: [{ type: 'internal', text: 'Athens', page: 'Classical Athens' }] })
  * // [{ value: 'Classical Athens', display: 'Athens' }, { value: 'Plataea', display: 'Plataea' }]
  */
-export function extractFieldValues(field: InfoboxField | undefined, options: FieldValuesOptions = {}): readonly FacetValue[] {
+export function extractFieldValues(
+  field: InfoboxField | undefined,
+  options: FieldValuesOptions = {},
+): readonly FacetValue[] {
   if (field === undefined) return []
   const { segments, unused } = matchSegments(splitSegments(field.text), field.links, {
     contained: options.containedLinks ?? 'covered',
@@ -64,7 +67,10 @@ function splitSegments(text: string): readonly Segment[] {
 function splitHeading(piece: string): readonly Segment[] {
   const inline = /^\s*([^:\d]{1,40}:)\s+(\S.*)$/u.exec(piece)
   if (inline?.[1] !== undefined && inline[2] !== undefined && isHeadingLine(inline[1])) {
-    return [{ text: inline[1], heading: true }, { text: inline[2], heading: isHeadingLine(inline[2]) }]
+    return [
+      { text: inline[1], heading: true },
+      { text: inline[2], heading: isHeadingLine(inline[2]) },
+    ]
   }
   return [{ text: piece, heading: isHeadingLine(piece) }]
 }

@@ -3,8 +3,30 @@ import { cleanValue, containsFlag, matchKey } from './clean.js'
 
 /** Words kept lower-case when a lower-cased page title is title-cased again. */
 const minorWords: ReadonlySet<string> = new Set([
-  'a', 'an', 'and', 'at', 'de', 'del', 'der', 'des', 'di', 'du', 'for', 'in', 'la', 'le', 'of', 'on',
-  'or', 'the', 'to', 'und', 'upon', 'van', 'von', 'y',
+  'a',
+  'an',
+  'and',
+  'at',
+  'de',
+  'del',
+  'der',
+  'des',
+  'di',
+  'du',
+  'for',
+  'in',
+  'la',
+  'le',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'und',
+  'upon',
+  'van',
+  'von',
+  'y',
 ])
 
 /** Whether a link can name a facet value at all: external links (URLs) cannot. */
@@ -54,6 +76,10 @@ export function linkKeys(link: Link): readonly string[] {
 function titleCase(name: string): string {
   return name
     .split(' ')
-    .map((word, index) => (index > 0 && minorWords.has(word) ? word : word.replace(/(^|-)(\p{Ll})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase())))
+    .map((word, index) =>
+      index > 0 && minorWords.has(word)
+        ? word
+        : word.replace(/(^|-)(\p{Ll})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+    )
     .join(' ')
 }

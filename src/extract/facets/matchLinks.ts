@@ -38,9 +38,34 @@ export interface SegmentMatches {
 
 /** Words that may surround links in a segment that is still only a list of those links. */
 const connectives: ReadonlySet<string> = new Set([
-  'a', 'also', 'an', 'and', 'as', 'at', 'by', 'for', 'forces', 'from', 'his', 'in', 'including',
-  'many', 'of', 'or', 'other', 'others', 'plus', 'representatives', 'some', 'supported', 'the', 'their',
-  'troops', 'under', 'various', 'with',
+  'a',
+  'also',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'forces',
+  'from',
+  'his',
+  'in',
+  'including',
+  'many',
+  'of',
+  'or',
+  'other',
+  'others',
+  'plus',
+  'representatives',
+  'some',
+  'supported',
+  'the',
+  'their',
+  'troops',
+  'under',
+  'various',
+  'with',
 ])
 
 interface Candidate {
@@ -56,7 +81,11 @@ interface Candidate {
  * contains links is handled per `options.contained`; any other segment is a
  * value by its cleaned text. Headings yield only the link they equal.
  */
-export function matchSegments(segments: readonly Segment[], links: readonly Link[], options: MatchOptions): SegmentMatches {
+export function matchSegments(
+  segments: readonly Segment[],
+  links: readonly Link[],
+  options: MatchOptions,
+): SegmentMatches {
   const candidates: Candidate[] = []
   links.forEach((link, index) => {
     if (isValueLink(link) && canonicalName(link) !== undefined && (options.flagLinks || !isFlagIcon(link))) {
@@ -76,7 +105,9 @@ export function matchSegments(segments: readonly Segment[], links: readonly Link
     for (const candidate of inside) used.add(candidate.index)
     return inside.map((candidate) => toValue(candidate, undefined))
   })
-  const unused = candidates.filter((candidate) => !used.has(candidate.index)).map((candidate) => toValue(candidate, undefined))
+  const unused = candidates
+    .filter((candidate) => !used.has(candidate.index))
+    .map((candidate) => toValue(candidate, undefined))
   return { segments: matched, unused }
 }
 
@@ -88,7 +119,9 @@ export function matchSegments(segments: readonly Segment[], links: readonly Link
 export function mergeUnused(values: readonly LinkedValue[], unused: readonly LinkedValue[]): readonly LinkedValue[] {
   const merged = [...values]
   for (const extra of unused) {
-    const at = merged.findIndex((value) => value.link !== undefined && extra.link !== undefined && value.link > extra.link)
+    const at = merged.findIndex(
+      (value) => value.link !== undefined && extra.link !== undefined && value.link > extra.link,
+    )
     merged.splice(at < 0 ? merged.length : at, 0, extra)
   }
   return merged
@@ -105,7 +138,10 @@ export function dedupeValues<T extends { readonly value: string }>(values: reado
   })
 }
 
-function exactMatch(text: string, candidates: readonly Candidate[]): { candidate: Candidate; display: string } | undefined {
+function exactMatch(
+  text: string,
+  candidates: readonly Candidate[],
+): { candidate: Candidate; display: string } | undefined {
   const full = cleanValue(text)
   const short = cleanValue(full?.replace(/\s*\([^()]*\)$/, ''))
   for (const written of [full, short]) {
@@ -131,7 +167,8 @@ function containedLinks(key: string, candidates: readonly Candidate[], policy: C
     hits.push({ candidate, at })
     rest = rest.slice(0, at) + ' '.repeat(linkKey.length) + rest.slice(at + linkKey.length)
   }
-  if (policy === 'covered' && !rest.split(/[^\p{L}\p{N}']+/u).every((word) => word === '' || connectives.has(word))) return []
+  if (policy === 'covered' && !rest.split(/[^\p{L}\p{N}']+/u).every((word) => word === '' || connectives.has(word)))
+    return []
   return hits.sort((a, b) => a.at - b.at).map((hit) => hit.candidate)
 }
 

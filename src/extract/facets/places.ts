@@ -32,7 +32,8 @@ const relative =
   /^(?:near(?:by)?|close to|outside(?: of)?|off(?: the coast of)?|around|at|in|on|(?:the )?(?:outskirts|vicinity) of|(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|mi|miles)\s+)?(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?(?: part)? of)\s+/i
 const historic = /^(?:then|formerly|at the time)\s+/i
 const modern = /^(?:present[- ]day|modern[- ]day|modern|today|now|current(?:ly)?|in present[- ]day)\s*:?\s+/i
-const alias = /^(?:engl(?:ish)?|lat(?:in)?|ger(?:man)?|fr(?:ench)?|also(?: known as| called)?|a\.?k\.?a|or)\b\.?\s*:?\s*/i
+const alias =
+  /^(?:engl(?:ish)?|lat(?:in)?|ger(?:man)?|fr(?:ench)?|also(?: known as| called)?|a\.?k\.?a|or)\b\.?\s*:?\s*/i
 
 /**
  * The place facet of an infobox `place` field: its comma-separated parts and
@@ -54,7 +55,10 @@ export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
   const values = dedupeValues(mergeUnused(segments.flat(), unused))
   const levels = new Set(segments.flatMap((found, i) => (isLevel(parts, i) ? found : [])))
   const hierarchy = values.filter((value: LinkedValue) => levels.has(value)).reverse()
-  return { values: values.map((value) => value.value), hierarchy: hierarchy.length > maxLevels ? [] : hierarchy.map((value) => value.value) }
+  return {
+    values: values.map((value) => value.value),
+    hierarchy: hierarchy.length > maxLevels ? [] : hierarchy.map((value) => value.value),
+  }
 }
 
 /**
@@ -75,7 +79,9 @@ function splitParts(text: string): readonly Part[] {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/,\s*\n\s*/g, ', ')
     .split(/[;\n•]|\s\*+\s/)
-  return clauses.flatMap((clause, index) => withEras(splitTopLevel(clause).flatMap((part) => readPart(part, index === 0))))
+  return clauses.flatMap((clause, index) =>
+    withEras(splitTopLevel(clause).flatMap((part) => readPart(part, index === 0))),
+  )
 }
 
 /** Split on commas outside parentheses. */
@@ -106,7 +112,10 @@ function readPart(raw: string, level: boolean): readonly Part[] {
 function readNote(note: string, level: boolean): readonly Part[] {
   const text = note.trim()
   if (alias.test(text)) return []
-  if (modern.test(text)) return splitTopLevel(text.replace(modern, '')).flatMap((part) => place(part, level).map((p) => ({ ...p, modern: true })))
+  if (modern.test(text))
+    return splitTopLevel(text.replace(modern, '')).flatMap((part) =>
+      place(part, level).map((p) => ({ ...p, modern: true })),
+    )
   if (!/^\P{Ll}/u.test(text)) return []
   return splitTopLevel(text).flatMap((part) => place(part, level))
 }
@@ -115,11 +124,15 @@ function readNote(note: string, level: boolean): readonly Part[] {
 function place(raw: string, level: boolean): readonly Part[] {
   let text = raw.replace(/\s+/g, ' ').trim()
   let era: Part['era']
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text
     if (historic.test(text)) era = 'then'
     if (modern.test(text)) era = 'now'
-    text = text.replace(historic, '').replace(modern, '').replace(relative, '').replace(/^(?:the|and|or|probably|possibly|perhaps|likely|somewhere)\s+/i, '')
+    text = text
+      .replace(historic, '')
+      .replace(modern, '')
+      .replace(relative, '')
+      .replace(/^(?:the|and|or|probably|possibly|perhaps|likely|somewhere)\s+/i, '')
   }
   if (unknownPlace.test(text)) return []
   return text
@@ -131,6 +144,8 @@ function place(raw: string, level: boolean): readonly Part[] {
 /** A `then X` part next to a `present day Y` part is the same level seen earlier: only Y stays a level. */
 function withEras(parts: readonly Part[]): readonly Part[] {
   return parts.map((part, i) =>
-    part.era === 'then' && (parts[i - 1]?.era === 'now' || parts[i + 1]?.era === 'now') ? { ...part, level: false } : part,
+    part.era === 'then' && (parts[i - 1]?.era === 'now' || parts[i + 1]?.era === 'now')
+      ? { ...part, level: false }
+      : part,
   )
 }

@@ -56,7 +56,15 @@ const SOUTH_AMERICA = '005'
  * Russia, the contiguous United States… are where M49 lists them.
  */
 const HOME_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  DK: ['150'], ES: ['150'], FR: ['150'], GB: ['150'], NL: ['150'], NO: ['150'], RU: ['150'], US: ['019'], UM: ['009'],
+  DK: ['150'],
+  ES: ['150'],
+  FR: ['150'],
+  GB: ['150'],
+  NL: ['150'],
+  NO: ['150'],
+  RU: ['150'],
+  US: ['019'],
+  UM: ['009'],
 }
 
 /**
@@ -116,7 +124,8 @@ export function describeCountry(code: string): CountryInfo | undefined {
 /** The region and continent named by a list of feature ids (a feature and its groups). */
 function placeIn(ids: readonly string[]): Pick<CountryInfo, 'region' | 'continent'> | undefined {
   if (ids.includes('AQ')) return { region: 'Antarctica', continent: 'Antarctica' }
-  const region = ids.map((id) => (Object.hasOwn(REGIONS, id) ? REGIONS[id as keyof typeof REGIONS] : undefined))
+  const region = ids
+    .map((id) => (Object.hasOwn(REGIONS, id) ? REGIONS[id as keyof typeof REGIONS] : undefined))
     .find((name) => name !== undefined)
   if (region === undefined) return undefined
   if (region !== 'Americas') return { region, continent: region }

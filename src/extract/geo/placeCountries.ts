@@ -18,21 +18,52 @@ const MAX_LENGTH = 2000
 
 /** Words that open a note naming the place today: `(modern-day …)`, `present day …`, `today …`, `now …`. */
 const MODERN_NOTE = [
-  ['modern', 'day'], ['present', 'day'], ['in', 'modern', 'day'], ['in', 'present', 'day'], ['modern'],
-  ['today'], ["today's"], ['now'], ['nowadays'], ['currently'],
+  ['modern', 'day'],
+  ['present', 'day'],
+  ['in', 'modern', 'day'],
+  ['in', 'present', 'day'],
+  ['modern'],
+  ['today'],
+  ["today's"],
+  ['now'],
+  ['nowadays'],
+  ['currently'],
 ] as const
 /** Words that open a part naming the place as it was (`then Netherlands`): no evidence of today's country. */
 const THEN = [['then'], ['formerly'], ['at', 'the', 'time']] as const
 /** Words before a name that say the place is not in that country (`North Sea, near Denmark`). */
 const OUTSIDE = [
-  ['near'], ['off'], ['off', 'the', 'coast', 'of'], ['off', 'coast', 'of'],
-  ['gulf', 'of'], ['bay', 'of'], ['sea', 'of'], ['strait', 'of'], ['straits', 'of'],
+  ['near'],
+  ['off'],
+  ['off', 'the', 'coast', 'of'],
+  ['off', 'coast', 'of'],
+  ['gulf', 'of'],
+  ['bay', 'of'],
+  ['sea', 'of'],
+  ['strait', 'of'],
+  ['straits', 'of'],
 ] as const
 /** Words after a name that make it a river, a sea…: `Jordan River`, `Niger Delta`. */
 const FEATURE_AFTER = new Set(['river', 'sea', 'strait', 'straits', 'delta', 'gulf', 'bay'])
 /** Words that, with `of`, make a modern country's name a historical state's: `Kingdom of France`. */
-const STATE_WORDS = new Set(['kingdom', 'empire', 'duchy', 'archduchy', 'principality', 'electorate', 'county',
-  'margraviate', 'khanate', 'sultanate', 'emirate', 'caliphate', 'tsardom', 'dominion', 'viceroyalty', 'colony'])
+const STATE_WORDS = new Set([
+  'kingdom',
+  'empire',
+  'duchy',
+  'archduchy',
+  'principality',
+  'electorate',
+  'county',
+  'margraviate',
+  'khanate',
+  'sultanate',
+  'emirate',
+  'caliphate',
+  'tsardom',
+  'dominion',
+  'viceroyalty',
+  'colony',
+])
 
 /** A run of words between punctuation, and where it stands. */
 interface Run {
@@ -85,8 +116,10 @@ export function countriesInPlace(field: InfoboxField | undefined): readonly Plac
   if (outside.length > 0) return unique(outside.map(({ name }) => name))
   if (modern.length > 0) return unique(modern.map(({ name }) => name))
   const pages = field.links.flatMap(({ page }) => (page === undefined ? [] : [page.replace(/\s*\([^()]*\)$/, '')]))
-  const historical = [...found.flatMap(({ names }) => names), ...pages.flatMap((page) => namesIn(placeWords(page)))]
-    .find((name) => name.kind === 'historical')
+  const historical = [
+    ...found.flatMap(({ names }) => names),
+    ...pages.flatMap((page) => namesIn(placeWords(page))),
+  ].find((name) => name.kind === 'historical')
   if (historical === undefined) return []
   return [{ code: historical.code, matched: historical.matched, source: 'historical-state' }]
 }
@@ -109,7 +142,7 @@ function unique(names: readonly Name[]): readonly PlaceCountry[] {
 /** The names in one run of words, longest match first, left to right. */
 function namesIn(words: readonly string[]): readonly Name[] {
   const names: Name[] = []
-  for (let start = 0; start < words.length; ) {
+  for (let start = 0; start < words.length;) {
     const match = longestAt(words, start)
     if (match === undefined) {
       start++

@@ -18,10 +18,32 @@ export type PlaceName =
 
 /** Common names country-coder lacks: short forms, former names still in use, and the UK's countries. */
 const EXTRA_MODERN = {
-  'United States': 'US', USA: 'US', 'U.S.': 'US', 'U.S.A.': 'US', China: 'CN', 'Czech Republic': 'CZ', Denmark: 'DK',
-  Netherlands: 'NL', Ireland: 'IE', Cyprus: 'CY', 'Ivory Coast': 'CI', Bahamas: 'BS', Gambia: 'GM', Türkiye: 'TR',
-  Vatican: 'VA', Micronesia: 'FM', 'Saint Lucia': 'LC', Bosnia: 'BA', Guernsey: 'GG', 'Great Britain': 'GB',
-  Britain: 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB', 'New South Wales': 'AU',
+  'United States': 'US',
+  USA: 'US',
+  'U.S.': 'US',
+  'U.S.A.': 'US',
+  China: 'CN',
+  'Czech Republic': 'CZ',
+  Denmark: 'DK',
+  Netherlands: 'NL',
+  Ireland: 'IE',
+  Cyprus: 'CY',
+  'Ivory Coast': 'CI',
+  Bahamas: 'BS',
+  Gambia: 'GM',
+  Türkiye: 'TR',
+  Vatican: 'VA',
+  Micronesia: 'FM',
+  'Saint Lucia': 'LC',
+  Bosnia: 'BA',
+  Guernsey: 'GG',
+  'Great Britain': 'GB',
+  Britain: 'GB',
+  England: 'GB',
+  Scotland: 'GB',
+  Wales: 'GB',
+  'Northern Ireland': 'GB',
+  'New South Wales': 'AU',
   'New England': 'US',
 } as const satisfies Record<string, string>
 
@@ -48,9 +70,27 @@ const NOT_COUNTRIES = ['New Guinea', 'Gulf of Guinea', 'Dutch East Indies', 'Wes
 
 /** Continents, oceans and world regions. */
 const SCOPES = [
-  'Europe', 'Asia', 'Africa', 'North America', 'South America', 'Central America', 'Americas', 'Oceania',
-  'Antarctica', 'Pacific', 'Pacific Ocean', 'Atlantic', 'Atlantic Ocean', 'Indian Ocean', 'Arctic', 'Arctic Ocean',
-  'Southern Ocean', 'Middle East', 'Near East', 'Far East', 'worldwide',
+  'Europe',
+  'Asia',
+  'Africa',
+  'North America',
+  'South America',
+  'Central America',
+  'Americas',
+  'Oceania',
+  'Antarctica',
+  'Pacific',
+  'Pacific Ocean',
+  'Atlantic',
+  'Atlantic Ocean',
+  'Indian Ocean',
+  'Arctic',
+  'Arctic Ocean',
+  'Southern Ocean',
+  'Middle East',
+  'Near East',
+  'Far East',
+  'worldwide',
 ]
 
 /**

@@ -6,7 +6,13 @@ import { version } from '../../core/version.js'
 import type { ExtractedFile } from '../extractArticleFile.js'
 import { isProcessRunning } from '../isProcessRunning.js'
 import { sha256 } from './cacheKey.js'
-import { createStoreWriter, readRecordStore, type RecordStore, type StoredExtraction, type StoreWriter } from './recordStore.js'
+import {
+  createStoreWriter,
+  readRecordStore,
+  type RecordStore,
+  type StoredExtraction,
+  type StoreWriter,
+} from './recordStore.js'
 
 /**
  * The cache of one build (`--cache <dir>`): the last complete build's
@@ -38,7 +44,8 @@ const storeName = 'records.bin'
 const markerName = 'infobox-search-cache.json'
 const marker = `${JSON.stringify({ format: 'infobox-search-cache', about: 'Build cache of infobox-search; safe to delete.' })}\n`
 /** The Cache Directory Tagging Specification's tag: backup tools skip the folder. */
-const cacheDirectoryTag = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by infobox-search (--cache); it is safe to delete.\n'
+const cacheDirectoryTag =
+  'Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by infobox-search (--cache); it is safe to delete.\n'
 /** Bumped when the store's contents change, so old caches are not read. */
 const cacheLayout = 3
 const fingerprintName = /^[0-9a-f]{16}$/

@@ -3,7 +3,13 @@ import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } 
 import { endianness } from 'node:os'
 import { crc32 } from 'node:zlib'
 import type { CachedRecord } from '../../builder/buildIndex.js'
-import { forEachTermId, isPackedTerms, packTerms, type TermDictionary, type TermIds } from '../../builder/packedTerms.js'
+import {
+  forEachTermId,
+  isPackedTerms,
+  packTerms,
+  type TermDictionary,
+  type TermIds,
+} from '../../builder/packedTerms.js'
 import { isCount, isRecord } from '../../core/guards.js'
 import type { IndexRecord } from '../../extract/record.js'
 import type { Diagnostic } from '../../parse/article.js'
@@ -101,17 +107,29 @@ function openStore(bytes: Buffer): RecordStore | undefined {
   const split = bytes.lastIndexOf(newline)
   if (split < 0) return undefined
   const contents: unknown = JSON.parse(bytes.toString('utf8', split + 1))
-  if (!isRecord(contents) || contents['format'] !== storeFormat || contents['version'] !== storeVersion) return undefined
+  if (!isRecord(contents) || contents['format'] !== storeFormat || contents['version'] !== storeVersion)
+    return undefined
   const { dictionary, rows, stale } = contents
   if (contents['endianness'] !== endianness() || !isCount(stale)) return undefined
-  if (!Array.isArray(dictionary) || !dictionary.every((term) => typeof term === 'string') || !Array.isArray(rows)) return undefined
+  if (!Array.isArray(dictionary) || !dictionary.every((term) => typeof term === 'string') || !Array.isArray(rows))
+    return undefined
   const byPath = new Map<string, Row>()
   for (const row of rows as unknown[]) {
     if (!Array.isArray(row) || row.length !== 7) return undefined
     const [file, key, codesAt, codesLength, textAt, textLength, crc] = row as unknown[]
-    if (typeof file !== 'string' || typeof key !== 'string' || ![codesAt, codesLength, textAt, textLength, crc].every(isCount)) return undefined
+    if (
+      typeof file !== 'string' ||
+      typeof key !== 'string' ||
+      ![codesAt, codesLength, textAt, textLength, crc].every(isCount)
+    )
+      return undefined
     const entry = { key, codesAt, codesLength, textAt, textLength, crc } as Row
-    if (entry.codesAt % 4 !== 0 || entry.codesAt + 4 * entry.codesLength > split || entry.textAt + entry.textLength > split) return undefined
+    if (
+      entry.codesAt % 4 !== 0 ||
+      entry.codesAt + 4 * entry.codesLength > split ||
+      entry.textAt + entry.textLength > split
+    )
+      return undefined
     byPath.set(file, entry)
   }
   const terms: TermDictionary = { terms: dictionary }
@@ -162,7 +180,10 @@ function readRow(codes: Uint32Array, text: Uint8Array, dictionary: TermDictionar
  * into a dictionary of only the terms stored.
  * @throws nothing; the file system's error code is in `reason` when it failed.
  */
-export function createStoreWriter(target: string, last: () => RecordStore | undefined): StoreWriter | { readonly reason: string } {
+export function createStoreWriter(
+  target: string,
+  last: () => RecordStore | undefined,
+): StoreWriter | { readonly reason: string } {
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   let handle: number | undefined
   try {
@@ -227,7 +248,7 @@ export function createStoreWriter(target: string, last: () => RecordStore | unde
     const chunk = Buffer.concat(pending, pendingBytes)
     pending = []
     pendingBytes = 0
-    for (let at = 0; at < chunk.length; ) at += writeSync(handle, chunk, at)
+    for (let at = 0; at < chunk.length;) at += writeSync(handle, chunk, at)
   }
   const append = (chunk: Uint8Array): number => {
     const at = written
@@ -308,7 +329,12 @@ function checksum(codes: Uint32Array, text: Uint8Array): number {
 }
 
 function isDiagnostic(value: unknown): value is Diagnostic {
-  return isRecord(value) && (value['severity'] === 'error' || value['severity'] === 'warning') && typeof value['code'] === 'string' && typeof value['message'] === 'string'
+  return (
+    isRecord(value) &&
+    (value['severity'] === 'error' || value['severity'] === 'warning') &&
+    typeof value['code'] === 'string' &&
+    typeof value['message'] === 'string'
+  )
 }
 
 /** A stored record's shape: what `IndexBuilder.add` reads of a `CachedRecord`, its counts apart. */
@@ -317,7 +343,9 @@ function isStoredRecord(value: unknown): value is Omit<CachedRecord, 'terms'> {
   const facets = value['facets']
   return (
     ['id', 'title', 'body'].every((key) => typeof value[key] === 'string') &&
-    ['shortDescription', 'description', 'image', 'date', 'place'].every((key) => value[key] === undefined || typeof value[key] === 'string') &&
+    ['shortDescription', 'description', 'image', 'date', 'place'].every(
+      (key) => value[key] === undefined || typeof value[key] === 'string',
+    ) &&
     isRecord(facets) &&
     ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
     isRecord(facets['extra']) &&

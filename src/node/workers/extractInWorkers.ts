@@ -26,7 +26,10 @@ export interface WorkerExtractionSettings {
  * after the next one to yield is handed out or buffered.
  * @throws {FileSystemError} `ERR_IO` when the worker script cannot start.
  */
-export async function* extractInWorkers(files: readonly ArticleFile[], settings: WorkerExtractionSettings): AsyncGenerator<ExtractedFile> {
+export async function* extractInWorkers(
+  files: readonly ArticleFile[],
+  settings: WorkerExtractionSettings,
+): AsyncGenerator<ExtractedFile> {
   const total = files.length
   const workerCount = Math.max(1, Math.min(settings.jobs, total))
   const batchSize = Math.max(1, Math.min(16, Math.ceil(total / (workerCount * 8))))
@@ -49,7 +52,11 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
   const returned: number[] = []
   let dispatched = 0
 
-  const results = createOrderedResults<ExtractedFile>(total, { turnEvery: batchSize, onAdvance: () => pool.feed(), signal: settings.signal })
+  const results = createOrderedResults<ExtractedFile>(total, {
+    turnEvery: batchSize,
+    onAdvance: () => pool.feed(),
+    signal: settings.signal,
+  })
   /** The next batch: handed-back files first, then new ones within the window ahead of the next result to yield. */
   const nextBatch = (): ExtractTask[] => {
     const batch: ExtractTask[] = []
@@ -59,7 +66,8 @@ export async function* extractInWorkers(files: readonly ArticleFile[], settings:
     while (batch.length < size) {
       const again = returned.shift()
       if (again !== undefined) batch.push(taskOf(again))
-      else if (dispatched < total && dispatched < results.next + (listed(dispatched) ? listedWindow : window)) batch.push(taskOf(dispatched++))
+      else if (dispatched < total && dispatched < results.next + (listed(dispatched) ? listedWindow : window))
+        batch.push(taskOf(dispatched++))
       else break
     }
     return batch

@@ -22,7 +22,10 @@ function serve(port: MessagePort, data: ExtractWorkerData): void {
   let extractor: Promise<(article: Article) => IndexRecord> | undefined
   const context: ExtractContext = {
     // Loaded on the first file that must be parsed: a warm rebuild's workers start twice as fast.
-    extractor: () => (extractor ??= import('../../builder/buildIndex.js').then(({ createIndexBuilder }) => createIndexBuilder(data.options).extract)),
+    extractor: () =>
+      (extractor ??= import('../../builder/buildIndex.js').then(
+        ({ createIndexBuilder }) => createIndexBuilder(data.options).extract,
+      )),
     caching: data.caching,
     beforeParse: flush,
   }

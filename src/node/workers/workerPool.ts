@@ -74,7 +74,11 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
     // An error is acted on at 'exit': Node delivers the worker's pending results first, so the
     // file still in progress then is the one that failed.
     worker.on('error', (error) => {
-      slot.failure ??= { index: undefined, diagnostic: (task) => skipped(task, 'worker-failed', `its worker failed (${error.message})`), reason: error.message }
+      slot.failure ??= {
+        index: undefined,
+        diagnostic: (task) => skipped(task, 'worker-failed', `its worker failed (${error.message})`),
+        reason: error.message,
+      }
     })
     worker.on('exit', (code) => exited(slot, code))
   }
@@ -98,16 +102,31 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
   const exited = (slot: Slot, code: number): void => {
     if (slot.retired) return
     retire(slot)
-    const failure = slot.failure ?? { index: undefined, diagnostic: (task: ExtractTask) => skipped(task, 'worker-failed', `its worker exited with code ${code}`), reason: `exit code ${code}` }
+    const failure = slot.failure ?? {
+      index: undefined,
+      diagnostic: (task: ExtractTask) => skipped(task, 'worker-failed', `its worker exited with code ${code}`),
+      reason: `exit code ${code}`,
+    }
     if (!slot.ready) {
-      stop(new FileSystemError('ERR_IO', `infobox-search: cannot start an extraction worker (${failure.reason}); run with --jobs 1 to build without workers.`))
+      stop(
+        new FileSystemError(
+          'ERR_IO',
+          `infobox-search: cannot start an extraction worker (${failure.reason}); run with --jobs 1 to build without workers.`,
+        ),
+      )
       return
     }
     const culpritIndex = failure.index ?? slot.assigned[0]?.index
     const culprit = slot.assigned.find((task) => task.index === culpritIndex)
-    if (culprit !== undefined) settings.onResult(culprit.index, { path: culprit.path, diagnostics: [failure.diagnostic(culprit)], cache: 'off' })
+    if (culprit !== undefined)
+      settings.onResult(culprit.index, { path: culprit.path, diagnostics: [failure.diagnostic(culprit)], cache: 'off' })
     else if (failure.index === undefined && ++idleCrashes > maxIdleCrashes) {
-      stop(new FileSystemError('ERR_IO', 'infobox-search: extraction workers keep failing; run with --jobs 1 to build without workers.'))
+      stop(
+        new FileSystemError(
+          'ERR_IO',
+          'infobox-search: extraction workers keep failing; run with --jobs 1 to build without workers.',
+        ),
+      )
       return
     }
     settings.onReturned(slot.assigned.filter((task) => task !== culprit).map((task) => task.index))
@@ -122,7 +141,12 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
       if (slot.retired || slot.failure !== undefined || current === undefined || slot.assigned[0] !== current) return
       slot.failure = {
         index: current.index,
-        diagnostic: (task) => skipped(task, 'file-timeout', `reading and extracting it took longer than ${settings.fileTimeout} ms (--file-timeout)`),
+        diagnostic: (task) =>
+          skipped(
+            task,
+            'file-timeout',
+            `reading and extracting it took longer than ${settings.fileTimeout} ms (--file-timeout)`,
+          ),
         reason: 'timeout',
       }
       clearTimeout(slot.timer)
@@ -133,11 +157,15 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
   /** (Re)start the time budget of the file the worker is on. */
   const arm = (slot: Slot): void => {
     clearTimeout(slot.timer)
-    slot.timer = slot.assigned.length === 0 || slot.failure !== undefined ? undefined : setTimeout(() => timeOut(slot), settings.fileTimeout)
+    slot.timer =
+      slot.assigned.length === 0 || slot.failure !== undefined
+        ? undefined
+        : setTimeout(() => timeOut(slot), settings.fileTimeout)
   }
 
   const feed = (slot: Slot): void => {
-    if (fatal || !slot.ready || slot.retired || slot.failure !== undefined || slot.assigned.length > settings.lowWater) return
+    if (fatal || !slot.ready || slot.retired || slot.failure !== undefined || slot.assigned.length > settings.lowWater)
+      return
     const batch = settings.nextBatch()
     if (batch.length === 0) return
     const idle = slot.assigned.length === 0
@@ -167,5 +195,10 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
 }
 
 function skipped(task: ExtractTask, code: string, reason: string): Diagnostic {
-  return { severity: 'error', code, message: `Cannot index ${task.path}: ${reason}; the file was skipped.`, file: task.path }
+  return {
+    severity: 'error',
+    code,
+    message: `Cannot index ${task.path}: ${reason}; the file was skipped.`,
+    file: task.path,
+  }
 }

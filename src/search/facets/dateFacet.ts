@@ -57,13 +57,17 @@ function countDates(table: DateTable, set: DocumentSet, size: DateBucketSize, pr
     if (set[doc] !== 1 || start === null || start === undefined) continue
     const end = table.end[doc]
     const last = bucketOf(end === null || end === undefined ? Math.max(presentYear, yearOf(start)) : yearOf(end), size)
-    for (let bucket = bucketOf(yearOf(start), size); bucket <= last; bucket++) counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
+    for (let bucket = bucketOf(yearOf(start), size); bucket <= last; bucket++)
+      counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
   }
   return [...counts].sort(([a], [b]) => a - b).map(([bucket, count]) => ({ ...describeBucket(bucket, size), count }))
 }
 
 /** Width in years and first year (AD) of each bucket size. */
-const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const satisfies Record<DateBucketSize, readonly [number, number]>
+const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const satisfies Record<
+  DateBucketSize,
+  readonly [number, number]
+>
 
 /**
  * Buckets are numbered consecutively through the BC/AD boundary (there is no

@@ -42,7 +42,12 @@ function documentsWithAny(table: FacetTable, values: readonly string[], size: nu
  * first), then value. Values in `selected` are always kept, even at zero,
  * so a ticked checkbox never disappears.
  */
-function countValues(table: FacetTable | undefined, set: DocumentSet, limit: number, selected: readonly string[]): FacetCount[] {
+function countValues(
+  table: FacetTable | undefined,
+  set: DocumentSet,
+  limit: number,
+  selected: readonly string[],
+): FacetCount[] {
   const counts: FacetCount[] = []
   if (table === undefined) return counts
   const keep = new Set(selected)
