@@ -40,7 +40,8 @@ const maxDelimiterRuns = 1000
 /** Indentation, `>` and list markers at the start of a line. Linear: one pass, no backtracking. */
 const containerPrefix = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
 const listMarker = /[*+\-.)](?=[ \t]|$)/
-const delimiterKinds = [/[*_]+/g, /[[\]]/g, /`+/g] as const
+/** Inline delimiter kinds, as sources: each use makes its own (stateful, global) pattern. */
+const delimiterKinds = ['[*_]+', '[[\\]]', '`+'] as const
 
 /** Node types whose text ends a block: their text never runs into the next one. */
 const blockTypes: ReadonlySet<string> = new Set([
@@ -76,9 +77,9 @@ export function toPlainText(markdown: string): PlainText {
  * Real articles reach neither limit and come back unchanged (the fast path).
  */
 function defuse(markdown: string): string {
-  const tooMany = (pattern: RegExp, text: string): boolean => {
+  const tooMany = (pattern: string, text: string): boolean => {
     let runs = 0
-    for (pattern.lastIndex = 0; pattern.exec(text) !== null;) if (++runs > maxDelimiterRuns) return true
+    for (const _run of text.matchAll(new RegExp(pattern, 'g'))) if (++runs > maxDelimiterRuns) return true
     return false
   }
   const lines = markdown.split('\n')
@@ -100,7 +101,7 @@ function defuse(markdown: string): string {
     for (let i = start; i < end; i++) {
       const prefix = prefixes[i] ?? ''
       let content = contents[i - start] ?? ''
-      for (const kind of escaped) content = content.replace(kind, (run) => ' '.repeat(run.length))
+      for (const kind of escaped) content = content.replace(new RegExp(kind, 'g'), (run) => ' '.repeat(run.length))
       if (prefix.length <= maxPrefixLength) {
         lines[i] = prefix + content
         continue
