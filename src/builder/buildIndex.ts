@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch'
 import { InfoboxSearchError } from '../core/errors.js'
 import { dateKey } from '../core/dateKey.js'
 import { extractRecord } from '../extract/extractRecord.js'
@@ -6,14 +5,11 @@ import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
 import type { PackedTerms } from './packedTerms.js'
-import type { MiniSearchJSON } from '../core/envelope.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { FacetTable, StoredDocument } from '../core/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
 import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from '../core/options.js'
-import { miniSearchOptions, type IndexedDocument } from '../core/miniSearchConfig.js'
-import type { AsPlainObject } from 'minisearch'
 
 /**
  * A record restored from the build cache: its text fields were counted when
@@ -134,21 +130,12 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
             : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
         }
       }
-      const miniSearchJSON = postings.toJSON()
-      let miniSearch: MiniSearch<IndexedDocument> | undefined
       return new SearchIndex({
         options,
         documents,
         texts,
         facets: { tables: facetTables, date: { start: starts, end: ends } },
-        miniSearchJSON,
-        // Built on the first search: a build that is only serialized never pays for MiniSearch's tree.
-        get miniSearch() {
-          return (miniSearch ??= MiniSearch.loadJS<IndexedDocument>(
-            toPlainObject(miniSearchJSON),
-            miniSearchOptions(options),
-          ))
-        },
+        terms: postings.toJSON(),
       })
     },
   }
@@ -169,11 +156,6 @@ function textFields(record: IndexRecord): Record<SearchField, string> {
     infobox: record.infobox,
     body: record.body,
   }
-}
-
-/** `loadJS` only iterates `index`: the entries are streamed into it, never held as one array. */
-function toPlainObject(json: MiniSearchJSON): AsPlainObject {
-  return { ...json.head, index: json.entries() as unknown as AsPlainObject['index'], serializationVersion: 2 }
 }
 
 /** The fields kept for a result list, detached from the source they were cut from. */

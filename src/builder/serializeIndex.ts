@@ -1,4 +1,3 @@
-import type { MiniSearchJSON } from '../core/envelope.js'
 import type { IndexData } from '../search/indexData.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import { version } from '../core/version.js'
@@ -75,19 +74,8 @@ function parts(data: IndexData) {
     documents: data.documents,
     texts: data.texts,
     facets: data.facets,
-    miniSearch: data.miniSearchJSON ?? fromMiniSearch(data.miniSearch),
+    miniSearch: data.terms,
   }
-}
-
-/**
- * MiniSearch lists terms in the order of its radix tree, which depends on
- * the order terms were inserted; a loaded index inserts them in file order.
- * Sorting makes build → save and load → save give the same bytes.
- */
-function fromMiniSearch(miniSearch: IndexData['miniSearch']): MiniSearchJSON {
-  const { index, serializationVersion: _, ...head } = miniSearch.toJSON()
-  const sorted = index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  return { head, entries: () => sorted }
 }
 
 function* stringifyEach(items: Iterable<unknown>): Generator<string, void, undefined> {

@@ -1,9 +1,8 @@
-import MiniSearch from 'minisearch'
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
 import { isRecord } from '../core/guards.js'
 import { isBodyProfile, type IndexOptions } from '../core/options.js'
-import { miniSearchOptions, type IndexedDocument } from '../core/miniSearchConfig.js'
 import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
+import { readTermPayload } from './readTermPayload.js'
 import { SearchIndex } from './searchIndex.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 
@@ -11,10 +10,6 @@ import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 export type IndexSource = string | object
 
 type Envelope = Record<string, unknown>
-type Load = (
-  js: never,
-  options: ReturnType<typeof miniSearchOptions>,
-) => MiniSearch<IndexedDocument> | Promise<MiniSearch<IndexedDocument>>
 
 /**
  * Load an index written by `serializeIndex`. No options are needed: they
@@ -35,17 +30,13 @@ export function loadIndex(source: IndexSource): SearchIndex
 export function loadIndex(source: IndexSource | Response): SearchIndex | Promise<SearchIndex> {
   if (isResponse(source)) return loadIndexAsync(source)
   const [envelope, options] = open(source)
-  return assemble(
-    envelope,
-    options,
-    payload(envelope, options, MiniSearch.loadJS.bind(MiniSearch)) as MiniSearch<IndexedDocument>,
-  )
+  return assemble(envelope, options)
 }
 
 /**
- * Like `loadIndex`, but yields to the event loop while it rebuilds the term
- * index, so a 10 MB index does not freeze the page. Accepts a `Response` or
- * a promise of one.
+ * Like `loadIndex`, for a `Response` or a promise of one: the body is read
+ * without blocking the page. (Loading itself only parses the JSON and checks
+ * it: nothing is rebuilt.)
  */
 export async function loadIndexAsync(source: IndexSource | Response | Promise<Response>): Promise<SearchIndex> {
   let input: unknown = await source
@@ -58,8 +49,7 @@ export async function loadIndexAsync(source: IndexSource | Response | Promise<Re
     input = await input.text()
   }
   const [envelope, options] = open(input)
-  const loading = payload(envelope, options, MiniSearch.loadJSAsync.bind(MiniSearch))
-  return assemble(envelope, options, await Promise.resolve(loading).catch(unreadable))
+  return assemble(envelope, options)
 }
 
 function isResponse(value: unknown): value is Response {
@@ -106,21 +96,8 @@ function open(source: unknown): [Envelope, IndexOptions] {
   return [envelope, options]
 }
 
-/** Run MiniSearch's loader; its errors become ours. */
-function payload(envelope: Envelope, options: IndexOptions, load: Load) {
-  try {
-    return load(envelope['minisearch'] as never, miniSearchOptions(options))
-  } catch (cause) {
-    return unreadable(cause)
-  }
-}
-
-function unreadable(cause?: unknown): never {
-  fail('CORRUPT', 'its MiniSearch payload could not be read; rebuild the index', cause)
-}
-
 /** Check that every part agrees with every other, then make the index. */
-function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSearch<IndexedDocument>): SearchIndex {
+function assemble(envelope: Envelope, options: IndexOptions): SearchIndex {
   const { documents, texts, facets, generator } = envelope
   ensure(
     Array.isArray(documents) &&
@@ -130,31 +107,7 @@ function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSea
     '"documents" must be a list of { id, title, … }',
   )
   const size = documents.length
-  ensure(
-    miniSearch.documentCount === size,
-    `it stores ${size} documents but its MiniSearch payload has ${miniSearch.documentCount}`,
-  )
-  // MiniSearch trusts its payload (its loader only read these as objects): a
-  // part of the wrong shape would throw from inside `search` instead of here.
-  // Document ids are positions 0…size-1; no stored fields (they would overwrite hit ids).
-  const {
-    documentIds: ids,
-    fieldIds,
-    fieldLength,
-    averageFieldLength,
-    storedFields,
-  } = envelope['minisearch'] as Record<
-    'documentIds' | 'fieldIds' | 'fieldLength' | 'averageFieldLength' | 'storedFields',
-    Envelope
-  >
-  if (
-    !isRecord(fieldIds) ||
-    !Array.isArray(averageFieldLength) ||
-    Object.keys(storedFields).length > 0 ||
-    Object.keys(ids).length !== size ||
-    !documents.every((_, doc) => ids[doc] === doc && Array.isArray(fieldLength[doc]))
-  )
-    unreadable()
+  const terms = readTermPayload(envelope['minisearch'], size)
   ensure(
     Array.isArray(texts) && texts.length === size && texts.every((t) => typeof t === 'string'),
     `"texts" must be ${size} strings, one per document`,
@@ -164,7 +117,7 @@ function assemble(envelope: Envelope, options: IndexOptions, miniSearch: MiniSea
     documents: documents as StoredDocument[],
     texts: texts,
     facets: checkFacets(facets, size),
-    miniSearch,
+    terms,
     ...(typeof generator === 'string' ? { generator } : {}),
   })
 }

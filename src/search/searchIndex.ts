@@ -1,6 +1,10 @@
-import type { SearchOptions as MiniSearchSearchOptions, SearchResult as MiniSearchResult } from 'minisearch'
 import type { StoredDocument } from '../core/indexData.js'
-import type { IndexOptions } from '../core/options.js'
+import { searchFields, type IndexOptions } from '../core/options.js'
+import { createLoadedTermIndex } from './engine/loadedTermIndex.js'
+import { queryTerms } from './engine/queryTerms.js'
+import { scoreQuery, type ScoringOptions } from './engine/scoreQuery.js'
+import { suggestCompletions } from './engine/suggestCompletions.js'
+import type { TermIndex } from './engine/termIndex.js'
 import type { FacetKind } from './facets/facet.js'
 import { facetsOf, type IndexFacets } from './facets/fromData.js'
 import type { IndexData } from './indexData.js'
@@ -10,7 +14,7 @@ import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
 import { makeSnippet } from './snippet.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
-const maxQueryLength = 500
+export const maxQueryLength = 500
 
 /**
  * A loaded or freshly built index. Create one with `loadIndex` (browser or
@@ -21,6 +25,7 @@ export class SearchIndex {
   readonly data: IndexData
   readonly #facets: IndexFacets
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
+  #termIndex: TermIndex | undefined
 
   /** @internal Use `loadIndex` or `buildIndex`. */
   constructor(data: IndexData) {
@@ -62,7 +67,11 @@ export class SearchIndex {
     const matches =
       text === ''
         ? undefined
-        : this.data.miniSearch.search(text, this.#miniSearchOptions(resolved.matching)).map(toMatch)
+        : scoreQuery(
+            this.#terms(),
+            queryTerms(text, resolved.matching),
+            scoringOptions(this.options, resolved.matching),
+          )
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets, resolved)
     const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
@@ -77,13 +86,11 @@ export class SearchIndex {
   suggest(prefix: string, options: { readonly limit?: number } = {}): Suggestion[] {
     const text = cleanQuery(prefix)
     if (text === '') return []
-    // MiniSearch's suggestions: the index's search defaults, every term required, prefix on the last.
-    return this.data.miniSearch.autoSuggest(text).slice(0, options.limit ?? 10)
+    return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, options.limit ?? 10)
   }
 
-  /** The options given for this query over the index's defaults (an absent option keeps its default). */
-  #miniSearchOptions({ boost, ...given }: MatchingOptions): MiniSearchSearchOptions {
-    return boost === undefined ? given : { ...given, boost: { ...this.data.options.boost, ...boost } }
+  #terms(): TermIndex {
+    return (this.#termIndex ??= createLoadedTermIndex(this.data.terms.head, [...this.data.terms.entries()]))
   }
 
   #hit(match: Match, snippetLength: number): SearchHit {
@@ -98,11 +105,13 @@ export class SearchIndex {
   }
 }
 
-function toMatch(result: MiniSearchResult): Match {
-  return { doc: result.id as number, score: result.score, terms: result.terms }
+/** Field weights (the query's over the index's) and how terms combine. */
+export function scoringOptions(index: IndexOptions, matching: MatchingOptions): ScoringOptions {
+  const boost = { ...index.boost, ...matching.boost }
+  return { fieldBoosts: searchFields.map((field) => boost[field] ?? 1), combineWith: matching.combineWith ?? 'OR' }
 }
 
-/** At most `maxQueryLength` characters, trimmed; anything but a string is no query. Lone surrogates are harmless to MiniSearch. */
-function cleanQuery(query: unknown): string {
+/** At most `maxQueryLength` characters, trimmed; anything but a string is no query. */
+export function cleanQuery(query: unknown): string {
   return typeof query === 'string' ? query.slice(0, maxQueryLength).trim() : ''
 }

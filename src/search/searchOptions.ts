@@ -64,10 +64,10 @@ export interface SearchOptions {
 
 /** The text-matching options a query gave (those it left out are absent: the index's defaults apply). */
 export interface MatchingOptions {
-  readonly prefix?: boolean
-  readonly fuzzy?: boolean | number
-  readonly boost?: Partial<Readonly<Record<SearchField, number>>>
-  readonly combineWith?: 'AND' | 'OR'
+  readonly prefix?: boolean | undefined
+  readonly fuzzy?: boolean | number | undefined
+  readonly boost?: Partial<Readonly<Record<SearchField, number>>> | undefined
+  readonly combineWith?: 'AND' | 'OR' | undefined
 }
 
 /** `SearchOptions` checked and read once, at the API boundary: what `search` works from. */

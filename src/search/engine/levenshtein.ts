@@ -1,0 +1,29 @@
+/**
+ * The Levenshtein distance of `a` and `b` (in UTF-16 units) when it is at
+ * most `limit`, else `limit + 1`. Only the band of cells within `limit` of
+ * the diagonal is computed, and the work stops once a whole row exceeds it.
+ *
+ * @example
+ * boundedDistance('gettysburg', 'gettysbrug', 2) // 2
+ * boundedDistance('waterloo', 'wagram', 2) // 3: more than 2
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  const beyond = limit + 1
+  if (Math.abs(a.length - b.length) > limit) return beyond
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : beyond))
+  let current = new Array<number>(b.length + 1)
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(beyond)
+    current[0] = i <= limit ? i : beyond
+    let best = current[0]
+    for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)
+      const cell = Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1, beyond)
+      current[j] = cell
+      if (cell < best) best = cell
+    }
+    if (best > limit) return beyond
+    ;[previous, current] = [current, previous]
+  }
+  return Math.min(previous[b.length] as number, beyond)
+}

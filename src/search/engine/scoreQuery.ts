@@ -1,0 +1,111 @@
+import type { Match } from '../rankAndCount.js'
+import { expandTerm } from './expandTerm.js'
+import type { QueryTerm } from './queryTerms.js'
+import type { TermIndex } from './termIndex.js'
+
+/** BM25+ parameters, as MiniSearch has them. */
+const k = 1.2
+const b = 0.7
+const d = 0.5
+
+/** How the terms of a query are scored. */
+export interface ScoringOptions {
+  /** Weight of each field, in `searchFields` order. */
+  readonly fieldBoosts: readonly number[]
+  /** `OR`: any term matches (default); `AND`: every term must. */
+  readonly combineWith: 'AND' | 'OR'
+}
+
+/** A document's score so far, the query terms it matched, and the index terms that matched them. */
+interface Accumulated {
+  score: number
+  readonly queryTerms: string[]
+  readonly matched: string[]
+}
+
+/**
+ * Score the documents matching `terms`, as MiniSearch does: for each query
+ * term and each index term it expands to, BM25+ per field (`k` 1.2, `b` 0.7,
+ * `d` 0.5), times the expansion's weight and the field's boost, summed; the
+ * query terms combined with OR (scores added) or AND (documents in all);
+ * the total multiplied by the number of query terms a document matched.
+ * Best first; equal scores keep the order in which documents were first met.
+ */
+export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
+  let combined: Map<number, Accumulated> | undefined
+  for (const query of terms) {
+    const results = new Map<number, Accumulated>()
+    for (const { term, weight } of expandTerm(index, query))
+      addTermScores(index, query.term, term, weight, options.fieldBoosts, results)
+    combined =
+      combined === undefined
+        ? results
+        : options.combineWith === 'AND'
+          ? intersect(combined, results)
+          : unite(combined, results)
+  }
+  const matches: Match[] = []
+  for (const [doc, { score, queryTerms, matched }] of combined ?? []) {
+    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched })
+  }
+  return matches.sort((a, b) => b.score - a.score)
+}
+
+function addTermScores(
+  index: TermIndex,
+  queryTerm: string,
+  term: string,
+  weight: number,
+  fieldBoosts: readonly number[],
+  results: Map<number, Accumulated>,
+): void {
+  const postings = index.postings(term)
+  if (postings === undefined) return
+  for (const { field, docs, counts, lengths } of postings) {
+    const fieldBoost = fieldBoosts[field] ?? 1
+    const average = index.averageFieldLength[field] as number
+    const inverseFrequency = Math.log(1 + (index.documentCount - docs.length + 0.5) / (docs.length + 0.5))
+    for (let at = 0; at < docs.length; at++) {
+      const count = counts[at] as number
+      const length = lengths[at] as number
+      // The same operations in the same order as MiniSearch's, so the scores agree to the last bit.
+      const raw = inverseFrequency * (d + (count * (k + 1)) / (count + k * (1 - b + (b * length) / average)))
+      const score = weight * fieldBoost * raw
+      const doc = docs[at] as number
+      const found = results.get(doc)
+      if (found === undefined) results.set(doc, { score, queryTerms: [queryTerm], matched: [term] })
+      else {
+        found.score += score
+        if (!found.matched.includes(term)) found.matched.push(term)
+      }
+    }
+  }
+}
+
+/** OR: scores added, every document kept (those new to `a` after its own, in `b`'s order). */
+function unite(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Map<number, Accumulated> {
+  for (const [doc, found] of b) {
+    const existing = a.get(doc)
+    if (existing === undefined) a.set(doc, found)
+    else merge(existing, found)
+  }
+  return a
+}
+
+/** AND: only the documents in both, in `b`'s order. */
+function intersect(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Map<number, Accumulated> {
+  const both = new Map<number, Accumulated>()
+  for (const [doc, found] of b) {
+    const existing = a.get(doc)
+    if (existing === undefined) continue
+    merge(existing, found)
+    both.set(doc, existing)
+  }
+  return both
+}
+
+function merge(into: Accumulated, from: Accumulated): void {
+  into.score += from.score
+  for (const term of from.queryTerms) if (!into.queryTerms.includes(term)) into.queryTerms.push(term)
+  for (const term of from.matched) if (!into.matched.includes(term)) into.matched.push(term)
+}

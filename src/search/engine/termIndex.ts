@@ -1,0 +1,43 @@
+/** One term's occurrences in one field: documents in ascending order, with the term's count and the field's length in each. */
+export interface FieldPostings {
+  /** The field's position in `searchFields`. */
+  readonly field: number
+  readonly docs: readonly number[]
+  /** How often the term occurs in the field of each document. */
+  readonly counts: readonly number[]
+  /** The field's length (distinct tokens) in each document, for BM25. */
+  readonly lengths: readonly number[]
+}
+
+/**
+ * What query evaluation reads of an index: its terms, their postings, and the
+ * statistics BM25 needs. The single-file index holds all of it; the chunked
+ * index holds what it has fetched, and records what a query asked for that it
+ * lacks (see `loadChunkedIndex`).
+ */
+export interface TermIndex {
+  readonly documentCount: number
+  /** Average length of each field over all documents. */
+  readonly averageFieldLength: readonly number[]
+  /** The postings of `term`, per field; `undefined` when the index has no such term. */
+  postings(term: string): readonly FieldPostings[] | undefined
+  /** The terms that start with `prefix` (itself included), in term order, at most `limit` of them. */
+  termsWithPrefix(prefix: string, limit: number): readonly string[]
+  /**
+   * The terms whose first UTF-16 unit is `first` and whose length is from
+   * `minLength` to `maxLength`: the candidates of a fuzzy match.
+   */
+  termsOfLength(first: string, minLength: number, maxLength: number): readonly string[]
+}
+
+/** The first index of `sorted` whose term is not below `term` (binary search). */
+export function lowerBound(sorted: readonly string[], term: string, from = 0, to = sorted.length): number {
+  let low = from
+  let high = to
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((sorted[middle] as string) < term) low = middle + 1
+    else high = middle
+  }
+  return low
+}

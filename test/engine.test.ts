@@ -1,0 +1,131 @@
+import fc from 'fast-check'
+import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
+import { describe, expect, test } from 'vitest'
+import { buildIndex, parseArticle } from '../src/build.js'
+import { miniSearchOptions, type IndexedDocument } from '../src/core/miniSearchConfig.js'
+import { expandTerm, maxExpansions } from '../src/search/engine/expandTerm.js'
+import { boundedDistance } from '../src/search/engine/levenshtein.js'
+import { createLoadedTermIndex } from '../src/search/engine/loadedTermIndex.js'
+import { queryTerms } from '../src/search/engine/queryTerms.js'
+import { scoreQuery } from '../src/search/engine/scoreQuery.js'
+import { scoringOptions } from '../src/search/searchIndex.js'
+import type { MatchingOptions } from '../src/search/searchOptions.js'
+import { fixtureSlugs, readFixture } from './helpers.js'
+import { fcParameters } from './robustness/helpers.js'
+
+/** Levenshtein distance, the whole table: the oracle of the banded one. */
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  )
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i] as number[]
+      const above = rows[i - 1] as number[]
+      row[j] = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number
+}
+
+describe('boundedDistance', () => {
+  test.each([
+    ['gettysburg', 'gettysbrug', 2, 2],
+    ['gettysburg', 'gettysburg', 0, 0],
+    ['waterloo', 'wagram', 2, 3],
+    ['', 'abc', 3, 3],
+    ['abc', '', 1, 2],
+    ['hannibal', 'hanibal', 1, 1],
+  ])('%s ↔ %s within %i: %i', (a, b, limit, expected) => {
+    expect(boundedDistance(a, b, limit)).toBe(expected)
+  })
+
+  test('equals the full table wherever it is within the limit, and says "more" elsewhere', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 9 })
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) => {
+        const exact = distance(a, b)
+        expect(boundedDistance(a, b, limit)).toBe(exact <= limit ? exact : limit + 1)
+      }),
+      fcParameters(500),
+    )
+  })
+})
+
+describe('the engine against MiniSearch', () => {
+  const index = buildIndex(
+    fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+    { body: 'full' },
+  )
+  const { head, entries } = index.data.terms
+  const payload = { ...head, index: [...entries()], serializationVersion: 2 }
+  const miniSearch = MiniSearch.loadJS<IndexedDocument>(payload, miniSearchOptions(index.options))
+  const terms = createLoadedTermIndex(head, payload.index)
+  const vocabulary = payload.index.map(([term]) => term)
+
+  const ours = (query: string, options: MatchingOptions) =>
+    new Map(
+      scoreQuery(terms, queryTerms(query, options), scoringOptions(index.options, options)).map((match) => [
+        match.doc,
+        match.score,
+      ]),
+    )
+  // An option given as `undefined` would erase MiniSearch's default: left out instead.
+  const theirs = (query: string, options: MatchingOptions) => {
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
+    const results = miniSearch.search(query, { ...given, boost: { ...index.options.boost, ...options.boost } })
+    return new Map(results.map((result) => [result.id as number, result.score]))
+  }
+
+  test('without typos the scores are MiniSearch’s, exact and prefix, OR and AND', () => {
+    const word = fc.constantFrom(...vocabulary)
+    const query = fc.array(
+      fc.oneof(
+        word,
+        word.map((term) => term.slice(0, Math.max(1, term.length - 2))),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    const options = fc.record({
+      prefix: fc.option(fc.boolean(), { nil: undefined }),
+      combineWith: fc.constantFrom('AND' as const, 'OR' as const),
+    })
+    fc.assert(
+      fc.property(query, options, (words, given) => {
+        // Past `maxExpansions` prefix matches the engine stops on purpose: no such terms here.
+        if (words.some((word) => terms.termsWithPrefix(word, maxExpansions + 2).length > maxExpansions)) return
+        const matching: MatchingOptions = { ...given, fuzzy: false }
+        const expected = theirs(words.join(' '), matching)
+        const actual = ours(words.join(' '), matching)
+        expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+        for (const [doc, score] of actual) expect(score).toBeCloseTo(expected.get(doc) as number, 12)
+      }),
+      fcParameters(300),
+    )
+  })
+
+  test('a fuzzy term matches what MiniSearch’s own map finds within the same edits, keeping the first letter', () => {
+    const map = SearchableMap.from(vocabulary.map((term) => [term, true] as const))
+    const word = fc.constantFrom(...vocabulary.filter((term) => term.length >= 3))
+    const typo = fc.tuple(word, fc.nat(), fc.constantFrom('x', 'e', '')).map(([term, at, letter]) => {
+      const position = 1 + (at % Math.max(1, term.length - 1))
+      return term.slice(0, position) + letter + term.slice(position + 1)
+    })
+    fc.assert(
+      fc.property(typo, fc.integer({ min: 1, max: 2 }), (term, edits) => {
+        const expected = [...map.fuzzyGet(term, edits).keys()].filter((match) => match[0] === term[0] && match !== term)
+        if (expected.length > maxExpansions) return
+        const found = expandTerm(terms, { term, prefix: false, maxDistance: edits })
+          .slice(1)
+          .map((expansion) => expansion.term)
+        expect(found.sort()).toEqual(expected.sort())
+      }),
+      fcParameters(300),
+    )
+  })
+})
