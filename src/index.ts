@@ -1,6 +1,11 @@
 // infobox-search: the browser-safe search runtime. Building lives in
 // `infobox-search/build`; nothing here imports Node, gray-matter or unified.
 export { loadIndex, loadIndexAsync } from './search/loadIndex.js'
+export { loadChunkedIndex } from './search/chunked/loadChunkedIndex.js'
+export type { LoadChunkedIndexOptions } from './search/chunked/loadChunkedIndex.js'
+export { ChunkedIndex } from './search/chunked/chunkedIndex.js'
+export type { ChunkedSearchOptions } from './search/chunked/chunkedIndex.js'
+export type { FetchLike } from './search/chunked/chunkStore.js'
 export type { IndexSource } from './search/loadIndex.js'
 export { SearchIndex } from './search/searchIndex.js'
 export type {
@@ -33,11 +38,15 @@ export { parseDate } from './extract/facets/dates.js'
 export { normalizeTerm } from './core/fold.js'
 export type { IndexOptions, SearchField } from './core/options.js'
 export { indexFormatVersion } from './core/envelope.js'
+export { chunkedFormatVersion } from './core/chunkedFormat.js'
+export type { ChunkedManifest } from './core/chunkedFormat.js'
 export type { IndexEnvelope } from './core/envelope.js'
 export {
+  ChunkLoadError,
   IndexFormatError,
   InfoboxSearchError,
   OptionsError,
+  isChunkLoadError,
   isIndexFormatError,
   isInfoboxSearchError,
   isOptionsError,

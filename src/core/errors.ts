@@ -16,6 +16,8 @@ export type InfoboxSearchErrorCode =
   | 'ERR_DUPLICATE_ID'
   | 'ERR_BUILDER_FINISHED'
   | 'ERR_IO'
+  | 'ERR_CHUNK_FETCH'
+  | 'ERR_CHUNK_MISMATCH'
 
 interface ErrorDetails {
   readonly cause?: unknown
@@ -24,6 +26,7 @@ interface ErrorDetails {
   readonly file?: string
   readonly expected?: unknown
   readonly received?: unknown
+  readonly url?: string
 }
 
 /** Base class of every error this library throws. */
@@ -64,6 +67,18 @@ export class OptionsError extends InfoboxSearchError {
   override readonly name = 'OptionsError'
 }
 
+/**
+ * A file of a chunked index could not be used: the request failed
+ * (`ERR_CHUNK_FETCH`: offline, a 404 after a rebuild removed it) or its
+ * content is not the one its name promises (`ERR_CHUNK_MISMATCH`: a file of
+ * another build). The index stays usable: the next search fetches again.
+ */
+export class ChunkLoadError extends InfoboxSearchError {
+  override readonly name = 'ChunkLoadError'
+  /** The file's URL. */
+  declare readonly url: string
+}
+
 /** Reading or writing files failed (CLI and `infobox-search/build` only). */
 export class FileSystemError extends InfoboxSearchError {
   override readonly name = 'FileSystemError'
@@ -87,4 +102,9 @@ export function isIndexFormatError(error: unknown): error is IndexFormatError {
 /** True when `error` is an `OptionsError`. */
 export function isOptionsError(error: unknown): error is OptionsError {
   return error instanceof OptionsError
+}
+
+/** True when `error` is a `ChunkLoadError`. */
+export function isChunkLoadError(error: unknown): error is ChunkLoadError {
+  return error instanceof ChunkLoadError
 }

@@ -36,3 +36,6 @@ export interface FacetData {
   readonly tables: Readonly<Record<string, FacetTable>>
   readonly date: DateTable
 }
+
+/** What a facet holds: values (place, combatant, kind, extra facets) or date intervals. */
+export type FacetKind = 'values' | 'dates'

@@ -8,7 +8,7 @@ export interface Snippet {
 }
 
 /** Text scanned for matches, per document: enough for any real lead and several sections. */
-const scanLimit = 20_000
+export const snippetScanLimit = 20_000
 /** Matches collected per term; plenty to choose a window from. */
 const matchLimit = 20
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u
@@ -19,7 +19,7 @@ const wordCharacter = /[\p{L}\p{N}\p{M}]/u
  * `terms` are normalised index terms, as MiniSearch reports them.
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = 160): Snippet {
-  const source = text.length > scanLimit ? text.slice(0, scanLimit) : text
+  const source = text.length > snippetScanLimit ? text.slice(0, snippetScanLimit) : text
   const matches = findTerms(source, terms)
   // The window with the most distinct terms, first one on ties.
   let anchor = matches[0]?.start ?? 0

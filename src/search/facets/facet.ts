@@ -1,3 +1,4 @@
+import type { FacetKind } from '../../core/indexData.js'
 import type { FacetRequest } from '../searchOptions.js'
 
 /** Documents in a set, as one byte per document (1 = in). */
@@ -27,8 +28,7 @@ export interface DateRangeFilter {
 /** A caller's filter, read and checked once at the API boundary. */
 export type FacetFilter = ValuesFilter | DateRangeFilter
 
-/** What a facet holds: values (place, combatant, kind, extra facets) or date intervals. */
-export type FacetKind = FacetFilter['kind']
+export type { FacetKind } from '../../core/indexData.js'
 
 /**
  * One facet of an index: it selects the documents a filter keeps and counts

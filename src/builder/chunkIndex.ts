@@ -1,0 +1,215 @@
+import {
+  chunkedFormat,
+  chunkedFormatVersion,
+  type ChunkedFacet,
+  type ChunkedManifest,
+  type DocumentFragment,
+  type PostingsChunk,
+} from '../core/chunkedFormat.js'
+import { contentHash } from '../core/contentHash.js'
+import type { MiniSearchEntry } from '../core/envelope.js'
+import type { FacetData } from '../core/indexData.js'
+import { version } from '../core/version.js'
+import type { SearchIndex } from '../search/searchIndex.js'
+import { snippetScanLimit } from '../search/snippet.js'
+
+/** One file of a chunked index: its path relative to the index folder, and its JSON. */
+export interface ChunkFile {
+  readonly path: string
+  readonly content: string
+}
+
+/** Options of `chunkIndex`. */
+export interface ChunkIndexOptions {
+  /**
+   * Characters of JSON a postings chunk holds, roughly (a term is never
+   * split: one with more postings is a chunk of its own). Smaller chunks
+   * waste less of each fetch on terms the query did not ask for; more of
+   * them make the manifest larger.
+   * @default 64_000
+   */
+  readonly chunkSize?: number
+  /**
+   * Characters of JSON a dictionary chunk (terms only, for typo tolerance) holds, roughly.
+   * @default 24_000
+   */
+  readonly dictionaryChunkSize?: number
+  /** Documents per fragment folder (a changed document renames only its folder). @default 64 */
+  readonly blockSize?: number
+}
+
+/**
+ * The files of a chunked index, then its manifest (the generator's return
+ * value, to be written last): postings chunks (runs of the sorted terms,
+ * each term's postings with the field lengths BM25 needs), dictionary chunks
+ * (the terms by first letter and length, for typo tolerance), one file per
+ * facet and hierarchy level, and one fragment per document (stored fields
+ * and the text snippets are cut from). Every path ends in the hash of the
+ * file's content (`contentHash`), so unchanged files keep their names.
+ * Produced as consumed: an index of any size is written file by file.
+ *
+ * @example
+ * const files = chunkIndex(buildIndex(articles, { body: 'full' }))
+ * for (let next = files.next(); !next.done; next = files.next()) await write(next.value)
+ */
+export function* chunkIndex(
+  index: SearchIndex,
+  options: ChunkIndexOptions = {},
+): Generator<ChunkFile, ChunkedManifest, undefined> {
+  const { data } = index
+  const { head } = data.terms
+  const fieldLength = head.fieldLength as Readonly<Record<string, readonly number[]>>
+  const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 64_000)
+  const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 24_000)
+  const facets = yield* facetFiles(data.facets)
+  const blockSize = options.blockSize ?? 64
+  const blocks = yield* fragmentFiles(data.documents, data.texts, blockSize)
+  return {
+    format: chunkedFormat,
+    version: chunkedFormatVersion,
+    generator: `infobox-search@${version}`,
+    options: data.options,
+    documentCount: head.documentCount,
+    averageFieldLength: head.averageFieldLength,
+    terms: { first: termsIndex.first, counts: termsIndex.counts, files: termsIndex.files },
+    dictionary,
+    facets,
+    documents: { blockSize, blocks },
+  }
+}
+
+function* postingsChunks(
+  entries: Iterable<MiniSearchEntry>,
+  fieldLength: Readonly<Record<string, readonly number[]>>,
+  size: number,
+) {
+  const first: string[] = []
+  const counts: number[] = []
+  const files: string[] = []
+  const allTerms: string[] = []
+  let terms: string[] = []
+  let postings: PostingsChunk['postings'][number][] = []
+  let characters = 0
+  function* flush(): Generator<ChunkFile> {
+    if (terms.length === 0) return
+    const content = JSON.stringify({ terms, postings } satisfies PostingsChunk)
+    const file = named('terms/', content)
+    first.push(first.length === 0 ? '' : (terms[0] as string))
+    counts.push(terms.length)
+    files.push(file.path)
+    yield file
+    terms = []
+    postings = []
+    characters = 0
+  }
+  for (const [term, fields] of entries) {
+    const row = Object.entries(fields).map(([fieldKey, documents]) => {
+      const field = Number(fieldKey)
+      const docs = Object.keys(documents).map(Number)
+      // Integer keys enumerate in ascending order: the deltas are all positive.
+      const deltas = docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))
+      const tallies = docs.map((doc) => documents[doc] as number)
+      const lengths = docs.map((doc) => fieldLength[doc]?.[field] ?? 0)
+      return [field, deltas, tallies, lengths] as const
+    })
+    const rowSize = JSON.stringify(row).length + term.length + 4
+    if (characters > 0 && characters + rowSize > size) yield* flush()
+    terms.push(term)
+    allTerms.push(term)
+    postings.push(row)
+    characters += rowSize
+  }
+  yield* flush()
+  if (first.length === 0) {
+    // An empty index still has one (empty) chunk, so every term has a chunk to be looked up in.
+    terms = []
+    const file = named('terms/', JSON.stringify({ terms: [], postings: [] } satisfies PostingsChunk))
+    first.push('')
+    counts.push(0)
+    files.push(file.path)
+    yield file
+  }
+  return { first, counts, files, allTerms }
+}
+
+/** The terms ordered by first UTF-16 unit, then length, then term, in runs of about `size` characters. */
+function* dictionaryChunks(terms: readonly string[], size: number) {
+  const ordered = [...terms].sort(compareDictionaryOrder)
+  const first: [string, number, string][] = []
+  const files: string[] = []
+  let run: string[] = []
+  let characters = 0
+  function* flush(): Generator<ChunkFile> {
+    const head = run[0]
+    if (head === undefined) return
+    const file = named('dictionary/', JSON.stringify({ terms: run }))
+    first.push([head.slice(0, 1), head.length, head])
+    files.push(file.path)
+    yield file
+    run = []
+    characters = 0
+  }
+  for (const term of ordered) {
+    if (characters > 0 && characters + term.length + 3 > size) yield* flush()
+    run.push(term)
+    characters += term.length + 3
+  }
+  yield* flush()
+  return { first, files }
+}
+
+/** Order of the dictionary: first UTF-16 unit, then length, then term. */
+export function compareDictionaryOrder(a: string, b: string): number {
+  const unitA = a.slice(0, 1)
+  const unitB = b.slice(0, 1)
+  if (unitA !== unitB) return unitA < unitB ? -1 : 1
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+function* facetFiles(facets: FacetData) {
+  const found: Record<string, ChunkedFacet> = {}
+  const levels = new Map<string, string[]>()
+  for (const [name, table] of Object.entries(facets.tables)) {
+    const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(table))
+    yield file
+    const level = /^(.+)@(\d+)$/.exec(name)
+    if (level === null) found[name] = { kind: 'values', file: file.path }
+    else {
+      const list = levels.get(level[1] as string) ?? []
+      list[Number(level[2])] = file.path
+      levels.set(level[1] as string, list)
+    }
+  }
+  for (const [name, list] of levels) {
+    const facet = found[name]
+    if (facet !== undefined) found[name] = { ...facet, levels: list }
+  }
+  const date = named('facets/date-', JSON.stringify(facets.date))
+  yield date
+  found['date'] = { kind: 'dates', file: date.path }
+  return found
+}
+
+function* fragmentFiles(documents: readonly unknown[], texts: readonly string[], blockSize: number) {
+  const blocks: string[] = []
+  for (let start = 0; start < documents.length; start += blockSize) {
+    const contents: string[] = []
+    for (let doc = start; doc < Math.min(documents.length, start + blockSize); doc++) {
+      // One character past what snippets read, so a cut text still ends in "…".
+      const fragment: DocumentFragment = {
+        document: documents[doc],
+        text: (texts[doc] ?? '').slice(0, snippetScanLimit + 1),
+      }
+      contents.push(JSON.stringify(fragment))
+    }
+    const block = `documents/${contentHash(contents.join('\n'))}`
+    blocks.push(block)
+    for (const [offset, content] of contents.entries()) yield { path: `${block}/${start + offset}.json`, content }
+  }
+  return blocks
+}
+
+/** A file named by the hash of its content. */
+function named(prefix: string, content: string): ChunkFile {
+  return { path: `${prefix}${contentHash(content)}.json`, content }
+}

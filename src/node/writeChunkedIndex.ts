@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ChunkFile } from '../builder/chunkIndex.js'
+import type { ChunkedManifest } from '../core/chunkedFormat.js'
+import { writeFailure } from './outputPath.js'
+import { writeFileAtomic } from './writeFileAtomic.js'
+
+/** What `writeChunkedIndex` did. */
+export interface ChunkedWriteResult {
+  /** Files in the index, the manifest included. */
+  readonly files: number
+  /** Of them, written now (the others were there from an earlier build, unchanged). */
+  readonly written: number
+  /** Bytes of every file of the index. */
+  readonly bytes: number
+  /** Files of earlier builds removed. */
+  readonly removed: number
+}
+
+/** The folders a chunked index writes into, below its folder: only files in these are ever removed. */
+const chunkFolders = ['terms', 'dictionary', 'facets', 'documents'] as const
+/** Names this library gives chunk files and fragment folders. */
+const chunkName = /^(?:[\w.@-]+-)?[0-9a-f]{12}\.json$|^\d+\.json$/
+const blockName = /^[0-9a-f]{12}$/
+
+/**
+ * Write a chunked index (`chunkIndex`'s files, then its manifest) into
+ * `folder` so that a reader never sees a half-written index: every chunk is
+ * written to a temporary file and renamed into place (a file already there
+ * under its content-hash name is the same content and is kept), then
+ * `index.json` is replaced atomically, and only then are the files of earlier
+ * builds that the new manifest does not name removed.
+ *
+ * @example
+ * await writeChunkedIndex('public/search', chunkIndex(buildIndex(articles, { body: 'full' })))
+ * @throws {FileSystemError} `ERR_IO` naming the file that could not be written.
+ */
+export async function writeChunkedIndex(
+  folder: string,
+  files: Generator<ChunkFile, ChunkedManifest>,
+): Promise<ChunkedWriteResult> {
+  const kept = new Set<string>()
+  let written = 0
+  let bytes = 0
+  const made = new Set<string>()
+  let next = files.next()
+  for (; !next.done; next = files.next()) {
+    const file = next.value
+    const target = path.join(folder, file.path)
+    kept.add(file.path)
+    bytes += Buffer.byteLength(file.content)
+    const directory = path.dirname(target)
+    if (!made.has(directory)) await mkdir(directory, { recursive: true }).catch((error: unknown) => fail(target, error))
+    made.add(directory)
+    if (await exists(target)) continue
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    try {
+      await writeFile(temporary, file.content)
+      await rename(temporary, target)
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined)
+      fail(target, error)
+    }
+    written++
+  }
+  const manifest = `${JSON.stringify(next.value)}\n`
+  bytes += await writeFileAtomic(path.join(folder, 'index.json'), manifest)
+  const removed = await removeStale(folder, kept)
+  return { files: kept.size + 1, written: written + 1, bytes, removed }
+}
+
+/** Remove chunk files and fragment folders below `folder` that `kept` does not name (ours only, by their names). */
+async function removeStale(folder: string, kept: ReadonlySet<string>): Promise<number> {
+  const keptBlocks = new Set(
+    [...kept].filter((file) => file.startsWith('documents/')).map((file) => file.split('/')[1]),
+  )
+  let removed = 0
+  for (const sub of chunkFolders) {
+    for (const name of await list(path.join(folder, sub))) {
+      const relative = `${sub}/${name}`
+      if (sub === 'documents') {
+        if (!blockName.test(name) || keptBlocks.has(name)) continue
+        await rm(path.join(folder, relative), { recursive: true, force: true })
+        removed++
+      } else if ((chunkName.test(name) || name.endsWith('.tmp')) && !kept.has(relative)) {
+        await unlink(path.join(folder, relative)).catch(() => undefined)
+        removed++
+      }
+    }
+  }
+  return removed
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  )
+}
+
+async function list(directory: string): Promise<string[]> {
+  return readdir(directory).catch(() => [])
+}
+
+function fail(file: string, error: unknown): never {
+  throw writeFailure(file, (error as NodeJS.ErrnoException).code ?? 'EIO', error)
+}

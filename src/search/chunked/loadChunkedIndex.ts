@@ -1,0 +1,129 @@
+import { chunkedFormat, chunkedFormatVersion, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import { IndexFormatError } from '../../core/errors.js'
+import { isCount, isRecord } from '../../core/guards.js'
+import { isBodyProfile, searchFields } from '../../core/options.js'
+import { ChunkedIndex } from './chunkedIndex.js'
+import { createChunkStore, type FetchLike } from './chunkStore.js'
+
+/** Options of `loadChunkedIndex`. */
+export interface LoadChunkedIndexOptions {
+  /**
+   * What fetches the manifest and the chunks: `globalThis.fetch` by default;
+   * any function of its shape in Node, tests or a service worker.
+   */
+  readonly fetch?: FetchLike
+  /** Gives up loading the manifest. */
+  readonly signal?: AbortSignal
+}
+
+/** A chunk path as the builder writes them: no way out of the index folder. */
+const chunkPath = /^(?:terms|dictionary|facets)\/[\w.@-]+\.json$/
+const blockPath = /^documents\/[0-9a-f]{12}$/
+
+/**
+ * Load a chunked index (`infobox-search build --chunked <dir>`) from the URL
+ * of its manifest (`…/index.json`, or the folder's URL ending in `/`). Only
+ * the manifest is fetched now; each search fetches the chunks it needs.
+ *
+ * @example
+ * const index = await loadChunkedIndex('/search/index.json')
+ * const { hits } = await index.search('gettysburg', { facets: ['place'] })
+ * @throws {IndexFormatError} `ERR_INDEX_FORMAT` (not a chunked index), `ERR_INDEX_VERSION` (another
+ * layout version) or `ERR_INDEX_CORRUPT`; {ChunkLoadError} `ERR_CHUNK_FETCH` when the manifest cannot be fetched.
+ */
+export async function loadChunkedIndex(
+  manifestUrl: string,
+  options: LoadChunkedIndexOptions = {},
+): Promise<ChunkedIndex> {
+  // Typed as always there, but a runtime may have none.
+  const fetcher: FetchLike | undefined = options.fetch ?? globalThis.fetch
+  if (fetcher === undefined)
+    throw new IndexFormatError('ERR_INDEX_FORMAT', 'Cannot load index: there is no fetch here; pass options.fetch.')
+  const url = manifestUrl.endsWith('/') ? `${manifestUrl}index.json` : manifestUrl
+  const base = url.slice(0, url.lastIndexOf('/') + 1)
+  const store = createChunkStore(base, fetcher)
+  const name = url.slice(base.length)
+  await store.load([name], options.signal)
+  return new ChunkedIndex(readManifest(store.get(name)), store)
+}
+
+/** Check a manifest: format and version first, then every part against the others. */
+function readManifest(value: unknown): ChunkedManifest {
+  if (!isRecord(value) || value['format'] !== chunkedFormat) {
+    fail(
+      'ERR_INDEX_FORMAT',
+      `the file is not an ${chunkedFormat} manifest (no "format": "${chunkedFormat}"); build one with "infobox-search build --chunked <dir>"`,
+    )
+  }
+  const version = value['version']
+  if (version !== chunkedFormatVersion) {
+    throw new IndexFormatError(
+      'ERR_INDEX_VERSION',
+      `Cannot load index: chunked layout version ${JSON.stringify(version)} is not supported (this library reads version ${chunkedFormatVersion}); rebuild it with "infobox-search build --chunked" from this version, or use the version of infobox-search that wrote it (${String(value['generator'])}).`,
+      { expected: chunkedFormatVersion, received: version, version },
+    )
+  }
+  const { options, documentCount, averageFieldLength, terms, dictionary, facets, documents } = value
+  const isPaths = (list: unknown, pattern: RegExp) =>
+    Array.isArray(list) && list.every((path) => typeof path === 'string' && pattern.test(path))
+  ensure(
+    isRecord(options) &&
+      isBodyProfile(options['body']) &&
+      isRecord(options['boost']) &&
+      Array.isArray(options['facets']),
+    'its "options" are invalid',
+  )
+  ensure(isCount(documentCount), '"documentCount" must be a whole number')
+  ensure(
+    Array.isArray(averageFieldLength) &&
+      averageFieldLength.length === searchFields.length &&
+      averageFieldLength.every((n) => typeof n === 'number' && n >= 0),
+    '"averageFieldLength" must hold one number per field',
+  )
+  ensure(
+    isRecord(terms) &&
+      Array.isArray(terms['first']) &&
+      terms['first'][0] === '' &&
+      isPaths(terms['files'], chunkPath) &&
+      Array.isArray(terms['counts']) &&
+      terms['first'].length === (terms['files'] as unknown[]).length &&
+      terms['first'].every((term) => typeof term === 'string'),
+    '"terms" must list each postings chunk with its first term',
+  )
+  ensure(
+    isRecord(dictionary) &&
+      Array.isArray(dictionary['first']) &&
+      isPaths(dictionary['files'], chunkPath) &&
+      dictionary['first'].length === (dictionary['files'] as unknown[]).length,
+    '"dictionary" must list each dictionary chunk with its first term',
+  )
+  ensure(
+    isRecord(facets) &&
+      Object.entries(facets).every(
+        ([name, facet]) =>
+          /^[\w-]+$/.test(name) &&
+          isRecord(facet) &&
+          (facet['kind'] === 'values' || facet['kind'] === 'dates') &&
+          isPaths([facet['file']], chunkPath) &&
+          (facet['levels'] === undefined || isPaths(facet['levels'], chunkPath)),
+      ),
+    '"facets" must name a file per facet',
+  )
+  ensure(
+    isRecord(documents) &&
+      isCount(documents['blockSize']) &&
+      documents['blockSize'] > 0 &&
+      isPaths(documents['blocks'], blockPath) &&
+      (documents['blocks'] as unknown[]).length === Math.ceil(documentCount / documents['blockSize']),
+    '"documents" must name a folder per block of documents',
+  )
+  return value as unknown as ChunkedManifest
+}
+
+function ensure(condition: boolean, reason: string): asserts condition {
+  if (!condition) fail('ERR_INDEX_CORRUPT', reason)
+}
+
+function fail(code: 'ERR_INDEX_FORMAT' | 'ERR_INDEX_CORRUPT', reason: string): never {
+  throw new IndexFormatError(code, `Cannot load index: ${reason}.`)
+}

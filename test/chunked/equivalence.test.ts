@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { buildIndex, parseArticle, type Article, type ChunkIndexOptions } from '../../src/build.js'
+import type { SearchIndex, SearchOptions, SearchResult } from '../../src/index.js'
+import { generatedArticles } from '../cli/helpers.js'
+import { corpusDir, corpusFiles, fixtureSlugs, hasCorpus, readFixture } from '../helpers.js'
+import { fcParameters } from '../robustness/helpers.js'
+import { chunkInMemory } from './helpers.js'
+
+// The chunked index answers every search exactly as the single-file index of the same build:
+// same hits in the same order, scores within 1e-9, same totals, facet counts, snippets and suggestions.
+
+const fixtures = (): Article[] => fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
+
+/** Queries of the index's own terms: whole, cut short (prefixes), with a letter dropped (typos), and a few fixed ones. */
+function queryArbitrary(index: SearchIndex): fc.Arbitrary<string> {
+  const vocabulary = [...index.data.terms.entries()].map(([term]) => term)
+  const word = fc.constantFrom(...vocabulary)
+  const variant = fc.oneof(
+    word,
+    word.map((term) => term.slice(0, Math.max(1, term.length - 2))),
+    fc.tuple(word, fc.nat()).map(([term, at]) => {
+      const position = 1 + (at % Math.max(1, term.length - 1))
+      return term.slice(0, position) + term.slice(position + 1)
+    }),
+    fc.constantFrom('battle of', 'the', '1863', 'zzzz'),
+  )
+  return fc.array(variant, { minLength: 0, maxLength: 4 }).map((words) => words.join(' '))
+}
+
+function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
+  const facetValues = (name: string) => (index.data.facets.tables[name]?.values ?? []).slice(0, 40)
+  const dateRange = fc
+    .tuple(fc.integer({ min: -600, max: 2000 }), fc.integer({ min: 0, max: 800 }))
+    .map(([from, span]) => ({ from: from || 1, to: from + span || 1 }))
+  return fc.record(
+    {
+      prefix: fc.boolean(),
+      fuzzy: fc.oneof(fc.boolean(), fc.constantFrom(0.2, 0.3, 1, 2)),
+      combineWith: fc.constantFrom('AND' as const, 'OR' as const),
+      limit: fc.integer({ min: 0, max: 15 }),
+      offset: fc.integer({ min: 0, max: 5 }),
+      sort: fc.constantFrom('relevance' as const, 'date' as const, '-date' as const),
+      filters: fc.record(
+        {
+          place: fc.subarray(facetValues('place'), { maxLength: 2 }),
+          combatant: fc.subarray(facetValues('combatant'), { maxLength: 2 }),
+          date: dateRange,
+        },
+        { requiredKeys: [] },
+      ),
+      facets: fc.constantFrom<NonNullable<SearchOptions['facets']>>(
+        ['place', 'date'],
+        { combatant: { limit: 5 }, date: { interval: 'decade' } },
+        { place: { level: 0 }, kind: true },
+        [],
+      ),
+    },
+    { requiredKeys: [] },
+  )
+}
+
+/** The result with scores to 9 significant digits, for a deep comparison. */
+function comparable(result: SearchResult) {
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, score: Number(hit.score.toPrecision(9)) })) }
+}
+
+function equivalence(articles: readonly Article[], runs: number, chunkOptions: ChunkIndexOptions) {
+  return async () => {
+    const index = buildIndex(articles, { body: 'full' })
+    const chunked = await chunkInMemory(index, chunkOptions).load()
+    await fc.assert(
+      fc.asyncProperty(queryArbitrary(index), optionsArbitrary(index), async (query, options) => {
+        const expected = index.search(query, options)
+        const actual = await chunked.search(query, options)
+        expect(comparable(actual)).toEqual(comparable(expected))
+        actual.hits.forEach((hit, at) => {
+          expect(Math.abs(hit.score - (expected.hits[at]?.score ?? 0))).toBeLessThanOrEqual(1e-9 * Math.abs(hit.score))
+        })
+        expect(await chunked.suggest(query)).toEqual(index.suggest(query))
+      }),
+      fcParameters(runs),
+    )
+  }
+}
+
+describe('a chunked index answers as the single-file index', () => {
+  test(
+    'fixtures, tiny chunks (every lookup crosses chunk boundaries)',
+    equivalence(fixtures(), 300, { chunkSize: 1500, dictionaryChunkSize: 300, blockSize: 3 }),
+  )
+  test('fixtures, default chunks', equivalence(fixtures(), 100, {}))
+  test(
+    'generated articles',
+    equivalence(
+      Object.entries(generatedArticles(120)).map(([file, text]) => parseArticle(text, { id: file })),
+      100,
+      { chunkSize: 8000 },
+    ),
+  )
+  test.skipIf(!hasCorpus)(
+    'the shared corpus with the fixtures',
+    equivalence(
+      [...fixtures(), ...corpusFiles().map((file) => parseArticle(readFileSync(corpusDir + file, 'utf8'), { file }))],
+      100,
+      { chunkSize: 16_000 },
+    ),
+  )
+})
