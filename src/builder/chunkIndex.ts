@@ -8,7 +8,7 @@ import {
 } from '../core/chunkedFormat.js'
 import { contentHash } from '../core/contentHash.js'
 import type { MiniSearchEntry } from '../core/envelope.js'
-import type { FacetData } from '../core/indexData.js'
+import type { FacetData, StoredDocument } from '../core/indexData.js'
 import { version } from '../core/version.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import { snippetScanLimit } from '../search/snippet.js'
@@ -22,7 +22,7 @@ export interface ChunkFile {
 /** Options of `chunkIndex`. */
 export interface ChunkIndexOptions {
   /**
-   * Characters of JSON a postings chunk holds, roughly (a term is never
+   * Characters of JSON a postings chunk holds, on average (a term is never
    * split: one with more postings is a chunk of its own). Smaller chunks
    * waste less of each fetch on terms the query did not ask for; more of
    * them make the manifest larger.
@@ -34,7 +34,7 @@ export interface ChunkIndexOptions {
    * @default 24_000
    */
   readonly dictionaryChunkSize?: number
-  /** Documents per fragment folder (a changed document renames only its folder). @default 64 */
+  /** Documents per fragment folder, on average (a changed document renames only its folder). @default 64 */
   readonly blockSize?: number
 }
 
@@ -62,8 +62,7 @@ export function* chunkIndex(
   const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 64_000)
   const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 24_000)
   const facets = yield* facetFiles(data.facets)
-  const blockSize = options.blockSize ?? 64
-  const blocks = yield* fragmentFiles(data.documents, data.texts, blockSize)
+  const documents = yield* fragmentFiles(data.documents, data.texts, options.blockSize ?? 64)
   return {
     format: chunkedFormat,
     version: chunkedFormatVersion,
@@ -74,7 +73,7 @@ export function* chunkIndex(
     terms: { first: termsIndex.first, counts: termsIndex.counts, files: termsIndex.files },
     dictionary,
     facets,
-    documents: { blockSize, blocks },
+    documents,
   }
 }
 
@@ -90,6 +89,7 @@ function* postingsChunks(
   let terms: string[] = []
   let postings: PostingsChunk['postings'][number][] = []
   let characters = 0
+  const boundary = contentBoundary(size, 64)
   function* flush(): Generator<ChunkFile> {
     if (terms.length === 0) return
     const content = JSON.stringify({ terms, postings } satisfies PostingsChunk)
@@ -113,7 +113,7 @@ function* postingsChunks(
       return [field, deltas, tallies, lengths] as const
     })
     const rowSize = JSON.stringify(row).length + term.length + 4
-    if (characters > 0 && characters + rowSize > size) yield* flush()
+    if (boundary(term, characters, rowSize)) yield* flush()
     terms.push(term)
     allTerms.push(term)
     postings.push(row)
@@ -139,6 +139,7 @@ function* dictionaryChunks(terms: readonly string[], size: number) {
   const files: string[] = []
   let run: string[] = []
   let characters = 0
+  const boundary = contentBoundary(size, 10)
   function* flush(): Generator<ChunkFile> {
     const head = run[0]
     if (head === undefined) return
@@ -150,7 +151,7 @@ function* dictionaryChunks(terms: readonly string[], size: number) {
     characters = 0
   }
   for (const term of ordered) {
-    if (characters > 0 && characters + term.length + 3 > size) yield* flush()
+    if (boundary(term, characters, term.length + 3)) yield* flush()
     run.push(term)
     characters += term.length + 3
   }
@@ -190,11 +191,23 @@ function* facetFiles(facets: FacetData) {
   return found
 }
 
-function* fragmentFiles(documents: readonly unknown[], texts: readonly string[], blockSize: number) {
+/**
+ * One fragment per document, in folders of about `blockSize` documents; a
+ * folder's name hashes its fragments. Where a folder starts depends on the
+ * documents' ids, not on their count, so an edited or added article renames
+ * its own folder, not every folder after it.
+ */
+function* fragmentFiles(documents: readonly StoredDocument[], texts: readonly string[], blockSize: number) {
+  const starts: number[] = []
   const blocks: string[] = []
-  for (let start = 0; start < documents.length; start += blockSize) {
+  const startsBlock = (doc: number) =>
+    doc === 0 || hashNumber(documents[doc]?.id ?? '') % blockSize === 0 || doc - (starts.at(-1) ?? 0) >= 4 * blockSize
+  for (let start = 0; start < documents.length;) {
+    let end = start + 1
+    while (end < documents.length && !startsBlock(end)) end++
+    starts.push(start)
     const contents: string[] = []
-    for (let doc = start; doc < Math.min(documents.length, start + blockSize); doc++) {
+    for (let doc = start; doc < end; doc++) {
       // One character past what snippets read, so a cut text still ends in "…".
       const fragment: DocumentFragment = {
         document: documents[doc],
@@ -204,9 +217,31 @@ function* fragmentFiles(documents: readonly unknown[], texts: readonly string[],
     }
     const block = `documents/${contentHash(contents.join('\n'))}`
     blocks.push(block)
-    for (const [offset, content] of contents.entries()) yield { path: `${block}/${start + offset}.json`, content }
+    for (const [offset, content] of contents.entries()) yield { path: `${block}/${offset}.json`, content }
+    start = end
   }
-  return blocks
+  return { starts, blocks }
+}
+
+/**
+ * Content-defined chunk boundaries: a chunk ends before a term whose hash
+ * picks it (about one term in `size / averageSize`) once it holds a quarter
+ * of `size`, or when the next item would take it past twice `size`. An
+ * inserted or changed term moves only the boundaries around it: the chunks
+ * before and after keep their content, and so their names and cached copies.
+ */
+function contentBoundary(
+  size: number,
+  averageSize: number,
+): (term: string, characters: number, itemSize: number) => boolean {
+  const spacing = Math.max(1, Math.round(size / averageSize))
+  return (term, characters, itemSize) =>
+    characters > 0 && ((characters >= size / 4 && hashNumber(term) % spacing === 0) || characters + itemSize > 2 * size)
+}
+
+/** A number from a text's content hash. */
+function hashNumber(text: string): number {
+  return parseInt(contentHash(text).slice(-6), 16)
 }
 
 /** A file named by the hash of its content. */

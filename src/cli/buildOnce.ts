@@ -5,9 +5,11 @@ import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
 import { checkOutputPath } from '../node/outputPath.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
+import { checkChunkedFolder, writeChunkedIndex } from '../node/writeChunkedIndex.js'
+import { chunkIndex } from '../builder/chunkIndex.js'
 import { serializeIndexChunks } from '../builder/serializeIndex.js'
 import type { BuildSettings } from './buildSettings.js'
-import { formatBuildSummary, type BuildTally } from './formatBuildSummary.js'
+import { formatBuildSummary, type BuildOutput, type BuildTally } from './formatBuildSummary.js'
 import { formatDiagnostic } from './formatDiagnostic.js'
 import { createProgress } from './progress.js'
 
@@ -21,7 +23,8 @@ import { createProgress } from './progress.js'
 export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): Promise<0 | 1> {
   const started = performance.now()
   const { stderr } = process
-  await checkOutputPath(settings.out)
+  if (settings.out !== undefined) await checkOutputPath(settings.out)
+  if (settings.chunked !== undefined) await checkChunkedFolder(settings.chunked)
   const files = await listArticleFiles(settings.inputs, settings.base)
   const builder = createIndexBuilder(settings.options)
   const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
@@ -80,14 +83,25 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     stderr.write(`infobox-search: ${tally.skipped} article(s) could not be indexed (--strict); no index was written.\n`)
     return 1
   }
-  progress.status(`infobox-search: writing ${settings.out}…`)
+  progress.status(`infobox-search: writing ${[settings.out, settings.chunked].filter(Boolean).join(' and ')}…`)
   // Other options' caches are stale whatever happens to the write: pruned meanwhile.
   const pruned = cache?.prune().catch(() => 0)
-  // Streamed: an index past V8's string limit (~512 MB) is still written.
-  const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(builder.finish())).finally(() => pruned)
+  const index = builder.finish()
+  const outputs: BuildOutput[] = []
+  try {
+    if (settings.out !== undefined) {
+      // Streamed: an index past V8's string limit (~512 MB) is still written.
+      outputs.push({ path: settings.out, bytes: await writeFileAtomic(settings.out, serializeIndexChunks(index)) })
+    }
+    if (settings.chunked !== undefined) {
+      const { bytes, files } = await writeChunkedIndex(settings.chunked, chunkIndex(index))
+      outputs.push({ path: settings.chunked, bytes, files })
+    }
+  } finally {
+    await pruned
+  }
   progress.end()
-  if (!settings.quiet)
-    stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, settings.out, bytes)}\n`)
+  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, outputs)}\n`)
   return 0
 }
 

@@ -10,10 +10,14 @@ export interface BuildSettings {
   readonly inputs: readonly string[]
   /** The folder `inputs` are relative to. */
   readonly base: string
-  /** The index file as the user wrote it (for messages). */
-  readonly out: string
+  /** The index file as the user wrote it (for messages), when one is written. */
+  readonly out: string | undefined
   /** The index file, absolute. */
-  readonly outPath: string
+  readonly outPath: string | undefined
+  /** The chunked index's folder as the user wrote it, when one is written. */
+  readonly chunked: string | undefined
+  /** The chunked index's folder, absolute. */
+  readonly chunkedPath: string | undefined
   readonly options: IndexOptions
   readonly jobs: number
   readonly fileTimeout: number
@@ -36,7 +40,7 @@ export const defaultJobs = (): number => Math.max(1, Math.min(availableParalleli
 
 /**
  * Merge the config file (found in `cwd` or given with `--config`) with the flags.
- * @throws {UsageError} for a missing input or `--out`, or a malformed flag value.
+ * @throws {UsageError} for a missing input, no `--out` nor `--chunked`, or a malformed flag value.
  * @throws {ConfigError} for a bad config file; {OptionsError} for a bad index option.
  */
 export async function resolveBuildSettings(
@@ -53,7 +57,10 @@ export async function resolveBuildSettings(
   if (inputs === undefined || inputs.length === 0)
     throw new UsageError('build needs at least one directory, file or glob (or "inputs" in the config file)')
   const out = values.out ?? (config.out === undefined ? undefined : fromConfig(config.out))
-  if (out === undefined) throw new UsageError('build needs --out <file> (or "out" in the config file)')
+  const chunked = values.chunked ?? (config.chunked === undefined ? undefined : fromConfig(config.chunked))
+  if (out === undefined && chunked === undefined) {
+    throw new UsageError('build needs --out <file> or --chunked <dir> (or "out" or "chunked" in the config file)')
+  }
   const cache = values.cache ?? (config.cache === undefined ? undefined : fromConfig(config.cache))
 
   const boost = { ...config.boost, ...parseBoosts(values.boost ?? []) }
@@ -76,7 +83,9 @@ export async function resolveBuildSettings(
     inputs,
     base: positionals.length > 0 ? cwd : configDirectory,
     out,
-    outPath: path.resolve(cwd, out),
+    outPath: out === undefined ? undefined : path.resolve(cwd, out),
+    chunked,
+    chunkedPath: chunked === undefined ? undefined : path.resolve(cwd, chunked),
     options,
     jobs: wholeNumber('jobs', values.jobs, 1) ?? config.jobs ?? defaultJobs(),
     fileTimeout: wholeNumber('file-timeout', values['file-timeout'], 1) ?? config.fileTimeout ?? defaultFileTimeout,

@@ -11,6 +11,8 @@ export interface BuildConfig {
   readonly inputs?: readonly string[]
   /** The index file to write, relative to the config file. */
   readonly out?: string
+  /** The folder of a chunked index to write, relative to the config file. */
+  readonly chunked?: string
   /** Body profile: `full`, `sections`, `lead` or `none`. */
   readonly body?: string
   /** Field weights: `title`, `shortDescription`, `description`, `infobox`, `body`. */
@@ -63,6 +65,7 @@ const isStrings = (value: unknown): boolean =>
 const checks = {
   inputs: [isStrings, 'a list of directories, files or globs (strings)'],
   out: [isString, 'a file path (a string)'],
+  chunked: [isString, 'a folder path (a string)'],
   body: [isString, "one of 'full', 'sections', 'lead', 'none'"],
   boost: [
     (value) => isRecord(value) && Object.values(value).every((w) => typeof w === 'number'),

@@ -1,6 +1,13 @@
 import { formatBytes } from './formatBytes.js'
 import { formatDuration } from './formatDuration.js'
 
+/** An index a build wrote: a file, or a chunked index's folder and how many files it holds. */
+export interface BuildOutput {
+  readonly path: string
+  readonly bytes: number
+  readonly files?: number
+}
+
 /** What a build did, counted as it goes. */
 export interface BuildTally {
   indexed: number
@@ -17,7 +24,7 @@ export interface BuildTally {
  * The one-line summary:
  * `infobox-search: indexed 200 article(s), skipped 1, 3 warning(s), in 1.2 s → out.json (1.5 MB) [2 workers; cache: 199 reused, 1 extracted]`.
  */
-export function formatBuildSummary(tally: BuildTally, seconds: number, out: string, bytes: number): string {
+export function formatBuildSummary(tally: BuildTally, seconds: number, outputs: readonly BuildOutput[]): string {
   const notes = [tally.workers === 0 ? 'no workers' : `${tally.workers} worker${tally.workers === 1 ? '' : 's'}`]
   const { cache } = tally
   if (cache !== undefined) {
@@ -26,5 +33,8 @@ export function formatBuildSummary(tally: BuildTally, seconds: number, out: stri
     if (cache.unwritable > 0) note += `, ${cache.unwritable} could not be stored (${cache.reason ?? 'unknown error'})`
     notes.push(note)
   }
-  return `infobox-search: indexed ${tally.indexed} article(s), skipped ${tally.skipped}, ${tally.warnings} warning(s), in ${formatDuration(seconds)} → ${out} (${formatBytes(bytes)}) [${notes.join('; ')}]`
+  const written = outputs.map(
+    ({ path, bytes, files }) => `${path} (${files === undefined ? '' : `${files} files, `}${formatBytes(bytes)})`,
+  )
+  return `infobox-search: indexed ${tally.indexed} article(s), skipped ${tally.skipped}, ${tally.warnings} warning(s), in ${formatDuration(seconds)} → ${written.join(' and ')} [${notes.join('; ')}]`
 }

@@ -4,6 +4,7 @@ import { usage, UsageError } from './usage.js'
 
 const options = {
   out: { type: 'string' },
+  chunked: { type: 'string' },
   body: { type: 'string' },
   facet: { type: 'string', multiple: true },
   'max-body-length': { type: 'string' },

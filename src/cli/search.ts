@@ -1,5 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { chunkedFormat } from '../core/chunkedFormat.js'
 import { FileSystemError } from '../core/errors.js'
+import { fileFetch } from '../node/fileFetch.js'
+import { loadChunkedIndex } from '../search/chunked/loadChunkedIndex.js'
+import { ChunkedIndex } from '../search/chunked/chunkedIndex.js'
 import { loadIndex } from '../search/loadIndex.js'
 import type { SearchFilters, SearchOptions, SortOrder } from '../search/searchOptions.js'
 import type { SearchIndex } from '../search/searchIndex.js'
@@ -21,7 +26,8 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
       .filter(Boolean),
     ...(values.sort === undefined ? {} : { sort: values.sort as SortOrder }),
   }
-  const result = index.search(words.join(' '), options)
+  const query = words.join(' ')
+  const result = index instanceof ChunkedIndex ? await index.search(query, options) : index.search(query, options)
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     return 0
@@ -44,10 +50,13 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
 }
 
 /**
- * Read and load an index file.
+ * Read and load an index: a file, or a chunked index (its folder or its `index.json`).
  * @throws {FileSystemError} `ERR_IO` when it cannot be read; {IndexFormatError} when it is not an index.
  */
-export async function readIndex(file: string): Promise<SearchIndex> {
+export async function readIndex(file: string): Promise<SearchIndex | ChunkedIndex> {
+  const info = await stat(file).catch(() => undefined)
+  if (info?.isDirectory() === true)
+    return loadChunkedIndex(`${file.replace(/[\\/]*$/, '')}/index.json`, { fetch: fileFetch })
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -58,6 +67,7 @@ export async function readIndex(file: string): Promise<SearchIndex> {
       { file, cause: error },
     )
   }
+  if (text.includes(`"format":"${chunkedFormat}"`)) return loadChunkedIndex(path.resolve(file), { fetch: fileFetch })
   return loadIndex(text)
 }
 

@@ -34,11 +34,14 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
     busy = false
   }
 
-  const temporary = `.${path.basename(settings.outPath)}.`
+  const temporary = settings.outPath === undefined ? undefined : `.${path.basename(settings.outPath)}.`
+  const within = (folder: string | undefined, file: string) =>
+    folder !== undefined && (file === folder || file.startsWith(folder + path.sep))
   const ignore = (file: string): boolean =>
     file === settings.outPath ||
-    (path.basename(file).startsWith(temporary) && file.endsWith('.tmp')) ||
-    (settings.cache !== undefined && (file === settings.cache || file.startsWith(settings.cache + path.sep)))
+    (temporary !== undefined && path.basename(file).startsWith(temporary) && file.endsWith('.tmp')) ||
+    within(settings.cache, file) ||
+    within(settings.chunkedPath, file)
 
   const stop = (): void => controller.abort()
   process.on('SIGINT', stop)

@@ -37,10 +37,14 @@ export interface ChunkedManifest {
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
   readonly facets: Readonly<Record<string, ChunkedFacet>>
-  /** Stored fields and snippet text: one file per document, in blocks whose folder names hash their files. */
+  /**
+   * Stored fields and snippet text: one file per document (`<folder>/<n>.json`, `n`
+   * counted from the block's first document), in blocks whose folder names hash their files.
+   */
   readonly documents: {
-    readonly blockSize: number
-    /** One folder per block of `blockSize` documents. */
+    /** The first document of each block, ascending from 0. */
+    readonly starts: readonly number[]
+    /** The folder of each block. */
     readonly blocks: readonly string[]
   }
 }

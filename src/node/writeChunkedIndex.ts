@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path'
 import type { ChunkFile } from '../builder/chunkIndex.js'
 import type { ChunkedManifest } from '../core/chunkedFormat.js'
-import { writeFailure } from './outputPath.js'
+import { checkOutputPath, writeFailure } from './outputPath.js'
 import { writeFileAtomic } from './writeFileAtomic.js'
 
 /** What `writeChunkedIndex` did. */
@@ -68,6 +68,18 @@ export async function writeChunkedIndex(
   bytes += await writeFileAtomic(path.join(folder, 'index.json'), manifest)
   const removed = await removeStale(folder, kept)
   return { files: kept.size + 1, written: written + 1, bytes, removed }
+}
+
+/**
+ * Check, before any work, that `folder` can hold a chunked index: it is a
+ * folder (it is made when missing) in a folder that exists.
+ * @throws {FileSystemError} `ERR_IO` saying what is wrong.
+ */
+export async function checkChunkedFolder(folder: string): Promise<void> {
+  const info = await stat(folder).catch(() => undefined)
+  if (info === undefined) return checkOutputPath(folder) // made by the write: its parent must be writable
+  if (!info.isDirectory()) throw writeFailure(path.join(folder, 'index.json'), 'ENOTDIR')
+  await checkOutputPath(path.join(folder, 'index.json'))
 }
 
 /** Remove chunk files and fragment folders below `folder` that `kept` does not name (ours only, by their names). */

@@ -79,14 +79,18 @@ describe('progress', () => {
           cache: { reused: 199, extracted: 2, corrupt: 1, unwritable: 0 },
         },
         1.234,
-        'out.json',
-        1_572_864,
+        [{ path: 'out.json', bytes: 1_572_864 }],
       ),
     ).toBe(
       'infobox-search: indexed 200 article(s), skipped 1, 3 warning(s), in 1.2 s → out.json (1.5 MB) [2 workers; cache: 199 reused, 2 extracted, 1 corrupt entry replaced]',
     )
     expect(
-      formatBuildSummary({ indexed: 1, skipped: 0, warnings: 0, workers: 0, cache: undefined }, 75, 'i.json', 900),
-    ).toBe('infobox-search: indexed 1 article(s), skipped 0, 0 warning(s), in 1 min 15 s → i.json (900 B) [no workers]')
+      formatBuildSummary({ indexed: 1, skipped: 0, warnings: 0, workers: 0, cache: undefined }, 75, [
+        { path: 'i.json', bytes: 900 },
+        { path: 'search/', bytes: 5000, files: 12 },
+      ]),
+    ).toBe(
+      'infobox-search: indexed 1 article(s), skipped 0, 0 warning(s), in 1 min 15 s → i.json (900 B) and search/ (12 files, 4.9 KB) [no workers]',
+    )
   })
 })

@@ -4,7 +4,7 @@ import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
 import { scoreQuery } from '../engine/scoreQuery.js'
 import { suggestCompletions } from '../engine/suggestCompletions.js'
-import type { TermIndex } from '../engine/termIndex.js'
+import { lowerBound, type TermIndex } from '../engine/termIndex.js'
 import { createDateFacet, type DateFacet } from '../facets/dateFacet.js'
 import type { Facet } from '../facets/facet.js'
 import { createValuesFacet } from '../facets/valuesFacet.js'
@@ -162,8 +162,9 @@ export class ChunkedIndex {
   }
 
   #fragmentPath(doc: number): string {
-    const { blockSize, blocks } = this.manifest.documents
-    return `${blocks[Math.floor(doc / blockSize)] ?? ''}/${doc}.json`
+    const { starts, blocks } = this.manifest.documents
+    const block = lowerBound(starts, doc + 1) - 1
+    return `${blocks[block] ?? ''}/${doc - (starts[block] ?? 0)}.json`
   }
 
   #hit(match: Match, path: string, snippetLength: number): SearchHit {

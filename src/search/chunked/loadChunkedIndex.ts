@@ -111,10 +111,9 @@ function readManifest(value: unknown): ChunkedManifest {
   )
   ensure(
     isRecord(documents) &&
-      isCount(documents['blockSize']) &&
-      documents['blockSize'] > 0 &&
       isPaths(documents['blocks'], blockPath) &&
-      (documents['blocks'] as unknown[]).length === Math.ceil(documentCount / documents['blockSize']),
+      isBlockStarts(documents['starts'], documentCount) &&
+      documents['starts'].length === (documents['blocks'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
   )
   return value as unknown as ChunkedManifest
@@ -126,4 +125,15 @@ function ensure(condition: boolean, reason: string): asserts condition {
 
 function fail(code: 'ERR_INDEX_FORMAT' | 'ERR_INDEX_CORRUPT', reason: string): never {
   throw new IndexFormatError(code, `Cannot load index: ${reason}.`)
+}
+
+/** Ascending whole numbers from 0, each below `documentCount` (none for no documents). */
+function isBlockStarts(starts: unknown, documentCount: number): starts is number[] {
+  return (
+    Array.isArray(starts) &&
+    (documentCount === 0 ? starts.length === 0 : starts[0] === 0) &&
+    starts.every(
+      (start, at) => isCount(start) && start < documentCount && (at === 0 || start > (starts[at - 1] as number)),
+    )
+  )
 }

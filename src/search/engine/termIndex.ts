@@ -30,13 +30,18 @@ export interface TermIndex {
   termsOfLength(first: string, minLength: number, maxLength: number): readonly string[]
 }
 
-/** The first index of `sorted` whose term is not below `term` (binary search). */
-export function lowerBound(sorted: readonly string[], term: string, from = 0, to = sorted.length): number {
+/** The first index of `sorted` whose item is not below `item` (binary search). */
+export function lowerBound<Item extends string | number>(
+  sorted: readonly Item[],
+  item: Item,
+  from = 0,
+  to = sorted.length,
+): number {
   let low = from
   let high = to
   while (low < high) {
     const middle = (low + high) >>> 1
-    if ((sorted[middle] as string) < term) low = middle + 1
+    if ((sorted[middle] as Item) < item) low = middle + 1
     else high = middle
   }
   return low

@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest'
+import { buildIndex, parseArticle } from '../../src/build.js'
+import { ChunkLoadError, IndexFormatError, type ChunkedIndex } from '../../src/index.js'
+import { fixtureSlugs, readFixture } from '../helpers.js'
+import { chunkInMemory } from './helpers.js'
+
+const index = buildIndex(
+  fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+  { body: 'full' },
+)
+/** Small chunks, so that a query reads a few of many. */
+const chunkOptions = { chunkSize: 4000, dictionaryChunkSize: 1500, blockSize: 4 }
+
+const kindOf = (path: string) => path.split('/')[0]
+
+describe('a chunked index fetches only what a search needs', () => {
+  test('a first search: the manifest, the chunks of its terms, the fragments of its hits; no facet file', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    expect(memory.requests).toEqual(['index.json'])
+    const result = await chunked.search('gettysburg', { limit: 3 })
+    const fetched = memory.requests.slice(1)
+    expect(new Set(fetched.map(kindOf))).toEqual(new Set(['terms', 'dictionary', 'documents']))
+    const termChunks = [...memory.files.keys()].filter((path) => path.startsWith('terms/'))
+    expect(fetched.filter((path) => path.startsWith('terms/')).length).toBeLessThan(termChunks.length / 4)
+    expect(fetched.filter((path) => path.startsWith('documents/'))).toHaveLength(result.hits.length)
+    expect(new Set(fetched).size).toBe(fetched.length) // nothing twice
+  })
+
+  test('a faceted search fetches the files of the facets it counts or filters, and only those', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    await chunked.search('battle', {
+      facets: { place: { level: 0 } },
+      filters: { combatant: ['Roman Republic'] },
+      limit: 0,
+    })
+    const facetFiles = memory.requests
+      .filter((path) => path.startsWith('facets/'))
+      .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
+    expect(facetFiles.sort()).toEqual(['facets/combatant', 'facets/place', 'facets/place.level0'])
+  })
+
+  test('a second search reuses what the first fetched, and concurrent searches share requests', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    await Promise.all([chunked.search('hannibal'), chunked.search('hannibal'), chunked.search('hannibal cannae')])
+    const first = memory.requests.length
+    expect(new Set(memory.requests).size).toBe(first)
+    await chunked.search('hannibal')
+    expect(memory.requests).toHaveLength(first)
+  })
+})
+
+describe('failures are typed, and the index stays usable', () => {
+  async function failure(run: () => Promise<unknown>): Promise<unknown> {
+    return run().then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+  }
+
+  test('a missing chunk: ERR_CHUNK_FETCH naming its URL; once it is back, the next search succeeds', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    const saved = new Map(memory.files)
+    for (const path of memory.files.keys()) if (path.startsWith('terms/')) memory.files.delete(path)
+    const error = await failure(() => chunked.search('gettysburg'))
+    expect(error).toBeInstanceOf(ChunkLoadError)
+    expect(error).toMatchObject({
+      code: 'ERR_CHUNK_FETCH',
+      url: expect.stringMatching(/^mem:\/terms\/[0-9a-f]{12}\.json$/),
+    })
+    expect((error as Error).message).toMatch(
+      /^infobox-search: cannot fetch mem:\/terms\/[0-9a-f]{12}\.json \(the server answered 404 Not Found\); check the connection, or reload the index if it was rebuilt\.$/,
+    )
+    for (const [path, content] of saved) memory.files.set(path, content)
+    expect((await chunked.search('gettysburg')).total).toBeGreaterThan(0)
+  })
+
+  test('a chunk of another build (its content does not match its name): ERR_CHUNK_MISMATCH', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    const [one = '', other = ''] = [...memory.files.keys()].filter((path) => path.startsWith('terms/'))
+    for (const path of memory.files.keys())
+      if (path.startsWith('terms/')) memory.files.set(path, memory.files.get(path === one ? other : one) ?? '')
+    const error = await failure(() => chunked.search('gettysburg'))
+    expect(error).toBeInstanceOf(ChunkLoadError)
+    expect(error).toMatchObject({ code: 'ERR_CHUNK_MISMATCH' })
+    expect((error as Error).message).toMatch(
+      /is not the file this index names \(its content hash differs\): it belongs to another build; reload the index\.$/,
+    )
+  })
+
+  test.each([
+    [
+      'another layout version',
+      (manifest: Record<string, unknown>) => ({ ...manifest, version: 2 }),
+      'ERR_INDEX_VERSION',
+      /chunked layout version 2 is not supported \(this library reads version 1\)/,
+    ],
+    [
+      'a single-file index',
+      () => JSON.parse('{"format":"infobox-search","version":1}'),
+      'ERR_INDEX_FORMAT',
+      /is not an infobox-search-chunked manifest/,
+    ],
+    [
+      'a chunk path that leaves the folder',
+      (manifest: Record<string, unknown>) => ({
+        ...manifest,
+        terms: { ...(manifest['terms'] as object), files: ['../secret.json'] },
+      }),
+      'ERR_INDEX_CORRUPT',
+      /"terms" must list each postings chunk/,
+    ],
+    [
+      'blocks that do not start at the first document',
+      (manifest: Record<string, unknown>) => ({
+        ...manifest,
+        documents: { ...(manifest['documents'] as object), starts: [1] },
+      }),
+      'ERR_INDEX_CORRUPT',
+      /"documents" must name a folder per block/,
+    ],
+  ])('a manifest that is %s is refused: %s', async (_name, change, code, message) => {
+    const memory = chunkInMemory(index, chunkOptions)
+    memory.files.set(
+      'index.json',
+      JSON.stringify(change(JSON.parse(memory.files.get('index.json') ?? '{}') as Record<string, unknown>)),
+    )
+    const error = await failure(() => memory.load())
+    expect(error).toBeInstanceOf(IndexFormatError)
+    expect(error).toMatchObject({ code })
+    expect((error as Error).message).toMatch(message)
+  })
+
+  test('an aborted search rejects with the abort reason; what it fetched is kept for the next', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked: ChunkedIndex = await memory.load()
+    const controller = new AbortController()
+    const searching = chunked.search('thermopylae', { signal: controller.signal })
+    controller.abort()
+    const error = await failure(() => searching)
+    expect(error).toMatchObject({ name: 'AbortError' })
+    const before = memory.requests.length
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const result = await chunked.search('thermopylae')
+    expect(result.total).toBeGreaterThan(0)
+    const again = memory.requests.slice(before)
+    expect(again.filter((path) => memory.requests.slice(0, before).includes(path))).toEqual([])
+    const aborted = new AbortController()
+    aborted.abort()
+    expect(await failure(() => chunked.search('thermopylae', { signal: aborted.signal }))).toMatchObject({
+      name: 'AbortError',
+    })
+  })
+})
