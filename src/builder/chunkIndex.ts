@@ -1,10 +1,13 @@
 import {
   chunkedFormat,
   chunkedFormatVersion,
+  chunkPaths,
   type ChunkedFacet,
   type ChunkedManifest,
+  type DatesFacetFile,
   type DocumentFragment,
   type PostingsChunk,
+  type ValuesFacetFile,
 } from '../core/chunkedFormat.js'
 import { contentHash } from '../core/contentHash.js'
 import type { MiniSearchEntry } from '../core/envelope.js'
@@ -70,7 +73,7 @@ export function* chunkIndex(
     options: data.options,
     documentCount: head.documentCount,
     averageFieldLength: head.averageFieldLength,
-    terms: { first: termsIndex.first, counts: termsIndex.counts, files: termsIndex.files },
+    terms: { first: termsIndex.first, hashes: termsIndex.hashes },
     dictionary,
     facets,
     documents,
@@ -83,8 +86,7 @@ function* postingsChunks(
   size: number,
 ) {
   const first: string[] = []
-  const counts: number[] = []
-  const files: string[] = []
+  const hashes: string[] = []
   const allTerms: string[] = []
   let terms: string[] = []
   let postings: PostingsChunk['postings'][number][] = []
@@ -92,12 +94,10 @@ function* postingsChunks(
   const boundary = contentBoundary(size, 64)
   function* flush(): Generator<ChunkFile> {
     if (terms.length === 0) return
-    const content = JSON.stringify({ terms, postings } satisfies PostingsChunk)
-    const file = named('terms/', content)
+    const hash = contentHash(JSON.stringify({ terms, postings } satisfies PostingsChunk))
     first.push(first.length === 0 ? '' : (terms[0] as string))
-    counts.push(terms.length)
-    files.push(file.path)
-    yield file
+    hashes.push(hash)
+    yield { path: chunkPaths.terms(hash), content: JSON.stringify({ terms, postings }) }
     terms = []
     postings = []
     characters = 0
@@ -122,31 +122,29 @@ function* postingsChunks(
   yield* flush()
   if (first.length === 0) {
     // An empty index still has one (empty) chunk, so every term has a chunk to be looked up in.
-    terms = []
-    const file = named('terms/', JSON.stringify({ terms: [], postings: [] } satisfies PostingsChunk))
+    const content = JSON.stringify({ terms: [], postings: [] } satisfies PostingsChunk)
     first.push('')
-    counts.push(0)
-    files.push(file.path)
-    yield file
+    hashes.push(contentHash(content))
+    yield { path: chunkPaths.terms(contentHash(content)), content }
   }
-  return { first, counts, files, allTerms }
+  return { first, hashes, allTerms }
 }
 
 /** The terms ordered by first UTF-16 unit, then length, then term, in runs of about `size` characters. */
 function* dictionaryChunks(terms: readonly string[], size: number) {
   const ordered = [...terms].sort(compareDictionaryOrder)
   const first: [string, number, string][] = []
-  const files: string[] = []
+  const hashes: string[] = []
   let run: string[] = []
   let characters = 0
   const boundary = contentBoundary(size, 10)
   function* flush(): Generator<ChunkFile> {
     const head = run[0]
     if (head === undefined) return
-    const file = named('dictionary/', JSON.stringify({ terms: run }))
+    const content = JSON.stringify({ terms: run })
     first.push([head.slice(0, 1), head.length, head])
-    files.push(file.path)
-    yield file
+    hashes.push(contentHash(content))
+    yield { path: chunkPaths.dictionary(contentHash(content)), content }
     run = []
     characters = 0
   }
@@ -156,7 +154,7 @@ function* dictionaryChunks(terms: readonly string[], size: number) {
     characters += term.length + 3
   }
   yield* flush()
-  return { first, files }
+  return { first, hashes }
 }
 
 /** Order of the dictionary: first UTF-16 unit, then length, then term. */
@@ -171,7 +169,12 @@ function* facetFiles(facets: FacetData) {
   const found: Record<string, ChunkedFacet> = {}
   const levels = new Map<string, string[]>()
   for (const [name, table] of Object.entries(facets.tables)) {
-    const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(table))
+    const stored: ValuesFacetFile = {
+      values: table.values,
+      deltas: table.docs.map((docs) => docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))),
+      ...(table.labels === undefined ? {} : { labels: table.labels }),
+    }
+    const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(stored))
     yield file
     const level = /^(.+)@(\d+)$/.exec(name)
     if (level === null) found[name] = { kind: 'values', file: file.path }
@@ -185,7 +188,12 @@ function* facetFiles(facets: FacetData) {
     const facet = found[name]
     if (facet !== undefined) found[name] = { ...facet, levels: list }
   }
-  const date = named('facets/date-', JSON.stringify(facets.date))
+  const { start, end } = facets.date
+  const span = start.map((key, doc) => {
+    const last = end[doc]
+    return key === null || last === null || last === undefined ? null : last - key
+  })
+  const date = named('facets/date-', JSON.stringify({ start, span } satisfies DatesFacetFile))
   yield date
   found['date'] = { kind: 'dates', file: date.path }
   return found
@@ -199,7 +207,7 @@ function* facetFiles(facets: FacetData) {
  */
 function* fragmentFiles(documents: readonly StoredDocument[], texts: readonly string[], blockSize: number) {
   const starts: number[] = []
-  const blocks: string[] = []
+  const hashes: string[] = []
   const startsBlock = (doc: number) =>
     doc === 0 || hashNumber(documents[doc]?.id ?? '') % blockSize === 0 || doc - (starts.at(-1) ?? 0) >= 4 * blockSize
   for (let start = 0; start < documents.length;) {
@@ -215,12 +223,12 @@ function* fragmentFiles(documents: readonly StoredDocument[], texts: readonly st
       }
       contents.push(JSON.stringify(fragment))
     }
-    const block = `documents/${contentHash(contents.join('\n'))}`
-    blocks.push(block)
-    for (const [offset, content] of contents.entries()) yield { path: `${block}/${offset}.json`, content }
+    const hash = contentHash(contents.join('\n'))
+    hashes.push(hash)
+    for (const [offset, content] of contents.entries()) yield { path: chunkPaths.fragment(hash, offset), content }
     start = end
   }
-  return { starts, blocks }
+  return { starts, hashes }
 }
 
 /**

@@ -7,6 +7,14 @@ export const chunkedFormat = 'infobox-search-chunked'
 /** The chunked layout version this library writes and reads; see CHANGELOG.md. */
 export const chunkedFormatVersion = 1
 
+/** Where each file of a chunked index is, relative to its manifest. */
+export const chunkPaths = {
+  terms: (hash: string) => `terms/${hash}.json`,
+  dictionary: (hash: string) => `dictionary/${hash}.json`,
+  block: (hash: string) => `documents/${hash}`,
+  fragment: (hash: string, offset: number) => `documents/${hash}/${offset}.json`,
+} as const
+
 /**
  * A chunked index's manifest, `<dir>/index.json`: everything a first search
  * needs to know which files to fetch. File paths are relative to it; every
@@ -21,31 +29,28 @@ export interface ChunkedManifest {
   readonly documentCount: number
   /** Average length of each field over all documents (BM25 needs it; the lengths travel in the postings). */
   readonly averageFieldLength: readonly number[]
-  /** Postings chunks: contiguous runs of the sorted terms. */
+  /** Postings chunks: contiguous runs of the sorted terms, at `terms/<hash>.json`. */
   readonly terms: {
     /** The first term of each chunk, in order (the first is always `''`). */
     readonly first: readonly string[]
-    /** How many terms each chunk holds. */
-    readonly counts: readonly number[]
-    readonly files: readonly string[]
+    readonly hashes: readonly string[]
   }
-  /** Dictionary chunks for typo tolerance: the terms ordered by first UTF-16 unit, then length, then term. */
+  /** Dictionary chunks for typo tolerance, at `dictionary/<hash>.json`: the terms ordered by first UTF-16 unit, then length, then term. */
   readonly dictionary: {
     /** The first `[unit, length, term]` of each chunk, in order. */
     readonly first: readonly (readonly [unit: string, length: number, term: string])[]
-    readonly files: readonly string[]
+    readonly hashes: readonly string[]
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
   readonly facets: Readonly<Record<string, ChunkedFacet>>
   /**
-   * Stored fields and snippet text: one file per document (`<folder>/<n>.json`, `n`
-   * counted from the block's first document), in blocks whose folder names hash their files.
+   * Stored fields and snippet text: one file per document, `documents/<hash>/<n>.json`,
+   * in blocks whose folder names hash their files (`n` counts from the block's first document).
    */
   readonly documents: {
     /** The first document of each block, ascending from 0. */
     readonly starts: readonly number[]
-    /** The folder of each block. */
-    readonly blocks: readonly string[]
+    readonly hashes: readonly string[]
   }
 }
 
@@ -66,6 +71,19 @@ export interface PostingsChunk {
     counts: readonly number[],
     lengths: readonly number[],
   ])[])[]
+}
+
+/** A facet of values as its file stores it: each value's documents as deltas (the first is the document itself). */
+export interface ValuesFacetFile {
+  readonly values: readonly string[]
+  readonly deltas: readonly (readonly number[])[]
+  readonly labels?: Readonly<Record<string, string>>
+}
+
+/** The date facet as its file stores it: each document's start key, and how far its end key is from it (`null`: undated, or ongoing). */
+export interface DatesFacetFile {
+  readonly start: readonly (number | null)[]
+  readonly span: readonly (number | null)[]
 }
 
 /** A dictionary chunk: a run of terms in (first unit, length, term) order. */

@@ -109,10 +109,10 @@ describe('failures are typed, and the index stays usable', () => {
       'a chunk path that leaves the folder',
       (manifest: Record<string, unknown>) => ({
         ...manifest,
-        terms: { ...(manifest['terms'] as object), files: ['../secret.json'] },
+        facets: { place: { kind: 'values', file: '../secret.json' } },
       }),
       'ERR_INDEX_CORRUPT',
-      /"terms" must list each postings chunk/,
+      /"facets" must name a file per facet/,
     ],
     [
       'blocks that do not start at the first document',

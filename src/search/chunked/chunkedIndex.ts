@@ -1,4 +1,10 @@
-import type { ChunkedManifest, DocumentFragment } from '../../core/chunkedFormat.js'
+import {
+  chunkPaths,
+  type ChunkedManifest,
+  type DatesFacetFile,
+  type DocumentFragment,
+  type ValuesFacetFile,
+} from '../../core/chunkedFormat.js'
 import type { DateTable, FacetKind, FacetTable, StoredDocument } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
@@ -31,6 +37,7 @@ export class ChunkedIndex {
   readonly manifest: ChunkedManifest
   readonly #store: ChunkStore
   readonly #decoded: DecodedPostings = new Map()
+  readonly #decodedFacets = new Map<string, FacetTable | DateTable>()
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
 
   /** @internal Use `loadChunkedIndex`. */
@@ -151,20 +158,28 @@ export class ChunkedIndex {
       const facet = this.manifest.facets[name]
       if (facet === undefined) continue
       if (facet.kind === 'dates') {
-        date = createDateFacet(this.#store.get(facet.file) as DateTable)
+        date = createDateFacet(this.#facetData(facet.file, readDates))
         byName.set(name, date)
       } else {
-        const levels = (facet.levels ?? []).map((file) => this.#store.get(file) as FacetTable)
-        byName.set(name, createValuesFacet(this.#store.get(facet.file) as FacetTable, levels, this.documentCount))
+        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValues))
+        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValues), levels, this.documentCount))
       }
     }
     return { byName, date }
   }
 
+  /** A facet file fetched, decoded once (`undefined` when not fetched: a level not asked for). */
+  #facetData<Data extends FacetTable | DateTable>(file: string, read: (stored: never) => Data): Data {
+    let data = this.#decodedFacets.get(file) as Data | undefined
+    const stored = this.#store.get(file)
+    if (data === undefined && stored !== undefined) this.#decodedFacets.set(file, (data = read(stored as never)))
+    return data as Data
+  }
+
   #fragmentPath(doc: number): string {
-    const { starts, blocks } = this.manifest.documents
+    const { starts, hashes } = this.manifest.documents
     const block = lowerBound(starts, doc + 1) - 1
-    return `${blocks[block] ?? ''}/${doc - (starts[block] ?? 0)}.json`
+    return chunkPaths.fragment(hashes[block] ?? '', doc - (starts[block] ?? 0))
   }
 
   #hit(match: Match, path: string, snippetLength: number): SearchHit {
@@ -182,4 +197,23 @@ export class ChunkedIndex {
 /** Whether results are ordered by date: asked for, or browsing without an order. */
 function sortsByDate(resolved: ResolvedSearchOptions, browsing: boolean): boolean {
   return resolved.sort === 'date' || resolved.sort === '-date' || (resolved.sort === undefined && browsing)
+}
+
+/** A values facet's file → its table (document deltas summed back). */
+function readValues(stored: ValuesFacetFile): FacetTable {
+  const docs = stored.deltas.map((deltas) => {
+    let doc = 0
+    return deltas.map((delta) => (doc += delta))
+  })
+  return { values: stored.values, docs, ...(stored.labels === undefined ? {} : { labels: stored.labels }) }
+}
+
+/** The date facet's file → its table (end keys from the spans). */
+function readDates(stored: DatesFacetFile): DateTable {
+  return {
+    start: stored.start,
+    end: stored.start.map((key, doc) =>
+      key === null || stored.span[doc] === null ? null : key + (stored.span[doc] as number),
+    ),
+  }
 }

@@ -1,4 +1,4 @@
-import type { ChunkedManifest, DictionaryChunk, PostingsChunk } from '../../core/chunkedFormat.js'
+import { chunkPaths, type ChunkedManifest, type DictionaryChunk, type PostingsChunk } from '../../core/chunkedFormat.js'
 import { lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -17,7 +17,9 @@ export function createChunkedTermIndex(
   decoded: DecodedPostings,
   missing: Set<string>,
 ): TermIndex {
-  const { first, files } = manifest.terms
+  const { first } = manifest.terms
+  const files = manifest.terms.hashes.map(chunkPaths.terms)
+  const dictionaryFiles = manifest.dictionary.hashes.map(chunkPaths.dictionary)
   /** The postings chunk whose run holds `term` (the last whose first term is not after it). */
   const chunkOf = (term: string): number => {
     const at = lowerBound(first, term)
@@ -73,7 +75,7 @@ export function createChunkedTermIndex(
       for (let at = dictionaryStart(keys, unit, minLength); at < keys.length; at++) {
         const key = keys[at]
         if (key === undefined || compareKeys(key, [unit, maxLength + 1, '']) >= 0) break
-        const file = manifest.dictionary.files[at] as string
+        const file = dictionaryFiles[at] as string
         const chunk = store.get(file) as DictionaryChunk | undefined
         if (chunk === undefined) {
           missing.add(file)

@@ -17,8 +17,9 @@ export interface LoadChunkedIndexOptions {
 }
 
 /** A chunk path as the builder writes them: no way out of the index folder. */
-const chunkPath = /^(?:terms|dictionary|facets)\/[\w.@-]+\.json$/
-const blockPath = /^documents\/[0-9a-f]{12}$/
+const chunkPath = /^facets\/[\w.@-]+\.json$/
+/** A content hash, as the other files are named by. */
+const hash = /^[0-9a-f]{12}$/
 
 /**
  * Load a chunked index (`infobox-search build --chunked <dir>`) from the URL
@@ -84,17 +85,16 @@ function readManifest(value: unknown): ChunkedManifest {
     isRecord(terms) &&
       Array.isArray(terms['first']) &&
       terms['first'][0] === '' &&
-      isPaths(terms['files'], chunkPath) &&
-      Array.isArray(terms['counts']) &&
-      terms['first'].length === (terms['files'] as unknown[]).length &&
+      isPaths(terms['hashes'], hash) &&
+      terms['first'].length === (terms['hashes'] as unknown[]).length &&
       terms['first'].every((term) => typeof term === 'string'),
     '"terms" must list each postings chunk with its first term',
   )
   ensure(
     isRecord(dictionary) &&
       Array.isArray(dictionary['first']) &&
-      isPaths(dictionary['files'], chunkPath) &&
-      dictionary['first'].length === (dictionary['files'] as unknown[]).length,
+      isPaths(dictionary['hashes'], hash) &&
+      dictionary['first'].length === (dictionary['hashes'] as unknown[]).length,
     '"dictionary" must list each dictionary chunk with its first term',
   )
   ensure(
@@ -111,9 +111,9 @@ function readManifest(value: unknown): ChunkedManifest {
   )
   ensure(
     isRecord(documents) &&
-      isPaths(documents['blocks'], blockPath) &&
+      isPaths(documents['hashes'], hash) &&
       isBlockStarts(documents['starts'], documentCount) &&
-      documents['starts'].length === (documents['blocks'] as unknown[]).length,
+      documents['starts'].length === (documents['hashes'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
   )
   return value as unknown as ChunkedManifest
