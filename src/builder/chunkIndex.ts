@@ -29,12 +29,12 @@ export interface ChunkIndexOptions {
    * split: one with more postings is a chunk of its own). Smaller chunks
    * waste less of each fetch on terms the query did not ask for; more of
    * them make the manifest larger.
-   * @default 64_000
+   * @default 32_000
    */
   readonly chunkSize?: number
   /**
    * Characters of JSON a dictionary chunk (terms only, for typo tolerance) holds, roughly.
-   * @default 24_000
+   * @default 16_000
    */
   readonly dictionaryChunkSize?: number
   /** Documents per fragment folder, on average (a changed document renames only its folder). @default 64 */
@@ -62,8 +62,8 @@ export function* chunkIndex(
   const { data } = index
   const { head } = data.terms
   const fieldLength = head.fieldLength as Readonly<Record<string, readonly number[]>>
-  const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 64_000)
-  const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 24_000)
+  const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 32_000)
+  const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
   const documents = yield* fragmentFiles(data.documents, data.texts, options.blockSize ?? 64)
   return {
