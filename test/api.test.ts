@@ -11,17 +11,22 @@ import * as root from '../src/index.js'
 describe('exported names', () => {
   test('infobox-search (browser-safe runtime)', () => {
     expect(Object.keys(root).sort()).toEqual([
+      'ChunkLoadError',
+      'ChunkedIndex',
       'IndexFormatError',
       'InfoboxSearchError',
       'OptionsError',
       'SearchIndex',
+      'chunkedFormatVersion',
       'dateKey',
       'escapeHtml',
       'highlight',
       'indexFormatVersion',
+      'isChunkLoadError',
       'isIndexFormatError',
       'isInfoboxSearchError',
       'isOptionsError',
+      'loadChunkedIndex',
       'loadIndex',
       'loadIndexAsync',
       'makeSnippet',
@@ -36,6 +41,7 @@ describe('exported names', () => {
       'FileSystemError',
       'FrontMatterError',
       'buildIndex',
+      'chunkIndex',
       'createIndexBuilder',
       'defaultIndexOptions',
       'extractCombatants',
@@ -58,6 +64,7 @@ describe('exported names', () => {
       'toEnvelope',
       'toPlainText',
       'version',
+      'writeChunkedIndex',
       'writeFileAtomic',
     ])
   })

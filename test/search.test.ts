@@ -14,6 +14,30 @@ import { article, fixtureSlugs, readFixture } from './helpers.js'
 const index = buildIndex(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })))
 const ids = (query: string, options = {}) => index.search(query, options).hits.map((hit) => hit.id)
 
+describe('the default body profile', () => {
+  test('indexes the whole body: a Markdown file that starts with "# Title" is found by its text', () => {
+    const page = parseArticle(
+      [
+        '---',
+        'title: Siege of Candia',
+        '---',
+        '# Siege of Candia',
+        '',
+        'Venetian defenders held the fortress for twenty-one years.',
+        '',
+        '## Aftermath',
+        '',
+        'The garrison sailed to Zakynthos.',
+      ].join('\n'),
+      { id: 'candia' },
+    )
+    const built = buildIndex([page])
+    expect(built.options.body).toBe('full')
+    expect(built.search('venetian').hits.map((hit) => hit.id)).toEqual(['candia'])
+    expect(built.search('zakynthos').hits.map((hit) => hit.id)).toEqual(['candia'])
+  })
+})
+
 describe('search', () => {
   test.each([
     ['a title', 'grunwald', 'battle-of-grunwald'],

@@ -31,7 +31,7 @@ describe('serializeIndex', () => {
     expect(envelope['version']).toBe(indexFormatVersion)
     expect(envelope['generator']).toMatch(/^infobox-search@\d+\.\d+\.\d+/)
     expect(envelope['options']).toEqual({
-      body: 'lead',
+      body: 'full',
       boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
       facets: ['partof'],
       maxBodyLength: 2_000_000,

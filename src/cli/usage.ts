@@ -2,13 +2,15 @@ import { InfoboxSearchError } from '../core/errors.js'
 
 /** The help text (`--help`, and after every usage error). */
 export const usage = `Usage:
-  infobox-search build <dir|file|glob>... --out <file> [options]
-  infobox-search search <index> <query> [options]
-  infobox-search inspect <index> [--json]
+  infobox-search build <dir|file|glob>... (--out <file> | --chunked <dir>) [options]
+  infobox-search search <index|dir> <query> [options]
+  infobox-search inspect <index|dir> [--json]
 
 build options (flags override infobox-search.config.json / .mjs in the current directory):
   --out <file>           index file to write (atomically)
-  --body <profile>       full | sections | lead | none (default: lead)
+  --chunked <dir>        chunked index to write: a manifest and content-hashed chunks
+                         (for large corpora: a browser fetches only what a search needs)
+  --body <profile>       full | sections | lead | none (default: full)
   --boost <field=n>      field weight, e.g. title=5,body=1; repeatable
   --facet <name>         extra infobox field to facet on; repeatable or comma-separated
   --max-body-length <n>  truncate longer bodies (default: 2000000 characters)

@@ -79,7 +79,7 @@ describe.concurrent('build → search → inspect', slow, () => {
       format: 'infobox-search',
       version: 1,
       articles: 4,
-      options: { body: 'lead' },
+      options: { body: 'full' },
     })
   })
 

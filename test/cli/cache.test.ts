@@ -81,13 +81,13 @@ describe.concurrent('--cache', slow, () => {
       runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
     expect(cacheUse((await build()).stderr)).toEqual({ reused: 12, extracted: 0, corrupt: 0 })
-    expect(cacheUse((await build('--body', 'full')).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
-    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({
+    expect(cacheUse((await build('--body', 'lead')).stderr)).toEqual({ reused: 0, extracted: 12, corrupt: 0 })
+    expect(cacheUse((await build('--body', 'lead', '--boost', 'title=9')).stderr)).toEqual({
       reused: 0,
       extracted: 12,
       corrupt: 0,
     })
-    expect(cacheUse((await build('--body', 'full', '--boost', 'title=9')).stderr)).toEqual({
+    expect(cacheUse((await build('--body', 'lead', '--boost', 'title=9')).stderr)).toEqual({
       reused: 12,
       extracted: 0,
       corrupt: 0,
@@ -171,7 +171,7 @@ describe.concurrent('--cache', slow, () => {
     const build = (...flags: string[]) =>
       runCli(['build', '.', '--out', 'index.json', '--cache', 'cache', '--jobs', '1', ...flags], { cwd: work })
     expect((await build()).code).toBe(0)
-    expect((await build('--body', 'full')).code).toBe(0) // the first build's folder is ours and stale now
+    expect((await build('--body', 'lead')).code).toBe(0) // the first build's folder is ours and stale now
     const files = await cacheFiles(path.join(work, 'cache'))
     expect(files).toEqual(
       [

@@ -82,7 +82,11 @@ describe.concurrent('exit codes', slow, () => {
       ['build', '.', '--out', 'x.json', '--frobnicate'],
       "infobox-search: Unknown option '--frobnicate'",
     ],
-    ['no --out', ['build', '.'], 'infobox-search: build needs --out <file> (or "out" in the config file)'],
+    [
+      'no --out nor --chunked',
+      ['build', '.'],
+      'infobox-search: build needs --out <file> or --chunked <dir> (or "out" or "chunked" in the config file)',
+    ],
     ['no input', ['build', '--out', 'x.json'], 'infobox-search: build needs at least one directory, file or glob'],
     [
       '--jobs 0',
