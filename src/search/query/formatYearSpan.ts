@@ -16,10 +16,10 @@ const PLURALS = { century: 'centuries', millennium: 'millennia' } as const
  * the label names the years, not the words that were typed, so `1940-1949` and `the 1940s`
  * both read `1940s`. In order of preference:
  *
- * - one year: `1863`, `490 BC`; AD years below 1000 carry their era (`AD 9`, `AD 732`),
- *   as a number of fewer than four digits is not read as a year on its own;
+ * - one year: `1863`, `490 BC`; AD years of other than four digits carry their era (`AD 9`,
+ *   `AD 732`, `AD 10000`), as such a number is not read as a year on its own;
  * - a whole millennium, century, hundreds or decade: `3rd millennium BC`, `18th century`,
- *   `1800s` (1800–1899), `1940s`, `490s BC`;
+ *   `1800s` (1800–1899), `1940s`, `490s BC`, `AD 40s`;
  * - the early, middle or late third of one (see `thirdOf`): `early 18th century`, `mid-1940s`;
  * - a run of whole millennia, centuries or decades: `18th–19th centuries`, `1940s–1950s`,
  *   `5th–4th centuries BC`, `1st century BC – 1st century AD`;
@@ -36,7 +36,7 @@ const PLURALS = { century: 'centuries', millennium: 'millennia' } as const
  * formatYearSpan(-44, 14) // '44 BC – AD 14'
  */
 export function formatYearSpan(from: number, to: number): string {
-  const [first, last] = from <= to ? [from, to] : [to, from]
+  const [first, last] = from > to ? [to, from] : [from, to]
   if (!isYear(first) || !isYear(last)) return first === last ? `${first}` : `${first}–${last}`
   if (first === last) return yearLabel(first, false)
   return unitLabel([first, last]) ?? runLabel([first, last]) ?? rangeLabel([first, last])
@@ -67,7 +67,7 @@ function runLabel(span: YearRange): string | undefined {
       return `${unitName(unit, start.n, start.era, true)} – ${unitName(unit, end.n, end.era, true)}`
     }
     const bc = start.era === -1 ? ' BC' : ''
-    if (unit === 'decade') return `${start.n}s–${end.n}s${bc}`
+    if (unit === 'decade') return `${start.n < 100 && !bc ? 'AD ' : ''}${start.n}s–${end.n}s${bc}`
     return `${ordinal(start.n)}–${ordinal(end.n)} ${PLURALS[unit]}${bc}`
   }
   return undefined
@@ -77,22 +77,25 @@ function runLabel(span: YearRange): string | undefined {
 function rangeLabel([from, to]: YearRange): string {
   if (to < 0) return `${-from}–${-to} BC`
   if (from < 0) return `${-from} BC – ${yearLabel(to, true)}`
-  return from < 1000 ? `AD ${from}–${to}` : `${from}–${to}`
+  return from < 1000 || to > 9999 ? `AD ${from}–${to}` : `${from}–${to}`
 }
 
+/** `18th century`, `490s BC`, `AD 40s` (a two-digit decade is not read without its era); `markAd`: `1st century AD`. */
 function unitName(unit: YearUnit, n: number, era: Era, markAd: boolean): string {
-  const name = unit === 'decade' || unit === 'hundreds' ? `${n}s` : `${ordinal(n)} ${unit}`
-  return era === -1 ? `${name} BC` : markAd ? `${name} AD` : name
+  const counted = unit === 'decade' || unit === 'hundreds'
+  const name = counted ? `${n}s` : `${ordinal(n)} ${unit}`
+  if (era === -1) return `${name} BC`
+  return markAd ? `${name} AD` : counted && n < 100 ? `AD ${name}` : name
 }
 
 function thirdName(third: Third, name: string): string {
   return third === 'mid' ? `mid-${name}` : `${third} ${name}`
 }
 
-/** `490 BC`, `1863`, `AD 9`; `markAd` writes the era of any AD year (`AD 1066`). */
+/** `490 BC`, `1863`, `AD 9`, `AD 10000`; `markAd` writes the era of any AD year (`AD 1066`). */
 function yearLabel(year: number, markAd: boolean): string {
   if (year < 0) return `${-year} BC`
-  return markAd || year < 1000 ? `AD ${year}` : `${year}`
+  return markAd || year < 1000 || year > 9999 ? `AD ${year}` : `${year}`
 }
 
 /**

@@ -53,9 +53,10 @@ interface Found {
  * - **Ranges**: `1939-1945`, `1939–45`, `1914/18`, `1939 to 1945` (`until`, `till`, `through`),
  *   `from 1939 to 1945`, `between 1939 and 1945`, `490–480 BC`, `44 BC – AD 14`, `18th–19th
  *   centuries`, `18th and 19th centuries`, `5th–4th century BC`, `1940s–50s`. An end without an
- *   era takes the other end's; a two-digit second end without either era completes the first's
- *   century (`1939–45`), or the next one's after a year ending in 90–99 (`1998–02`). The span
- *   covers both ends (reversed ends are put in order).
+ *   era takes the other end's; a two-digit second end after a first of three or four digits
+ *   completes the first one's century (`1939–45`, `1863–65 AD`), or the next one's after a year
+ *   ending in 90–99 (`1998–02`), except in BC (`300–50 BC` is as written). The span covers both
+ *   ends (reversed ends are put in order).
  * - **Decades**: `1480s`, `1940s`, `1940's`, `the 1940s`, `490s BC`; `'40s` is the 1940s (an
  *   apostrophe stands for `19`); a bare `40s` is not a decade (ages, temperatures). A number
  *   ending in `00s` names a hundred years (`the 1800s` is 1800–1899) unless they would end after
@@ -130,10 +131,10 @@ function rangeFrom(context: Context, left: TimeAtom, lead: Lead | undefined): Fo
   const unit = left.unit ?? (left.ordinal && right.ordinal ? right.unit : undefined)
   if (!unit || (lead === 'the' && unit === 'year')) return undefined
   const era = left.era || right.era
-  let second = right
+  // `1939–45`, `1863–65 AD`; not `300–50 BC`, which are years as written
+  const second = era === -1 ? right : (completed(left, right) ?? right)
   if (!era) {
     if (!isEralessStart(tokens, { ...left, unit }, currentYear)) return undefined
-    second = completed(left, right) ?? right
     const counted = second.unit === 'year' || second.unit === 'decade'
     if (counted && (second.digits < 3 || second.value < 100 || second.value > currentYear)) return undefined
   }
