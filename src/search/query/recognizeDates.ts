@@ -107,7 +107,7 @@ function timeAt(context: Context, i: number): Found | undefined {
   const token = context.tokens[i]
   const lead = token?.kind === 'word' ? wordIn(LEAD_WORDS, token.word) : undefined
   const found = timeFrom(context, lead ? i + 1 : i, lead)
-  return found && lead ? { ...found, first: i } : found
+  return found && lead ? { first: i, next: found.next, years: found.years } : found
 }
 
 function timeFrom(context: Context, i: number, lead: Lead | undefined): Found | undefined {
@@ -117,7 +117,7 @@ function timeFrom(context: Context, i: number, lead: Lead | undefined): Found | 
   const range = rangeFrom(context, left, lead)
   if (range || lead === 'from' || lead === 'between') return range
   if (!left.unit || (lead === 'the' && left.unit === 'year')) return undefined
-  if (!left.era && !isEralessStart(tokens, left, currentYear)) return undefined
+  if (!left.era && !isEralessStart(tokens, left, left.unit, currentYear)) return undefined
   const years = atomYears(left, left.unit, left.era || 1, currentYear)
   return years && { first: left.first, next: left.next, years }
 }
@@ -134,7 +134,7 @@ function rangeFrom(context: Context, left: TimeAtom, lead: Lead | undefined): Fo
   // `1939–45`, `1863–65 AD`; not `300–50 BC`, which are years as written
   const second = era === -1 ? right : (completed(left, right) ?? right)
   if (!era) {
-    if (!isEralessStart(tokens, { ...left, unit }, currentYear)) return undefined
+    if (!isEralessStart(tokens, left, unit, currentYear)) return undefined
     const counted = second.unit === 'year' || second.unit === 'decade'
     if (counted && (second.digits < 3 || second.value < 100 || second.value > currentYear)) return undefined
   }
@@ -165,5 +165,6 @@ function completed(left: TimeAtom, right: TimeAtom): TimeAtom | undefined {
     if (left.value % 100 < 90) return undefined
     value += 100
   }
-  return { ...right, value, digits: 4 }
+  const { first, next, unit, ordinal, era, third } = right
+  return { first, next, unit, ordinal, value, digits: 4, era, third }
 }

@@ -47,33 +47,31 @@ export function parseAtom(tokens: readonly QueryToken[], i: number, right: boole
   if (before) j++
   const token = tokens[j]
   if (!token) return undefined
-  let atom: Omit<TimeAtom, 'first' | 'next' | 'era' | 'third'>
+  let unit: TimeAtom['unit']
+  let value: number
+  let digits = 0
   if (token.kind === 'number') {
     if (token.glued || (token.afterNumber && !right) || (before && token.suffix === 'era')) return undefined
-    const decade = token.suffix === 'decade'
-    const ordinal = token.suffix === 'ordinal'
-    atom = {
-      unit: decade ? 'decade' : ordinal ? undefined : 'year',
-      ordinal,
-      value: token.elided ? 1900 + token.value : token.value,
-      digits: token.elided ? 4 : token.digits,
-    }
+    unit = token.suffix === 'decade' ? 'decade' : token.suffix === 'ordinal' ? undefined : 'year'
+    value = token.elided ? 1900 + token.value : token.value
+    digits = token.elided ? 4 : token.digits
     j++
   } else {
     const word = ordinalWord(tokens, j)
     if (!word || before) return undefined
-    atom = { unit: undefined, ordinal: true, value: word.value, digits: 0 }
+    value = word.value
     j = word.next
   }
-  if (atom.ordinal) {
+  const ordinal = unit === undefined
+  if (ordinal) {
     const dash = tokens[j]?.kind === 'dash' ? 1 : 0
-    const unit = wordIn(UNIT_WORDS, tokens[j + dash]?.word)
-    if (unit) (atom = { ...atom, unit }), (j += dash + 1)
+    unit = wordIn(UNIT_WORDS, tokens[j + dash]?.word)
+    if (unit) j += dash + 1
   }
-  const glued = token.era
-  const after = !before && !glued ? wordIn(ERAS_AFTER, tokens[j]?.word) : undefined
+  const after = before || token.era ? undefined : wordIn(ERAS_AFTER, tokens[j]?.word)
   if (after) j++
-  return { ...atom, first: i, next: j, era: before ?? (glued || after || 0), third }
+  const era = before ?? (token.era || after || 0)
+  return { first: i, next: j, unit, ordinal, value, digits, era, third }
 }
 
 /** `twelfth`, `twenty-first`, `twenty first`: the ordinal's value and the token after it. */
@@ -88,13 +86,18 @@ function ordinalWord(tokens: readonly QueryToken[], i: number): { value: number;
 
 /**
  * Whether an atom with no era written on either end of its range is a date, as the first (or
- * only) end: a year of four digits from 1000 to `currentYear` not named by a designator
+ * only) end, its unit settled (`unit`): a year of four digits from 1000 to `currentYear` not named by a designator
  * (`Resolution 1973`), or of three digits after a cue (`in 732`); a decade of three or four
  * digits up to `currentYear` (`1480s`, `'40s`); any century or millennium.
  */
-export function isEralessStart(tokens: readonly QueryToken[], atom: TimeAtom, currentYear: number): boolean {
-  if (atom.unit === 'decade') return atom.digits >= 3 && atom.value <= currentYear
-  if (atom.unit !== 'year') return true
+export function isEralessStart(
+  tokens: readonly QueryToken[],
+  atom: TimeAtom,
+  unit: NonNullable<TimeAtom['unit']>,
+  currentYear: number,
+): boolean {
+  if (unit === 'decade') return atom.digits >= 3 && atom.value <= currentYear
+  if (unit !== 'year') return true
   const word = wordBefore(tokens, atom.first)
   if (atom.digits === 4) return atom.value >= 1000 && atom.value <= currentYear && !wordIn(DESIGNATOR_WORDS, word)
   return atom.digits === 3 && atom.value >= 100 && wordIn(CUE_WORDS, word) === true

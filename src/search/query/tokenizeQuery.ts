@@ -49,9 +49,11 @@ const isWordCharacter = (ch: string | undefined): boolean =>
 const isLetter = (ch: string | undefined): boolean => isWordCharacter(ch) && ch !== '_'
 const isIn = (chars: string, ch: string | undefined): boolean => ch !== undefined && ch !== '' && chars.includes(ch)
 
-const blank = {
-  word: '', value: Number.NaN, digits: 0, suffix: '', era: 0, elided: false, glued: false, afterNumber: false,
-} as const
+/** A token that is not a number (every token has every field, so all share one shape). */
+function plainToken(kind: QueryToken['kind'], start: number, end: number, word = ''): QueryToken {
+  const value = Number.NaN
+  return { kind, start, end, word, value, digits: 0, suffix: '', era: 0, elided: false, glued: false, afterNumber: false }
+}
 
 /**
  * The tokens of the first {@link MAX_QUERY_LENGTH} characters of `query`; a token cut by that
@@ -75,7 +77,7 @@ export function tokenizeQuery(query: string): QueryToken[] {
       ? scanNumber(query, i, limit, tokens)
       : isWordCharacter(ch)
         ? scanWord(query, i, limit)
-        : { ...blank, kind, start: i, end: i + 1 }
+        : plainToken(kind, i, i + 1)
     tokens.push(token)
     i = token.end
   }
@@ -97,7 +99,7 @@ function scanWord(query: string, start: number, limit: number): QueryToken {
     dotted = true
   }
   if (dotted && query[end] === '.' && end < limit) end++
-  return { ...blank, kind: 'word', start, end, word: letters.toLowerCase() }
+  return plainToken('word', start, end, letters.toLowerCase())
 }
 
 /** A number and what is glued to it; `tokens` so far show the word of `mid-1940s` and the apostrophe of `'40s`. */
@@ -149,5 +151,5 @@ function scanNumber(query: string, start: number, limit: number, tokens: QueryTo
     !isWordCharacter(query[start - 2]) && !isDigit(query[start - 2])
   if (elided) tokens.pop()
   const first = elided ? start - 1 : start
-  return { ...blank, kind: 'number', start: first, end, value, digits, suffix, era, elided, glued, afterNumber }
+  return { kind: 'number', start: first, end, word: '', value, digits, suffix, era, elided, glued, afterNumber }
 }
