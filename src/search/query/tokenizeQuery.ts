@@ -51,8 +51,10 @@ const isIn = (chars: string, ch: string | undefined): boolean => ch !== undefine
 
 /** A token that is not a number (every token has every field, so all share one shape). */
 function plainToken(kind: QueryToken['kind'], start: number, end: number, word = ''): QueryToken {
-  const value = Number.NaN
-  return { kind, start, end, word, value, digits: 0, suffix: '', era: 0, elided: false, glued: false, afterNumber: false }
+  return {
+    kind, start, end, word, value: Number.NaN, digits: 0,
+    suffix: '', era: 0, elided: false, glued: false, afterNumber: false,
+  }
 }
 
 /**
