@@ -32,8 +32,8 @@ export interface TimeAtom {
 /**
  * The time that starts at token `i`, if one does: `[early|mid|late] [AD] number|ordinal
  * [[-]century|millennium] [BC|AD…]`. `right` is true for the second end of a range, which may
- * follow `1939-` directly. Only the form is read here; whether it is a date is `isEraless…`'s
- * and `atomYears`' to say.
+ * follow `1939-` directly. Only the form is read here; whether it is a date is for
+ * `isEralessStart` and `atomYears` to say.
  *
  * @example
  * parseAtom(tokenizeQuery('mid-18th century'), 0, false)
