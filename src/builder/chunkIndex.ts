@@ -173,6 +173,7 @@ function* facetFiles(facets: FacetData) {
       values: table.values,
       deltas: table.docs.map((docs) => docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))),
       ...(table.labels === undefined ? {} : { labels: table.labels }),
+      ...(table.aliases === undefined ? {} : { aliases: table.aliases }),
     }
     const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(stored))
     yield file

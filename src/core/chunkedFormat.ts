@@ -78,6 +78,7 @@ export interface ValuesFacetFile {
   readonly values: readonly string[]
   readonly deltas: readonly (readonly number[])[]
   readonly labels?: Readonly<Record<string, string>>
+  readonly aliases?: Readonly<Record<string, readonly (readonly [label: string, count: number])[]>>
 }
 
 /** The date facet as its file stores it: each document's start key, and how far its end key is from it (`null`: undated, or ongoing). */

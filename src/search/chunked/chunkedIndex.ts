@@ -205,7 +205,12 @@ function readValues(stored: ValuesFacetFile): FacetTable {
     let doc = 0
     return deltas.map((delta) => (doc += delta))
   })
-  return { values: stored.values, docs, ...(stored.labels === undefined ? {} : { labels: stored.labels }) }
+  return {
+    values: stored.values,
+    docs,
+    ...(stored.labels === undefined ? {} : { labels: stored.labels }),
+    ...(stored.aliases === undefined ? {} : { aliases: stored.aliases }),
+  }
 }
 
 /** The date facet's file → its table (end keys from the spans). */
