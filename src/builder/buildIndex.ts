@@ -8,7 +8,7 @@ import type { PackedTerms } from './packedTerms.js'
 import { createFacetTables } from './facetTables.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
-import type { FacetTable, StoredDocument } from '../core/indexData.js'
+import type { StoredDocument } from '../core/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
 import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from '../core/options.js'
 

@@ -42,7 +42,7 @@ export function createFacetTables(facets: readonly string[]): FacetTables {
     },
     write(facet, value, label) {
       let values = writings.get(facet)
-      if (values === undefined) writings.set(facet, (values = new Map()))
+      if (values === undefined) writings.set(facet, (values = new Map<string, Tally>()))
       count(values, value, label)
       count(names, value, label)
     },
@@ -70,7 +70,7 @@ export function createFacetTables(facets: readonly string[]): FacetTables {
 
 function count(tallies: Map<string, Tally>, value: string, label: string): void {
   let tally = tallies.get(value)
-  if (tally === undefined) tallies.set(detach(value), (tally = new Map()))
+  if (tally === undefined) tallies.set(detach(value), (tally = new Map<string, number>()))
   tally.set(label, (tally.get(label) ?? 0) + 1)
 }
 
