@@ -294,12 +294,3 @@ describe('yearUnits', () => {
     expect(thirdOf(years, third)).toEqual(part)
   })
 })
-
-describe('src/search/query is browser-safe', () => {
-  const folder = new URL('../src/search/query/', import.meta.url)
-  test.each(readdirSync(folder))('%s imports only its neighbours', (file) => {
-    const source = readFileSync(new URL(file, folder), 'utf8')
-    const specifiers = [...source.matchAll(/ from '([^']+)'/g)].map((match) => match[1])
-    expect(specifiers.filter((specifier) => !specifier?.startsWith('./'))).toEqual([])
-  })
-})

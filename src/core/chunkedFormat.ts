@@ -43,6 +43,8 @@ export interface ChunkedManifest {
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
   readonly facets: Readonly<Record<string, ChunkedFacet>>
+  /** The names a query may use for facet values (`NameIndexJSON`), for `understand`: a file per first character of the names. */
+  readonly names?: Readonly<Record<string, string>>
   /**
    * Stored fields and snippet text: one file per document, `documents/<hash>/<n>.json`,
    * in blocks whose folder names hash their files (`n` counts from the block's first document).
