@@ -215,7 +215,7 @@ function* nameFiles(index: NameIndex) {
   for (const [key, entries] of index) {
     const shard = nameShard(key)
     let names = shards.get(shard)
-    if (names === undefined) shards.set(shard, (names = new Map()))
+    if (names === undefined) shards.set(shard, (names = new Map<string, readonly NamedValues[]>()))
     names.set(key, entries)
   }
   const files: Record<string, string> = {}
