@@ -84,17 +84,16 @@ export class ChunkedIndex {
   async search<const Options extends ChunkedSearchOptions = ChunkedSearchOptions>(
     query: string,
     options?: Options,
-  ): Promise<SearchResultFor<Options>> {
+  ): Promise<SearchResultFor<Options, Fields>> {
     const { signal, ...given } = options ?? {}
     const resolved = resolveSearchOptions(given, this.#facetKinds)
     const text = cleanQuery(query)
     const browsing = text === ''
     const understanding = resolved.understand && !browsing
     // The names a query may use, and the facets it filters or counts, load while its terms are read.
-    const namesLoading = understanding ? this.#names(text, signal) : Promise.resolve(undefined)
-    const facetsLoading = this.#store.load(
-      this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved),
-      signal,
+    const namesLoading = awaitedLater(understanding ? this.#names(text, signal) : Promise.resolve(undefined))
+    const facetsLoading = awaitedLater(
+      this.#store.load(this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved), signal),
     )
     const matches = browsing
       ? undefined
@@ -232,6 +231,16 @@ export class ChunkedIndex {
       snippet: makeSnippet(source, new Set(match.terms), snippetLength),
     }
   }
+}
+
+/**
+ * A promise started now and awaited later: should it reject (an abort) while
+ * another await throws first, its rejection is not reported as unhandled.
+ * Awaiting it still throws.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined)
+  return promise
 }
 
 /** Whether results are ordered by date: asked for, or browsing without an order. */
