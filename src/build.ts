@@ -2,7 +2,15 @@
 // serialize indexes, read files and write them atomically (Node).
 export { parseArticle, safeParseArticle } from './parse/parseArticle.js'
 export type { ParseArticleOptions, ParseArticleResult } from './parse/parseArticle.js'
-export type { Article, Diagnostic, DiagnosticSeverity, Infobox, InfoboxField, Link } from './parse/article.js'
+export type {
+  Article,
+  ArticleFieldValue,
+  Diagnostic,
+  DiagnosticSeverity,
+  Infobox,
+  InfoboxField,
+  Link,
+} from './parse/article.js'
 export { toPlainText } from './extract/toPlainText.js'
 export type { PlainSection, PlainText } from './extract/toPlainText.js'
 export { selectBody } from './extract/selectBody.js'

@@ -27,7 +27,7 @@ export type {
 } from './search/searchOptions.js'
 export type { FacetCount } from './search/facets/facet.js'
 export type { DateBucket } from './search/facets/dateFacet.js'
-export type { StoredDocument } from './core/indexData.js'
+export type { FieldValue, StoredDocument, StoredFields } from './core/indexData.js'
 export { makeSnippet } from './search/snippet.js'
 export type { Snippet } from './search/snippet.js'
 export { escapeHtml, highlight } from './search/highlight.js'

@@ -66,6 +66,7 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
         description: record.description ?? '',
         infobox: record.infobox,
         body: record.body,
+        custom: record.custom,
       }
     })
     expect(JSON.stringify(postingsJSON(documents))).toBe(JSON.stringify(miniSearchJSON(documents)))
@@ -156,6 +157,7 @@ describe('createPostings gives exactly the JSON MiniSearch would', () => {
         description: record.description ?? '',
         infobox: record.infobox,
         body: record.body,
+        custom: record.custom,
       }
     })
     expect(

@@ -48,7 +48,7 @@ function unpack({ codes, dictionary }: PackedTerms): RecordTerms {
 }
 
 /** What the store gives back of a record: all but its counts (packed) and its infobox text (never stored). */
-const storedForm = ({ terms: _terms, infobox: _infobox, ...record }: IndexRecord) => record
+const storedForm = ({ terms: _terms, infobox: _infobox, custom: _custom, ...record }: IndexRecord) => record
 const withoutTerms = ({ terms: _terms, ...record }: CachedRecord) => record
 
 function entry(i: number, record: IndexRecord | CachedRecord | undefined = records[i]): StoreEntry {

@@ -32,8 +32,10 @@ describe('serializeIndex', () => {
     expect(envelope['generator']).toMatch(/^infobox-search@\d+\.\d+\.\d+/)
     expect(envelope['options']).toEqual({
       body: 'full',
-      boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
+      boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1, custom: 1.5 },
       facets: ['partof'],
+      store: [],
+      fields: [],
       maxBodyLength: 2_000_000,
     })
   })
@@ -98,13 +100,13 @@ describe('loadIndex', () => {
       'an older version',
       JSON.stringify({ ...envelope(), version: 0, generator: 'infobox-search@0.0.1' }),
       'ERR_INDEX_VERSION',
-      'Cannot load index: format version 0 is not supported (this library reads version 1); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (infobox-search@0.0.1).',
+      'Cannot load index: format version 0 is not supported (this library reads version 2); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (infobox-search@0.0.1).',
     ],
     [
       'a newer version',
-      JSON.stringify({ ...envelope(), version: 2, minisearch: 'whatever' }),
+      JSON.stringify({ ...envelope(), version: 3, minisearch: 'whatever' }),
       'ERR_INDEX_VERSION',
-      /format version 2 is not supported \(this library reads version 1\)/,
+      /format version 3 is not supported \(this library reads version 2\)/,
     ],
     [
       'a version as a string',

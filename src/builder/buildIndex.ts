@@ -8,16 +8,16 @@ import type { PackedTerms } from './packedTerms.js'
 import { createFacetTables } from './facetTables.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
-import type { StoredDocument } from '../core/indexData.js'
+import type { FieldValue, StoredDocument } from '../core/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
 import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from '../core/options.js'
 
 /**
  * A record restored from the build cache: its text fields were counted when
  * it was extracted, and its counts come packed (`PackedTerms`); its infobox
- * text, counted but never stored, is not kept.
+ * and custom texts, counted but never stored, are not kept.
  */
-export interface CachedRecord extends Omit<IndexRecord, 'infobox' | 'terms'> {
+export interface CachedRecord extends Omit<IndexRecord, 'infobox' | 'custom' | 'terms'> {
   readonly terms: PackedTerms
 }
 
@@ -138,15 +138,26 @@ function textFields(record: IndexRecord): Record<SearchField, string> {
     description: record.description ?? '',
     infobox: record.infobox,
     body: record.body,
+    custom: record.custom,
   }
 }
 
 /** The fields kept for a result list, detached from the source they were cut from. */
 function storedFields(record: StoredDocument): StoredDocument {
-  const stored: Record<string, string> = { id: detach(record.id), title: detach(record.title) }
+  const stored: Record<string, unknown> = { id: detach(record.id), title: detach(record.title) }
   for (const key of ['shortDescription', 'description', 'image', 'date', 'place'] as const) {
     const value = record[key]
     if (value !== undefined) stored[key] = detach(value)
   }
+  if (record.fields !== undefined) stored['fields'] = detachFields(record.fields)
   return stored as unknown as StoredDocument
+}
+
+/** The app's own stored fields, texts detached. */
+function detachFields(fields: Readonly<Record<string, FieldValue>>): Record<string, FieldValue> {
+  const copy: Record<string, FieldValue> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    copy[name] = typeof value === 'string' ? detach(value) : Array.isArray(value) ? value.map(detach) : value
+  }
+  return copy
 }

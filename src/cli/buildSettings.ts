@@ -64,18 +64,16 @@ export async function resolveBuildSettings(
   const cache = values.cache ?? (config.cache === undefined ? undefined : fromConfig(config.cache))
 
   const boost = { ...config.boost, ...parseBoosts(values.boost ?? []) }
-  const facets =
-    values.facet === undefined
-      ? config.facets
-      : values.facet
-          .flatMap((f) => f.split(','))
-          .map((f) => f.trim())
-          .filter(Boolean)
+  const facets = names(values.facet) ?? config.facets
+  const store = names(values.store) ?? config.store
+  const fields = names(values.field) ?? config.fields
   const maxBodyLength = wholeNumber('max-body-length', values['max-body-length'], 0) ?? config.maxBodyLength
   const options = resolveIndexOptions({
     ...((values.body ?? config.body) === undefined ? {} : { body: values.body ?? config.body }),
     boost,
     ...(facets === undefined ? {} : { facets }),
+    ...(store === undefined ? {} : { store }),
+    ...(fields === undefined ? {} : { fields }),
     ...(maxBodyLength === undefined ? {} : { maxBodyLength }),
   })
 
@@ -94,6 +92,14 @@ export async function resolveBuildSettings(
     quiet: values.quiet ?? false,
     watch: values.watch ?? false,
   }
+}
+
+/** The names a repeatable, comma-separated flag gives; `undefined` when it is not used. */
+function names(flag: readonly string[] | undefined): string[] | undefined {
+  return flag
+    ?.flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean)
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {

@@ -15,10 +15,14 @@ export interface BuildConfig {
   readonly chunked?: string
   /** Body profile: `full`, `sections`, `lead` or `none`. */
   readonly body?: string
-  /** Field weights: `title`, `shortDescription`, `description`, `infobox`, `body`. */
+  /** Field weights: `title`, `shortDescription`, `description`, `infobox`, `body`, `custom`. */
   readonly boost?: Readonly<Record<string, number>>
-  /** Extra infobox fields to facet on. */
+  /** Extra facets: infobox fields, or the articles' own front-matter fields. */
   readonly facets?: readonly string[]
+  /** Front-matter fields kept in each hit's `fields`. */
+  readonly store?: readonly string[]
+  /** Front-matter fields whose text is searched. */
+  readonly fields?: readonly string[]
   readonly maxBodyLength?: number
   readonly jobs?: number
   /** Cache folder, relative to the config file. */
@@ -71,7 +75,9 @@ const checks = {
     (value) => isRecord(value) && Object.values(value).every((w) => typeof w === 'number'),
     'an object of field weights (numbers)',
   ],
-  facets: [isStrings, 'a list of infobox field names (strings)'],
+  facets: [isStrings, 'a list of infobox or front-matter field names (strings)'],
+  store: [isStrings, 'a list of front-matter field names (strings)'],
+  fields: [isStrings, 'a list of front-matter field names (strings)'],
   maxBodyLength: [isWhole(0), 'a whole number ≥ 0'],
   jobs: [isWhole(1), 'a whole number ≥ 1'],
   cache: [isString, 'a folder path (a string)'],
@@ -155,6 +161,8 @@ function validate(raw: unknown, shown: string): BuildConfig {
       ...(config.body === undefined ? {} : { body: config.body }),
       ...(config.boost === undefined ? {} : { boost: config.boost }),
       ...(config.facets === undefined ? {} : { facets: config.facets }),
+      ...(config.store === undefined ? {} : { store: config.store }),
+      ...(config.fields === undefined ? {} : { fields: config.fields }),
       ...(config.maxBodyLength === undefined ? {} : { maxBodyLength: config.maxBodyLength }),
     })
   } catch (error) {

@@ -7,6 +7,8 @@ const options = {
   chunked: { type: 'string' },
   body: { type: 'string' },
   facet: { type: 'string', multiple: true },
+  store: { type: 'string', multiple: true },
+  field: { type: 'string', multiple: true },
   'max-body-length': { type: 'string' },
   boost: { type: 'string', multiple: true },
   jobs: { type: 'string', short: 'j' },

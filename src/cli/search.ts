@@ -39,6 +39,10 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
     const meta = [hit.date, hit.place].filter(Boolean).join(' · ')
     out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
     if (meta !== '') out.push(`   ${meta}`)
+    const fields = Object.entries(hit.fields).map(
+      ([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`,
+    )
+    if (fields.length > 0) out.push(`   ${fields.join(' · ')}`)
     if (hit.snippet.text !== '') out.push(`   ${mark(hit.snippet.text, hit.snippet.ranges)}`)
   })
   for (const [name, counts] of Object.entries(result.facets)) {

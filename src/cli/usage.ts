@@ -12,7 +12,12 @@ build options (flags override infobox-search.config.json / .mjs in the current d
                          (for large corpora: a browser fetches only what a search needs)
   --body <profile>       full | sections | lead | none (default: full)
   --boost <field=n>      field weight, e.g. title=5,body=1; repeatable
-  --facet <name>         extra infobox field to facet on; repeatable or comma-separated
+  --facet <name>         extra facet: an infobox field, or a front-matter field
+                         (tags); repeatable or comma-separated
+  --store <name>         front-matter field kept in each hit's "fields" (url, tags);
+                         repeatable or comma-separated
+  --field <name>         front-matter field whose text is searched (category);
+                         repeatable or comma-separated
   --max-body-length <n>  truncate longer bodies (default: 2000000 characters)
   --jobs <n>             worker threads extracting articles (default: one per core,
                          at most 8; 1 extracts in the main thread, without --file-timeout)

@@ -9,7 +9,7 @@ export const indexFormat = 'infobox-search'
  * The index file format version this library writes and reads. Bumped on any
  * change to the envelope or its contents; see CHANGELOG.md.
  */
-export const indexFormatVersion = 1
+export const indexFormatVersion = 2
 
 /** An index file, as JSON. Keys are written in this order. */
 export interface IndexEnvelope {

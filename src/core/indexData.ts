@@ -1,3 +1,9 @@
+/** A value of an app's own front-matter field: a text, a number, a boolean or a list of texts. */
+export type FieldValue = string | number | boolean | readonly string[]
+
+/** An app's own stored fields, by name (see the `store` option). */
+export type StoredFields = Readonly<Record<string, FieldValue>>
+
 /** The fields of an article kept in the index for a result list. */
 export interface StoredDocument {
   readonly id: string
@@ -9,6 +15,8 @@ export interface StoredDocument {
   readonly date?: string
   /** The infobox `place` text as written. */
   readonly place?: string
+  /** The app's own front-matter fields kept with the `store` option, as written. */
+  readonly fields?: StoredFields
 }
 
 /**

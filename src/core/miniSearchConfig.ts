@@ -10,6 +10,7 @@ export interface IndexedDocument {
   readonly description: string
   readonly infobox: string
   readonly body: string
+  readonly custom: string
 }
 
 /**

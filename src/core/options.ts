@@ -13,8 +13,11 @@ export const bodyProfiles = ['full', 'sections', 'lead', 'none'] as const
 /** One of `bodyProfiles`. */
 export type BodyProfile = (typeof bodyProfiles)[number]
 
-/** The text fields of the index, in a fixed order. */
-export const searchFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
+/**
+ * The text fields of the index, in a fixed order. `custom` holds the text of
+ * the app's own front-matter fields named by the `fields` option.
+ */
+export const searchFields = ['title', 'shortDescription', 'description', 'infobox', 'body', 'custom'] as const
 
 /** A text field of the index. */
 export type SearchField = (typeof searchFields)[number]
@@ -32,15 +35,25 @@ export interface IndexOptions {
   readonly body: BodyProfile
   /**
    * Field weights used when a query does not give its own `boost`.
-   * @default { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }
+   * @default { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1, custom: 1.5 }
    */
   readonly boost: Readonly<Record<SearchField, number>>
   /**
-   * Extra infobox fields offered as facets, besides date, place, combatant and kind.
-   * A name like `commander` also collects `commander1`, `commander2`, ….
+   * Extra facets, besides date, place, combatant and kind: each name collects
+   * the values of that infobox field (a name like `commander` also collects
+   * `commander1`, `commander2`, …) and of that front-matter field (a text, a
+   * number or a list of them: `tags`, `category`).
    * @default []
    */
   readonly facets: readonly string[]
+  /**
+   * Front-matter fields of the app's own (`url`, `tags`, `category`) kept in
+   * each hit's `fields`: texts, numbers, booleans, lists of texts.
+   * @default []
+   */
+  readonly store: readonly string[]
+  /** Front-matter fields whose text is searched (the `custom` field). @default [] */
+  readonly fields: readonly string[]
   /**
    * Bodies longer than this many characters are truncated (with a diagnostic).
    * @default 2_000_000
@@ -55,8 +68,10 @@ export type BuildIndexOptions = Partial<Omit<IndexOptions, 'boost'>> & {
 
 export const defaultIndexOptions: IndexOptions = {
   body: 'full',
-  boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
+  boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1, custom: 1.5 },
   facets: [],
+  store: [],
+  fields: [],
   maxBodyLength: 2_000_000,
 }
 
@@ -99,11 +114,42 @@ export function resolveIndexOptions(input: unknown = {}): IndexOptions {
       facets,
     )
   }
+  const store = fieldNames('store', input['store'])
+  const fields = fieldNames('fields', input['fields'])
   const maxBodyLength = input['maxBodyLength'] ?? defaultIndexOptions.maxBodyLength
   if (typeof maxBodyLength !== 'number' || !Number.isInteger(maxBodyLength) || maxBodyLength < 0) {
     invalid('maxBodyLength', 'a whole number ≥ 0', maxBodyLength)
   }
-  return { body, boost, facets: [...new Set(facets as string[])].sort(), maxBodyLength }
+  return { body, boost, facets: [...new Set(facets as string[])].sort(), store, fields, maxBodyLength }
+}
+
+/** Front-matter keys that are the article itself, and keys that could reach a prototype. */
+const notFieldNames: ReadonlySet<string> = new Set([
+  'id',
+  'title',
+  'shortDescription',
+  'description',
+  'author',
+  'img',
+  'infoboxes',
+  '__proto__',
+  'constructor',
+  'prototype',
+])
+
+/** A list of front-matter field names, unique and sorted. */
+function fieldNames(option: string, value: unknown = []): string[] {
+  if (
+    !Array.isArray(value) ||
+    !value.every((name) => typeof name === 'string' && /^[\w-]+$/.test(name) && !notFieldNames.has(name))
+  ) {
+    invalid(
+      option,
+      'a list of front-matter field names (letters, digits, "_" or "-"), not one the article itself uses (id, title, shortDescription, description, author, img, infoboxes)',
+      value,
+    )
+  }
+  return [...new Set(value as string[])].sort()
 }
 
 /** Whether `value` names a body profile. */

@@ -51,6 +51,8 @@ export interface IndexRecord extends StoredDocument {
   readonly infobox: string
   /** Plain text of the body, per the `body` profile. */
   readonly body: string
+  /** The text of the front-matter fields named by the `fields` option, one value per line. */
+  readonly custom: string
   readonly facets: RecordFacets
   readonly diagnostics: readonly Diagnostic[]
   /**

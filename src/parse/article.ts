@@ -33,6 +33,14 @@ export interface Diagnostic {
   readonly file?: string
 }
 
+/**
+ * The value of one of the app's own front-matter fields (`url`, `tags`,
+ * `category`): a text, a number, a boolean or a list of texts (numbers in a
+ * list become texts). `null` marks a field that is there but of another
+ * kind (a mapping, a list of mappings), so a build that uses it can say so.
+ */
+export type ArticleFieldValue = string | number | boolean | readonly string[] | null
+
 /** A parsed, validated article. */
 export interface Article {
   readonly id: string
@@ -45,5 +53,10 @@ export interface Article {
   readonly infoboxes: readonly Infobox[]
   /** The Markdown body after the front matter. */
   readonly body: string
+  /**
+   * The other front-matter fields, by name (a prototype-free object; keys
+   * like `__proto__` are never kept). Blank and `null` values are absent.
+   */
+  readonly fields?: Readonly<Record<string, ArticleFieldValue>>
   readonly diagnostics: readonly Diagnostic[]
 }

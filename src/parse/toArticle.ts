@@ -1,7 +1,18 @@
-import type { Article, Diagnostic, Infobox, InfoboxField, Link } from './article.js'
+import type { Article, ArticleFieldValue, Diagnostic, Infobox, InfoboxField, Link } from './article.js'
 
 /** Keys that could reach an object prototype if copied carelessly. Never kept. */
 const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** Front-matter keys read into the article's own properties; every other key is one of its `fields`. */
+const articleKeys: ReadonlySet<string> = new Set([
+  'id',
+  'title',
+  'shortDescription',
+  'description',
+  'author',
+  'img',
+  'infoboxes',
+])
 
 interface Context {
   readonly file: string | undefined
@@ -30,6 +41,7 @@ export function toArticle(
     title: title ?? id,
     infoboxes: readInfoboxes(data.get('infoboxes'), context),
     body,
+    fields: readFields(data),
     diagnostics: context.diagnostics,
   }
   for (const [key, name] of [
@@ -51,6 +63,33 @@ export function toArticle(
     article[key] = value
   }
   return article as unknown as Article
+}
+
+/** The front-matter fields that are not the article's own (see `Article.fields`). */
+function readFields(data: ReadonlyMap<unknown, unknown>): Record<string, ArticleFieldValue> {
+  const fields = Object.create(null) as Record<string, ArticleFieldValue>
+  for (const [key, value] of data) {
+    if (typeof key !== 'string' || articleKeys.has(key) || unsafeKeys.has(key)) continue
+    const field = toFieldValue(value)
+    if (field !== undefined) fields[key] = field
+  }
+  return fields
+}
+
+/** A front-matter value as an `ArticleFieldValue`; `undefined` when blank. */
+function toFieldValue(value: unknown): ArticleFieldValue | undefined {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'string') return toText(value)
+  if (!Array.isArray(value)) return null
+  const items: string[] = []
+  for (const item of value) {
+    if (typeof item !== 'string' && typeof item !== 'number') return null
+    const text = toText(item)
+    if (text !== undefined) items.push(text)
+  }
+  return items
 }
 
 /**

@@ -1,7 +1,7 @@
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
 import { isCount, isRecord } from '../core/guards.js'
 import { isBodyProfile, type IndexOptions } from '../core/options.js'
-import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
+import type { FacetData, FacetTable, StoredDocument, StoredFields } from '../core/indexData.js'
 import { readTermPayload } from './readTermPayload.js'
 import { SearchIndex } from './searchIndex.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
@@ -25,12 +25,15 @@ type Envelope = Record<string, unknown>
  * @throws {IndexFormatError} `ERR_INDEX_FORMAT` (not an index), `ERR_INDEX_VERSION`
  * (another format version) or `ERR_INDEX_CORRUPT` (truncated or inconsistent).
  */
-export function loadIndex(source: Response): Promise<SearchIndex>
-export function loadIndex(source: IndexSource): SearchIndex
-export function loadIndex(source: IndexSource | Response): SearchIndex | Promise<SearchIndex> {
-  if (isResponse(source)) return loadIndexAsync(source)
+export function loadIndex<Fields extends StoredFields = StoredFields>(source: Response): Promise<SearchIndex<Fields>>
+export function loadIndex<Fields extends StoredFields = StoredFields>(source: IndexSource): SearchIndex<Fields>
+export function loadIndex<Fields extends StoredFields = StoredFields>(
+  source: IndexSource | Response,
+): SearchIndex<Fields> | Promise<SearchIndex<Fields>> {
+  if (isResponse(source)) return loadIndexAsync<Fields>(source)
   const [envelope, options] = open(source)
-  return assemble(envelope, options)
+  // The fields' types are the app's word: the index holds what its build was told to store.
+  return assemble(envelope, options) as SearchIndex<Fields>
 }
 
 /**
@@ -38,7 +41,9 @@ export function loadIndex(source: IndexSource | Response): SearchIndex | Promise
  * without blocking the page. (Loading itself only parses the JSON and checks
  * it: nothing is rebuilt.)
  */
-export async function loadIndexAsync(source: IndexSource | Response | Promise<Response>): Promise<SearchIndex> {
+export async function loadIndexAsync<Fields extends StoredFields = StoredFields>(
+  source: IndexSource | Response | Promise<Response>,
+): Promise<SearchIndex<Fields>> {
   let input: unknown = await source
   if (isResponse(input)) {
     if (!input.ok)
@@ -49,7 +54,7 @@ export async function loadIndexAsync(source: IndexSource | Response | Promise<Re
     input = await input.text()
   }
   const [envelope, options] = open(input)
-  return assemble(envelope, options)
+  return assemble(envelope, options) as SearchIndex<Fields>
 }
 
 function isResponse(value: unknown): value is Response {
@@ -100,11 +105,8 @@ function open(source: unknown): [Envelope, IndexOptions] {
 function assemble(envelope: Envelope, options: IndexOptions): SearchIndex {
   const { documents, texts, facets, generator } = envelope
   ensure(
-    Array.isArray(documents) &&
-      documents.every(
-        (d) => isRecord(d) && 'id' in d && 'title' in d && Object.values(d).every((v) => typeof v === 'string'),
-      ),
-    '"documents" must be a list of { id, title, … }',
+    Array.isArray(documents) && documents.every(isStoredDocument),
+    '"documents" must be a list of { id, title, … } (texts, and the app\'s own "fields")',
   )
   const size = documents.length
   const terms = readTermPayload(envelope['minisearch'], size)
@@ -120,6 +122,23 @@ function assemble(envelope: Envelope, options: IndexOptions): SearchIndex {
     terms,
     ...(typeof generator === 'string' ? { generator } : {}),
   })
+}
+
+/** A stored document: texts, and `fields` of texts, numbers, booleans and lists of texts. */
+function isStoredDocument(value: unknown): boolean {
+  if (!isRecord(value) || typeof value['id'] !== 'string' || typeof value['title'] !== 'string') return false
+  return Object.entries(value).every(([key, field]) =>
+    key === 'fields' ? isRecord(field) && Object.values(field).every(isFieldValue) : typeof field === 'string',
+  )
+}
+
+function isFieldValue(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+  )
 }
 
 function checkFacets(facets: unknown, size: number): FacetData {

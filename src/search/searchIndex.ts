@@ -1,4 +1,4 @@
-import type { StoredDocument } from '../core/indexData.js'
+import type { StoredDocument, StoredFields } from '../core/indexData.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
 import { createLoadedTermIndex } from './engine/loadedTermIndex.js'
 import { queryTerms } from './engine/queryTerms.js'
@@ -23,7 +23,7 @@ export const maxQueryLength = 500
  * A loaded or freshly built index. Create one with `loadIndex` (browser or
  * Node) or `buildIndex` (from `infobox-search/build`).
  */
-export class SearchIndex {
+export class SearchIndex<Fields extends StoredFields = StoredFields> {
   /** @internal The index's data; read by `serializeIndex`. Not a stable API. */
   readonly data: IndexData
   readonly #facets: IndexFacets
@@ -65,7 +65,7 @@ export class SearchIndex {
   search<const Options extends SearchOptions = SearchOptions>(
     query: string,
     options?: Options,
-  ): SearchResultFor<Options> {
+  ): SearchResultFor<Options, Fields> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
     const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
@@ -83,7 +83,7 @@ export class SearchIndex {
     const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
     // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
-    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options>
+    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
   }
 
   /**
@@ -104,11 +104,13 @@ export class SearchIndex {
     return (this.#termIndex ??= createLoadedTermIndex(this.data.terms.head, [...this.data.terms.entries()]))
   }
 
-  #hit(match: Match, snippetLength: number): SearchHit {
+  #hit(match: Match, snippetLength: number): SearchHit<Fields> {
     const document = this.data.documents[match.doc] as StoredDocument
     const text = this.data.texts[match.doc] || document.description || ''
     return {
       ...document,
+      // What the app says its fields are: the index holds what its build was told to store.
+      fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
       snippet: makeSnippet(text, new Set(match.terms), snippetLength),

@@ -1,12 +1,17 @@
-import type { StoredDocument } from '../core/indexData.js'
+import type { StoredDocument, StoredFields } from '../core/indexData.js'
 import type { DateBucket } from './facets/dateFacet.js'
 import type { FacetCount } from './facets/facet.js'
 import type { SearchOptions } from './searchOptions.js'
 import type { SuggestedFilter } from './query/understandQuery.js'
 import type { Snippet } from './snippet.js'
 
-/** One search result. */
-export interface SearchHit extends StoredDocument {
+/**
+ * One search result. `Fields` types the app's own stored fields (the `store`
+ * option): `loadIndex<{ url: string; tags: string[] }>(json)`.
+ */
+export interface SearchHit<Fields extends StoredFields = StoredFields> extends Omit<StoredDocument, 'fields'> {
+  /** The app's own front-matter fields kept with the `store` option (`{}` when none); an article may lack any of them. */
+  readonly fields: Partial<Fields>
   /** Relevance; 0 when browsing without a query. */
   readonly score: number
   /** Index terms that matched (normalised: lower case, no diacritics). */
@@ -37,12 +42,12 @@ export type RequestedFacets<Options> = Options extends { readonly facets: readon
       : string
 
 /** What `search` returns. `Facets` are the facet names asked for (see `RequestedFacets`). */
-export interface SearchResult<Facets extends string = string> {
+export interface SearchResult<Facets extends string = string, Fields extends StoredFields = StoredFields> {
   /** Articles matching the query and every filter. */
   readonly total: number
   /** Articles matching the query before any filter. */
   readonly totalUnfiltered: number
-  readonly hits: readonly SearchHit[]
+  readonly hits: readonly SearchHit<Fields>[]
   /** Counts per requested facet; `result.facets.place` needs no cast when the facets are written in the call. */
   readonly facets: FacetResults<Facets>
   /**
@@ -54,7 +59,10 @@ export interface SearchResult<Facets extends string = string> {
 }
 
 /** The result type of `search(query, options)` for options of type `Options`. */
-export type SearchResultFor<Options extends SearchOptions> = SearchResult<RequestedFacets<Options>>
+export type SearchResultFor<Options extends SearchOptions, Fields extends StoredFields = StoredFields> = SearchResult<
+  RequestedFacets<Options>,
+  Fields
+>
 
 /** A completion of a query prefix. */
 export interface Suggestion {

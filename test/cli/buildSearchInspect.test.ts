@@ -72,12 +72,12 @@ describe.concurrent('build → search → inspect', slow, () => {
   test('inspect describes the index', async () => {
     const text = await runCli(['inspect', index], { cwd: work })
     expect(text.code).toBe(0)
-    expect(text.stdout).toContain('infobox-search index, format version 1')
+    expect(text.stdout).toContain('infobox-search index, format version 2')
     expect(text.stdout).toContain('articles: 4 (4 with a date)')
     const json = await runCli(['inspect', index, '--json'], { cwd: work })
     expect(JSON.parse(json.stdout)).toMatchObject({
       format: 'infobox-search',
-      version: 1,
+      version: 2,
       articles: 4,
       options: { body: 'full' },
     })

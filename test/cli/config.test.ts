@@ -140,7 +140,7 @@ describe.concurrent('config file', slow, () => {
     [
       'an unknown key',
       { 'infobox-search.config.json': json({ inputs: ['content'], output: 'x.json' }) },
-      'infobox-search: config file infobox-search.config.json: unknown key "output"; the keys are inputs, out, chunked, body, boost, facets, maxBodyLength, jobs, cache, strict, fileTimeout.\n',
+      'infobox-search: config file infobox-search.config.json: unknown key "output"; the keys are inputs, out, chunked, body, boost, facets, store, fields, maxBodyLength, jobs, cache, strict, fileTimeout.\n',
     ],
     [
       'a string for a number',
@@ -160,7 +160,7 @@ describe.concurrent('config file', slow, () => {
     [
       'a boost for an unknown field',
       { 'infobox-search.config.json': json({ boost: { summary: 2 } }) },
-      'infobox-search: config file infobox-search.config.json: "boost.summary" must be a field among title, shortDescription, description, infobox, body, received "summary".\n',
+      'infobox-search: config file infobox-search.config.json: "boost.summary" must be a field among title, shortDescription, description, infobox, body, custom, received "summary".\n',
     ],
     [
       'not an object',

@@ -1,4 +1,4 @@
-// Writes test/compat/v1.json: an index in format version 1, built by this
+// Writes test/compat/v2.json: an index in format version 2, built by this
 // version of infobox-search from the small articles below. Run it by hand
 // after `npm run build` (it reads dist/), then review the diff:
 //
@@ -6,7 +6,8 @@
 //
 // Only regenerate when the format version changes; otherwise the golden file
 // proves that indexes written by earlier releases of this format still load.
-// v0.json and v2.json are written by hand (see README.md).
+// v1.json was written by this script at format version 1; v0.json and
+// v3.json are written by hand (see README.md).
 import { writeFile } from 'node:fs/promises'
 import { buildIndex, parseArticle, serializeIndex } from '../../dist/build.js'
 
@@ -15,6 +16,8 @@ const articles = {
 title: Battle of Zama
 shortDescription: Last battle of the Second Punic War
 img: https://upload.wikimedia.org/example/zama.png
+url: /battles/zama
+tags: [punic wars, antiquity]
 infoboxes:
   - conflict: { text: Battle of Zama }
     partof: { text: the Second Punic War, links: [{ type: internal, page: Second Punic War }] }
@@ -76,7 +79,7 @@ Street fighting between the Asayish and the National Defence Forces.
 
 const index = buildIndex(
   Object.entries(articles).map(([id, text]) => parseArticle(text, { id })),
-  { facets: ['partof'] },
+  { facets: ['partof', 'tags'], store: ['url', 'tags'] },
 )
-await writeFile(new URL('v1.json', import.meta.url), serializeIndex(index))
-console.log(`test/compat/v1.json: ${index.documentCount} articles`)
+await writeFile(new URL('v2.json', import.meta.url), serializeIndex(index))
+console.log(`test/compat/v2.json: ${index.documentCount} articles`)

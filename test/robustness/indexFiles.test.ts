@@ -83,16 +83,16 @@ describe('index files that are not ours', () => {
 
 describe('another format version', () => {
   test.each([
-    ['older', 0, 'infobox-search@0.0.1'],
-    ['newer', 2, 'infobox-search@1.0.0'],
+    ['older', 1, 'infobox-search@0.1.0'],
+    ['newer', 3, 'infobox-search@1.0.0'],
     ['much newer', 99, 'infobox-search@9.0.0'],
   ])('an %s version is refused, naming both versions and how to rebuild', (_name, version, generator) => {
     const error = expectRefused(
       corrupt((e) => ({ ...e, version, generator })),
       'ERR_INDEX_VERSION',
-      `Cannot load index: format version ${version} is not supported (this library reads version 1); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (${generator}).`,
+      `Cannot load index: format version ${version} is not supported (this library reads version 2); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (${generator}).`,
     )
-    expect(error).toMatchObject({ version, expected: 1, received: version })
+    expect(error).toMatchObject({ version, expected: 2, received: version })
   })
 
   test.each([
@@ -158,17 +158,27 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
     [
       'a stored document without a title',
       (e: Json) => void delete e['documents'][1].title,
-      'Cannot load index: "documents" must be a list of { id, title, … }.',
+      'Cannot load index: "documents" must be a list of { id, title, … } (texts, and the app\'s own "fields").',
     ],
     [
       'a stored description that is a number',
       (e: Json) => void (e['documents'][0].description = 5),
-      'Cannot load index: "documents" must be a list of { id, title, … }.',
+      'Cannot load index: "documents" must be a list of { id, title, … } (texts, and the app\'s own "fields").',
+    ],
+    [
+      'stored fields that are not an object',
+      (e: Json) => void (e['documents'][0].fields = ['url']),
+      'Cannot load index: "documents" must be a list of { id, title, … } (texts, and the app\'s own "fields").',
+    ],
+    [
+      'a stored field that is a mapping',
+      (e: Json) => void (e['documents'][0].fields = { url: { href: '/x' } }),
+      'Cannot load index: "documents" must be a list of { id, title, … } (texts, and the app\'s own "fields").',
     ],
     [
       'a stored document that is a string',
       (e: Json) => void (e['documents'][2] = 'charlie'),
-      'Cannot load index: "documents" must be a list of { id, title, … }.',
+      'Cannot load index: "documents" must be a list of { id, title, … } (texts, and the app\'s own "fields").',
     ],
     [
       'one stored document more than MiniSearch has',
@@ -209,7 +219,7 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
     for (const [input, code] of [
       [json.slice(0, 100), 'ERR_INDEX_CORRUPT'],
       [corrupt((e) => void (e['minisearch'].averageFieldLength = null)), 'ERR_INDEX_CORRUPT'],
-      [corrupt((e) => ({ ...e, version: 2 })), 'ERR_INDEX_VERSION'],
+      [corrupt((e) => ({ ...e, version: 3 })), 'ERR_INDEX_VERSION'],
       ['<html></html>', 'ERR_INDEX_FORMAT'],
     ] as const) {
       await expect(loadIndexAsync(input)).rejects.toMatchObject({ name: 'IndexFormatError', code })
@@ -219,10 +229,10 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
 })
 
 describe('golden files (test/compat)', () => {
-  test('v1.json, written by this format version, loads and answers as it did', () => {
-    const index = loadIndex(compat('v1.json'))
+  test('v2.json, written by this format version, loads and answers as it did', () => {
+    const index = loadIndex<{ url: string; tags: readonly string[] }>(compat('v2.json'))
     expect(index.documentCount).toBe(4)
-    expect(index.facetNames).toEqual(['date', 'combatant', 'kind', 'partof', 'place'])
+    expect(index.facetNames).toEqual(['date', 'combatant', 'kind', 'partof', 'place', 'tags'])
     const first = (query: string) => index.search(query).hits[0]
     expect(first('hannibal')).toMatchObject({
       id: 'battle-of-zama',
@@ -256,13 +266,19 @@ describe('golden files (test/compat)', () => {
       '21st century',
     ])
     expect(facets.partof).toEqual([{ value: 'Second Punic War', count: 1 }])
+    const zama = index.search('zama').hits[0]
+    expect(zama?.fields).toEqual({ url: '/battles/zama', tags: ['punic wars', 'antiquity'] })
+    expect(zama?.fields.url?.startsWith('/battles/')).toBe(true)
+    expect(index.search('rhodes').hits[0]?.fields).toEqual({})
+    expect(index.search('', { filters: { tags: ['antiquity'] } }).hits.map((hit) => hit.id)).toEqual(['battle-of-zama'])
   })
 
   test.each([
     ['v0.json', 0, 'infobox-search@0.0.1'],
-    ['v2.json', 2, 'infobox-search@1.0.0'],
+    ['v1.json', 1, 'infobox-search@0.1.0'],
+    ['v3.json', 3, 'infobox-search@1.0.0'],
   ])('%s is refused with ERR_INDEX_VERSION, naming both versions', async (file, version, generator) => {
-    const message = `Cannot load index: format version ${version} is not supported (this library reads version 1); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (${generator}).`
+    const message = `Cannot load index: format version ${version} is not supported (this library reads version 2); rebuild it with "infobox-search build" from this version, or use the version of infobox-search that wrote it (${generator}).`
     expectRefused(compat(file), 'ERR_INDEX_VERSION', message)
     await expect(loadIndexAsync(new Response(compat(file)))).rejects.toThrow(message)
   })

@@ -153,7 +153,7 @@ describe('facet filters and options', () => {
     [
       'a boost for an unknown field',
       { boost: { planet: 3 } },
-      'infobox-search: search option "boost field" must be one of title, shortDescription, description, infobox, body, received "planet".',
+      'infobox-search: search option "boost field" must be one of title, shortDescription, description, infobox, body, custom, received "planet".',
     ],
     [
       'a NaN boost',

@@ -320,7 +320,7 @@ export function createStoreWriter(
 function encode({ record, diagnostics }: StoreEntry): Uint8Array {
   if (record === undefined) return Buffer.from(JSON.stringify({ diagnostics }), 'utf8')
   const { terms: _counted, ...rest } = record
-  const { infobox: _notStored, ...stored } = rest as Partial<IndexRecord>
+  const { infobox: _notStored, custom: _alsoNotStored, ...stored } = rest as Partial<IndexRecord>
   return Buffer.from(JSON.stringify({ record: stored, diagnostics }), 'utf8')
 }
 
@@ -346,6 +346,7 @@ function isStoredRecord(value: unknown): value is Omit<CachedRecord, 'terms'> {
     ['shortDescription', 'description', 'image', 'date', 'place'].every(
       (key) => value[key] === undefined || typeof value[key] === 'string',
     ) &&
+    (value['fields'] === undefined || isRecord(value['fields'])) &&
     isRecord(facets) &&
     ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
     isRecord(facets['extra']) &&

@@ -5,7 +5,7 @@ import {
   type DocumentFragment,
   type ValuesFacetFile,
 } from '../../core/chunkedFormat.js'
-import type { DateTable, FacetKind, FacetTable, StoredDocument } from '../../core/indexData.js'
+import type { DateTable, FacetKind, FacetTable, StoredDocument, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
 import { scoreQuery } from '../engine/scoreQuery.js'
@@ -37,7 +37,7 @@ export interface ChunkedSearchOptions extends SearchOptions {
  * as `SearchIndex`, answering with promises, fetching only the chunks each
  * query needs. Results equal those of the single-file index of the same build.
  */
-export class ChunkedIndex {
+export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   /** @internal The manifest, as read. */
   readonly manifest: ChunkedManifest
   readonly #store: ChunkStore
@@ -112,7 +112,7 @@ export class ChunkedIndex {
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
     const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved.snippetLength))
-    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options>
+    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
   }
 
   /**
@@ -221,11 +221,13 @@ export class ChunkedIndex {
     return chunkPaths.fragment(hashes[block] ?? '', doc - (starts[block] ?? 0))
   }
 
-  #hit(match: Match, path: string, snippetLength: number): SearchHit {
+  #hit(match: Match, path: string, snippetLength: number): SearchHit<Fields> {
     const { document, text } = this.#store.get(path) as DocumentFragment<StoredDocument>
     const source = text || document.description || ''
     return {
       ...document,
+      // What the app says its fields are: the index holds what its build was told to store.
+      fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
       snippet: makeSnippet(source, new Set(match.terms), snippetLength),

@@ -1,5 +1,6 @@
 import { chunkedFormat, chunkedFormatVersion, type ChunkedManifest } from '../../core/chunkedFormat.js'
 import { IndexFormatError } from '../../core/errors.js'
+import type { StoredFields } from '../../core/indexData.js'
 import { isCount, isRecord } from '../../core/guards.js'
 import { isBodyProfile, searchFields } from '../../core/options.js'
 import { ChunkedIndex } from './chunkedIndex.js'
@@ -32,10 +33,10 @@ const hash = /^[0-9a-f]{12}$/
  * @throws {IndexFormatError} `ERR_INDEX_FORMAT` (not a chunked index), `ERR_INDEX_VERSION` (another
  * layout version) or `ERR_INDEX_CORRUPT`; {ChunkLoadError} `ERR_CHUNK_FETCH` when the manifest cannot be fetched.
  */
-export async function loadChunkedIndex(
+export async function loadChunkedIndex<Fields extends StoredFields = StoredFields>(
   manifestUrl: string,
   options: LoadChunkedIndexOptions = {},
-): Promise<ChunkedIndex> {
+): Promise<ChunkedIndex<Fields>> {
   // Typed as always there, but a runtime may have none.
   const fetcher: FetchLike | undefined = options.fetch ?? globalThis.fetch
   if (fetcher === undefined)
@@ -45,7 +46,7 @@ export async function loadChunkedIndex(
   const store = createChunkStore(base, fetcher)
   const name = url.slice(base.length)
   await store.load([name], options.signal)
-  return new ChunkedIndex(readManifest(store.get(name)), store)
+  return new ChunkedIndex<Fields>(readManifest(store.get(name)), store)
 }
 
 /** Check a manifest: format and version first, then every part against the others. */
