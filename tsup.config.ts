@@ -37,7 +37,7 @@ export default defineConfig([
     format: ['cjs'],
     // unified and remark are ESM-only: bundle them (and everything else that
     // has no CommonJS build) into the CommonJS output so `require` works.
-    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$)/],
+    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$|@rapideditor\/country-coder$)/],
   },
   {
     ...common,

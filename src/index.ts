@@ -21,12 +21,17 @@ export type {
   DateBucketSize,
   DateFilter,
   FacetRequest,
+  GeoFilter,
   SearchFilters,
   SearchOptions,
   SortOrder,
 } from './search/searchOptions.js'
 export type { FacetCount } from './search/facets/facet.js'
 export type { DateBucket } from './search/facets/dateFacet.js'
+export type { GeoBucket } from './search/facets/geoFacet.js'
+export type { SuggestedDate, SuggestedFilter, SuggestedValue } from './search/query/understandQuery.js'
+export { distanceKm } from './core/geo.js'
+export type { GeoPoint } from './core/geo.js'
 export type { FieldValue, StoredDocument, StoredFields } from './core/indexData.js'
 export { makeSnippet } from './search/snippet.js'
 export type { Snippet } from './search/snippet.js'

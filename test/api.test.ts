@@ -19,6 +19,7 @@ describe('exported names', () => {
       'SearchIndex',
       'chunkedFormatVersion',
       'dateKey',
+      'distanceKm',
       'escapeHtml',
       'highlight',
       'indexFormatVersion',

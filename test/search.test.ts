@@ -152,7 +152,7 @@ describe('search', () => {
       'infobox-search: search option "limit" must be a whole number ≥ 0, received -1.',
     )
     expect(() => index.search('x', { filters: { planet: ['Mars'] } })).toThrow(
-      'infobox-search: search option "facet name" must be one of this index\'s facets, date, combatant, kind, place (extra facets are chosen at build time with the "facets" option), received "planet".',
+      'infobox-search: search option "facet name" must be one of this index\'s facets, date, coordinates, combatant, continent, country, kind, place (extra facets are chosen at build time with the "facets" option), received "planet".',
     )
     expect(() => index.search('x', { filters: { date: { from: 'yesterday' } } })).toThrow(
       /"filters.date.from" must be a year number/,

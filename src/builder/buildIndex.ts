@@ -1,5 +1,7 @@
 import { InfoboxSearchError } from '../core/errors.js'
 import { dateKey } from '../core/dateKey.js'
+import { roundCoordinate } from '../core/geo.js'
+import { countryAliases } from '../extract/geo/placeNames.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'
@@ -66,8 +68,11 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
   const texts: string[] = []
   const starts: (number | null)[] = []
   const ends: (number | null)[] = []
+  const lat: (number | null)[] = []
+  const lon: (number | null)[] = []
   // The built-in facets always exist, even when no article has a value.
-  const tables = createFacetTables(['place', 'combatant', 'kind', ...options.facets])
+  const tables = createFacetTables(['place', 'country', 'continent', 'combatant', 'kind', ...options.facets])
+  const countries = new Set<string>()
   const positions = new Map<string, number>()
 
   return {
@@ -104,6 +109,14 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
         tables.write('combatant', combatant.value, combatant.display)
       }
       for (const kind of facets.kind) tables.tag('kind', kind, doc)
+      lat.push(facets.coordinates === undefined ? null : roundCoordinate(facets.coordinates.lat))
+      lon.push(facets.coordinates === undefined ? null : roundCoordinate(facets.coordinates.lon))
+      for (const country of facets.country) {
+        tables.tag('country', country.value, doc)
+        tables.write('country', country.value, country.label)
+        tables.tag('continent', country.continent, doc)
+        countries.add(country.value)
+      }
       for (const name of options.facets) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
       for (const [name, written] of Object.entries(facets.labels))
         for (const { value, label } of written) tables.write(name, value, label)
@@ -112,12 +125,14 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
     },
     finish() {
       finished = true
+      // Countries are also named the ways people write them: `Britain`, `USA`.
+      for (const code of [...countries].sort()) for (const alias of countryAliases(code)) tables.alias(code, alias)
       const facetTables = tables.finish()
       return new SearchIndex({
         options,
         documents,
         texts,
-        facets: { tables: facetTables, date: { start: starts, end: ends } },
+        facets: { tables: facetTables, date: { start: starts, end: ends }, geo: { lat, lon } },
         terms: postings.toJSON(),
       })
     },

@@ -11,7 +11,8 @@ import {
 } from '../core/chunkedFormat.js'
 import { contentHash } from '../core/contentHash.js'
 import type { MiniSearchEntry } from '../core/envelope.js'
-import type { FacetData, StoredDocument } from '../core/indexData.js'
+import type { FacetData, GeoTable } from '../core/indexData.js'
+import type { IndexData } from '../search/indexData.js'
 import { version } from '../core/version.js'
 import {
   buildNameIndex,
@@ -73,7 +74,7 @@ export function* chunkIndex(
   const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
   const names = yield* nameFiles(buildNameIndex(data.facets.tables, namedFacets(data.facets.tables)))
-  const documents = yield* fragmentFiles(data.documents, data.texts, options.blockSize ?? 64)
+  const documents = yield* fragmentFiles(data, options.blockSize ?? 64)
   return {
     format: chunkedFormat,
     version: chunkedFormatVersion,
@@ -206,6 +207,9 @@ function* facetFiles(facets: FacetData) {
   const date = named('facets/date-', JSON.stringify({ start, span } satisfies DatesFacetFile))
   yield date
   found['date'] = { kind: 'dates', file: date.path }
+  const coordinates = named('facets/coordinates-', JSON.stringify(facets.geo satisfies GeoTable))
+  yield coordinates
+  found['coordinates'] = { kind: 'geo', file: coordinates.path }
   return found
 }
 
@@ -233,7 +237,9 @@ function* nameFiles(index: NameIndex) {
  * documents' ids, not on their count, so an edited or added article renames
  * its own folder, not every folder after it.
  */
-function* fragmentFiles(documents: readonly StoredDocument[], texts: readonly string[], blockSize: number) {
+function* fragmentFiles(data: IndexData, blockSize: number) {
+  const { documents, texts } = data
+  const { lat, lon } = data.facets.geo
   const starts: number[] = []
   const hashes: string[] = []
   const startsBlock = (doc: number) =>
@@ -245,9 +251,11 @@ function* fragmentFiles(documents: readonly StoredDocument[], texts: readonly st
     const contents: string[] = []
     for (let doc = start; doc < end; doc++) {
       // One character past what snippets read, so a cut text still ends in "…".
+      const [latitude, longitude] = [lat[doc], lon[doc]]
       const fragment: DocumentFragment = {
         document: documents[doc],
         text: (texts[doc] ?? '').slice(0, snippetScanLimit + 1),
+        ...(latitude == null || longitude == null ? {} : { coordinates: { lat: latitude, lon: longitude } }),
       }
       contents.push(JSON.stringify(fragment))
     }

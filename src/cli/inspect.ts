@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { DateTable, FacetTable } from '../core/indexData.js'
+import type { DateTable, FacetTable, GeoTable } from '../core/indexData.js'
 import { chunkedFormat, chunkedFormatVersion } from '../core/chunkedFormat.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
@@ -19,9 +19,11 @@ interface IndexInfo {
   readonly generator: string
   readonly articles: number
   readonly dated: number
+  /** Articles with coordinates. */
+  readonly located: number
   readonly fields: readonly string[]
   readonly options: IndexOptions
-  /** Values per facet (dated articles for `date`). */
+  /** Values per facet (dated articles for `date`, articles with coordinates for `coordinates`). */
   readonly facets: Readonly<Record<string, number>>
   readonly bytes: number
   /** Files of a chunked index, the manifest included. */
@@ -42,7 +44,7 @@ export async function runInspect(args: readonly string[], values: CliValues): Pr
   process.stdout.write(
     [
       `${file}: infobox-search ${kind}, format version ${info.version}, written by ${info.generator}`,
-      `articles: ${info.articles} (${info.dated} with a date)`,
+      `articles: ${info.articles} (${info.dated} with a date, ${info.located} with coordinates)`,
       `fields:   ${info.fields.join(', ')}; body profile "${info.options.body}"`,
       `facets:   ${Object.entries(info.facets)
         .map(([name, count]) => `${name} (${count})`)
@@ -55,6 +57,7 @@ export async function runInspect(args: readonly string[], values: CliValues): Pr
 
 async function singleFileInfo(index: SearchIndex, file: string): Promise<IndexInfo> {
   const dated = index.data.facets.date.start.filter((start) => start !== null).length
+  const located = index.data.facets.geo.lat.filter((lat) => lat !== null).length
   const facets = Object.fromEntries(
     Object.entries(index.data.facets.tables).map(([name, table]) => [name, table.values.length]),
   )
@@ -64,9 +67,10 @@ async function singleFileInfo(index: SearchIndex, file: string): Promise<IndexIn
     generator: index.data.generator ?? `infobox-search@${version}`,
     articles: index.documentCount,
     dated,
+    located,
     fields: [...searchFields],
     options: index.options,
-    facets: { ...facets, date: dated },
+    facets: { ...facets, date: dated, coordinates: located },
     bytes: (await stat(file)).size,
   }
 }
@@ -77,9 +81,12 @@ async function chunkedInfo(index: ChunkedIndex, given: string): Promise<IndexInf
   const read = async (file: string): Promise<unknown> => JSON.parse(await readFile(path.join(folder, file), 'utf8'))
   const facets: Record<string, number> = {}
   let dated = 0
+  let located = 0
   for (const [name, facet] of Object.entries(manifest.facets)) {
     if (facet.kind === 'dates')
       facets[name] = dated = ((await read(facet.file)) as DateTable).start.filter((start) => start !== null).length
+    else if (facet.kind === 'geo')
+      facets[name] = located = ((await read(facet.file)) as GeoTable).lat.filter((lat) => lat !== null).length
     else facets[name] = ((await read(facet.file)) as FacetTable).values.length
   }
   const { files, bytes } = await folderSize(folder)
@@ -89,6 +96,7 @@ async function chunkedInfo(index: ChunkedIndex, given: string): Promise<IndexInf
     generator: manifest.generator,
     articles: manifest.documentCount,
     dated,
+    located,
     fields: [...searchFields],
     options: manifest.options,
     facets,

@@ -23,6 +23,7 @@ const options = {
   filter: { type: 'string', multiple: true },
   facets: { type: 'string' },
   sort: { type: 'string' },
+  near: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

@@ -6,7 +6,7 @@ import { fileFetch } from '../node/fileFetch.js'
 import { loadChunkedIndex } from '../search/chunked/loadChunkedIndex.js'
 import { ChunkedIndex } from '../search/chunked/chunkedIndex.js'
 import { loadIndex } from '../search/loadIndex.js'
-import type { SearchFilters, SearchOptions, SortOrder } from '../search/searchOptions.js'
+import type { DateFilter, GeoFilter, SearchFilters, SearchOptions, SortOrder } from '../search/searchOptions.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import type { CliValues } from './main.js'
 import { UsageError } from './usage.js'
@@ -15,7 +15,6 @@ import { UsageError } from './usage.js'
 export async function runSearch(args: readonly string[], values: CliValues): Promise<number> {
   const [file, ...words] = args
   if (file === undefined) throw new UsageError('search needs an index file and a query')
-  const index = await readIndex(file)
   const options: SearchOptions = {
     limit: count('limit', values.limit, 10),
     offset: count('offset', values.offset, 0),
@@ -25,7 +24,9 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
       .map((f) => f.trim())
       .filter(Boolean),
     ...(values.sort === undefined ? {} : { sort: values.sort as SortOrder }),
+    ...(values.near === undefined ? {} : { near: parsePoint(values.near) }),
   }
+  const index = await readIndex(file)
   const query = words.join(' ')
   const result = index instanceof ChunkedIndex ? await index.search(query, options) : index.search(query, options)
   if (values.json === true) {
@@ -36,7 +37,8 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
     `${result.total} result(s)${result.total === result.totalUnfiltered ? '' : ` (${result.totalUnfiltered} before filters)`}`,
   ]
   result.hits.forEach((hit, i) => {
-    const meta = [hit.date, hit.place].filter(Boolean).join(' · ')
+    const distance = hit.distance === undefined ? undefined : `${hit.distance} km away`
+    const meta = [hit.date, hit.place, distance].filter(Boolean).join(' · ')
     out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
     if (meta !== '') out.push(`   ${meta}`)
     const fields = Object.entries(hit.fields).map(
@@ -47,7 +49,7 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   })
   for (const [name, counts] of Object.entries(result.facets)) {
     out.push('', `${name}:`)
-    for (const c of counts) out.push(`  ${c.value}  (${c.count})`)
+    for (const c of counts) out.push(`  ${c.label ?? c.value}  (${c.count})`)
   }
   process.stdout.write(`${out.join('\n')}\n`)
   return 0
@@ -76,13 +78,14 @@ export async function readIndex(file: string): Promise<SearchIndex | ChunkedInde
 }
 
 function parseFilters(filters: readonly string[]): SearchFilters {
-  const result: Record<string, string[] | { from?: string; to?: string }> = {}
+  const result: Record<string, readonly string[] | DateFilter | GeoFilter> = {}
   for (const filter of filters) {
     const at = filter.indexOf('=')
     if (at <= 0) throw new UsageError(`--filter takes facet=value, received "${filter}"`)
     const name = filter.slice(0, at)
     const value = filter.slice(at + 1)
-    if (name === 'date') {
+    if (name === 'coordinates') result['coordinates'] = parseArea(value)
+    else if (name === 'date') {
       const [from, to] = value.split('..')
       result['date'] = {
         ...(from ? { from } : {}),
@@ -90,10 +93,31 @@ function parseFilters(filters: readonly string[]): SearchFilters {
       }
     } else {
       const list = result[name]
-      result[name] = [...(Array.isArray(list) ? list : []), value]
+      result[name] = [...(Array.isArray(list) ? (list as readonly string[]) : []), value]
     }
   }
   return result
+}
+
+/** `lat,lon,km` (within km of a point) or `west,south,east,north` (a box), in degrees. */
+function parseArea(value: string): GeoFilter {
+  const numbers = value.split(',').map(Number)
+  if (numbers.every(Number.isFinite)) {
+    const [first = 0, second = 0, third = 0, fourth = 0] = numbers
+    if (numbers.length === 3) return { near: { lat: first, lon: second }, radius: third }
+    if (numbers.length === 4) return { box: { west: first, south: second, east: third, north: fourth } }
+  }
+  throw new UsageError(
+    `--filter coordinates= takes lat,lon,km (around a point) or west,south,east,north (a box), received "${value}"`,
+  )
+}
+
+/** `lat,lon` in degrees. */
+function parsePoint(value: string): { lat: number; lon: number } {
+  const [lat, lon, ...rest] = value.split(',').map(Number)
+  if (lat === undefined || lon === undefined || rest.length > 0 || !Number.isFinite(lat) || !Number.isFinite(lon))
+    throw new UsageError(`--near takes lat,lon in degrees, received "${value}"`)
+  return { lat, lon }
 }
 
 function count(option: string, value: string | undefined, fallback: number): number {

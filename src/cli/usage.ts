@@ -31,9 +31,13 @@ build options (flags override infobox-search.config.json / .mjs in the current d
 search options:
   --limit <n>            hits to show (default 10)
   --offset <n>           hits to skip
-  --filter <facet=value> repeatable; date=1939..1945 for a date range
-  --facets <a,b,...>     facet counts to show (place, combatant, date, kind, ...)
-  --sort <order>         relevance | date | -date (newest first: --sort=-date)
+  --filter <facet=value> repeatable; date=1939..1945 for a date range;
+                         coordinates=lat,lon,km around a point, or
+                         coordinates=west,south,east,north for a box
+  --facets <a,b,...>     facet counts to show (country, place, combatant, date, kind, ...)
+  --near <lat,lon>       give each hit its distance from this point
+  --sort <order>         relevance | date | -date (newest first: --sort=-date) |
+                         distance (nearest to --near first)
   --json                 print the search result object as JSON
 
 Exit codes: 0 success, 1 content errors (duplicate ids; skipped articles under

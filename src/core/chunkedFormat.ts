@@ -1,3 +1,4 @@
+import type { GeoPoint } from './geo.js'
 import type { FacetKind } from './indexData.js'
 import type { IndexOptions } from './options.js'
 
@@ -94,8 +95,9 @@ export interface DictionaryChunk {
   readonly terms: readonly string[]
 }
 
-/** One document's fragment: its stored fields and the start of its text (for snippets). */
+/** One document's fragment: its stored fields, the start of its text (for snippets) and its coordinates. */
 export interface DocumentFragment<Stored = unknown> {
   readonly document: Stored
   readonly text: string
+  readonly coordinates?: GeoPoint
 }

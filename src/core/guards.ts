@@ -14,3 +14,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 }
+
+/**
+ * `record[key]` when `key` is the record's own: never an inherited member
+ * (`__proto__`, `constructor`, `toString`) of an object read from a file.
+ */
+export function ownEntry<Value>(record: Readonly<Record<string, Value>> | undefined, key: string): Value | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+}

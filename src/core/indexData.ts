@@ -45,11 +45,23 @@ export interface DateTable {
   readonly end: readonly (number | null)[]
 }
 
+/**
+ * Where each document happened, one entry per document: latitude and
+ * longitude in degrees, rounded to `coordinatePlaces` (`null`: no
+ * coordinates in its infobox).
+ */
+export interface GeoTable {
+  readonly lat: readonly (number | null)[]
+  readonly lon: readonly (number | null)[]
+}
+
 /** All facet data of an index. Place hierarchy levels are tables named `place@0`, `place@1`, … */
 export interface FacetData {
   readonly tables: Readonly<Record<string, FacetTable>>
   readonly date: DateTable
+  /** The `coordinates` facet. */
+  readonly geo: GeoTable
 }
 
-/** What a facet holds: values (place, combatant, kind, extra facets) or date intervals. */
-export type FacetKind = 'values' | 'dates'
+/** What a facet holds: values (place, country, combatant, kind, extra facets), date intervals or points. */
+export type FacetKind = 'values' | 'dates' | 'geo'

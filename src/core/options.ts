@@ -80,6 +80,9 @@ const reservedFacets: ReadonlySet<string> = new Set([
   'place',
   'combatant',
   'kind',
+  'country',
+  'continent',
+  'coordinates',
   '__proto__',
   'constructor',
   'prototype',
@@ -110,7 +113,7 @@ export function resolveIndexOptions(input: unknown = {}): IndexOptions {
   ) {
     invalid(
       'facets',
-      'a list of infobox field names (letters, digits, "_" or "-"), not date, place, combatant or kind',
+      'a list of infobox or front-matter field names (letters, digits, "_" or "-"), not date, place, combatant, kind, country, continent or coordinates',
       facets,
     )
   }

@@ -6,7 +6,8 @@ import { findConflictInfobox, inferInfoboxKind } from './facets/kind.js'
 import { extractPlaces } from './facets/places.js'
 import { cleanValue, matchKey } from './facets/clean.js'
 import { canonicalName, isFlagIcon, isValueLink } from './facets/links.js'
-import type { RecordFacets, WrittenValue } from './record.js'
+import type { CountryValue, RecordFacets, WrittenValue } from './record.js'
+import { deriveCountries } from './geo/country.js'
 
 /**
  * Facet values of an article. The conflict infobox is used when there is one,
@@ -27,6 +28,7 @@ export function extractFacets(
         place: [],
         placeHierarchy: [],
         combatant: [],
+        country: [],
         extra: {},
         labels: {},
         linkAliases: linkAliasesOf(article.infoboxes, infobox, extra),
@@ -44,6 +46,13 @@ export function extractFacets(
     })
   }
   const places = extractPlaces(infobox['place'])
+  const geography = deriveCountries(infobox)
+  const country = geography.countries.map(({ code, label, continent, source }): CountryValue => ({
+    value: code,
+    label,
+    continent,
+    source,
+  }))
   const extraValues: Record<string, readonly string[]> = {}
   const labels: Record<string, readonly WrittenValue[]> = { place: places.labels }
   for (const name of extra) {
@@ -59,6 +68,8 @@ export function extractFacets(
       place: places.values,
       placeHierarchy: places.hierarchy,
       combatant: extractCombatants(infobox),
+      ...(geography.coordinates === undefined ? {} : { coordinates: geography.coordinates }),
+      country,
       extra: extraValues,
       labels,
       linkAliases: linkAliasesOf(article.infoboxes, infobox, extra),

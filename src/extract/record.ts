@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../parse/article.js'
 import type { StoredDocument } from '../core/indexData.js'
 import type { DateInterval } from '../core/dateKey.js'
+import type { GeoPoint } from '../core/geo.js'
 import type { RecordTerms } from './countTerms.js'
 
 /** One side's entity in a conflict. */
@@ -19,6 +20,22 @@ export interface WrittenValue {
   readonly label: string
 }
 
+/** A modern country where an article's conflict happened (see `deriveCountries`). */
+export interface CountryValue {
+  /** ISO 3166-1 alpha-2: `EG`, `RU`, `US`. */
+  readonly value: string
+  /** English name: `Egypt`. */
+  readonly label: string
+  /** `Africa`, `Europe`, `North America`, … */
+  readonly continent: string
+  /**
+   * The evidence: the infobox's coordinates, a country named in its place
+   * text, or (only when nothing better exists) the main modern successor of
+   * a historical state it names (`Ottoman Empire` → `TR`).
+   */
+  readonly source: 'coordinates' | 'place-text' | 'historical-state'
+}
+
 /** Facet values of one article, as extracted from its infoboxes. */
 export interface RecordFacets {
   /** Kinds of the article's infoboxes, inferred from their fields. */
@@ -29,6 +46,10 @@ export interface RecordFacets {
   /** The same places, least specific first: country › region › locality. */
   readonly placeHierarchy: readonly string[]
   readonly combatant: readonly CombatantValue[]
+  /** The infobox's coordinates, when they could be read. */
+  readonly coordinates?: GeoPoint
+  /** Modern countries, all from one kind of evidence; none for a place at sea or unknown. */
+  readonly country: readonly CountryValue[]
   /** Extra facets declared at build time: name → values. */
   readonly extra: Readonly<Record<string, readonly string[]>>
   /**

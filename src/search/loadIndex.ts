@@ -143,14 +143,24 @@ function isFieldValue(value: unknown): boolean {
 
 function checkFacets(facets: unknown, size: number): FacetData {
   ensure(
-    isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']),
-    '"facets" must be { tables, date }',
+    isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']) && isRecord(facets['geo']),
+    '"facets" must be { tables, date, geo }',
   )
-  const { tables: input, date } = facets as { tables: Envelope; date: Envelope }
+  const { tables: input, date, geo } = facets as { tables: Envelope; date: Envelope; geo: Envelope }
   // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
   const isKeys = (keys: unknown) =>
     Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
   ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
+  const isDegrees = (list: unknown, limit: number) =>
+    Array.isArray(list) &&
+    list.length === size &&
+    list.every((degrees) => degrees === null || (typeof degrees === 'number' && Math.abs(degrees) <= limit))
+  ensure(
+    isDegrees(geo['lat'], 90) &&
+      isDegrees(geo['lon'], 180) &&
+      (geo['lat'] as unknown[]).every((lat, doc) => (lat === null) === ((geo['lon'] as unknown[])[doc] === null)),
+    `"facets.geo" must hold ${size} latitudes and longitudes in degrees (null for none)`,
+  )
   const tables = Object.create(null) as Record<string, FacetTable>
   for (const [name, table] of Object.entries(input)) {
     ensure(
@@ -176,7 +186,7 @@ function checkFacets(facets: unknown, size: number): FacetData {
     )
     tables[name] = table as FacetTable
   }
-  return { tables, date } as unknown as FacetData
+  return { tables, date, geo } as unknown as FacetData
 }
 
 /** Value → `[alias, count]` pairs. */

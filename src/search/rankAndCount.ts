@@ -1,4 +1,6 @@
+import { distanceKm, type GeoPoint } from '../core/geo.js'
 import type { DateFacet } from './facets/dateFacet.js'
+import type { GeoFacet } from './facets/geoFacet.js'
 import type { DocumentSet, Facet, FacetCount } from './facets/facet.js'
 import type { ResolvedSearchOptions, SortOrder } from './searchOptions.js'
 
@@ -10,10 +12,11 @@ export interface Match {
   readonly terms: readonly string[]
 }
 
-/** The facets a search reads: those it filters or counts, and the date facet when it sorts by date. */
+/** The facets a search reads: those it filters or counts, the date facet when it sorts by date, the coordinates when by distance. */
 export interface SearchFacets {
   readonly byName: ReadonlyMap<string, Facet>
   readonly date: DateFacet | undefined
+  readonly geo: GeoFacet | undefined
 }
 
 /** Everything of a result but the hits' stored fields and snippets. */
@@ -60,7 +63,9 @@ export function rankAndCount(
   }
 
   const sort = options.sort ?? (matches === undefined ? '-date' : 'relevance')
-  const ranked = rank(size, matches, within, sort, facets.date, signals)
+  const ranked = rank(size, matches, within, signals)
+  if (sort === 'date' || sort === '-date') sortByDate(ranked, sort, facets.date)
+  if (sort === 'distance') sortByDistance(ranked, facets.geo, options.near)
   return {
     total: ranked.length,
     totalUnfiltered: matches?.length ?? size,
@@ -76,12 +81,11 @@ function facetNamed(facets: SearchFacets, name: string): Facet {
   return facet
 }
 
+/** The matches within the filters, in relevance order (documents named by more of the query's signals first). */
 function rank(
   size: number,
   matches: readonly Match[] | undefined,
   within: (doc: number) => boolean,
-  sort: SortOrder,
-  date: DateFacet | undefined,
   signals: readonly DocumentSet[],
 ): Match[] {
   const ranked: Match[] = []
@@ -90,17 +94,36 @@ function rank(
   } else {
     for (const match of matches) if (within(match.doc)) ranked.push(match)
   }
-  if (sort === 'relevance') return signals.length === 0 ? ranked : bySignals(ranked, signals)
+  return signals.length === 0 ? ranked : bySignals(ranked, signals)
+}
+
+/** Oldest (`date`) or newest (`-date`) first; undated articles last either way; ties keep their order. */
+function sortByDate(ranked: Match[], sort: Extract<SortOrder, 'date' | '-date'>, date: DateFacet | undefined): void {
   if (date === undefined)
     throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
   const starts = date.starts
   const direction = sort === 'date' ? 1 : -1
-  // Undated articles last either way; ties keep relevance (or index) order.
-  return ranked.sort((a, b) => {
+  ranked.sort((a, b) => {
     const x = starts[a.doc] ?? null
     const y = starts[b.doc] ?? null
     if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0)
     return (x - y) * direction
+  })
+}
+
+/** Nearest to `near` first; articles without coordinates last; ties keep their order. */
+function sortByDistance(ranked: Match[], geo: GeoFacet | undefined, near: GeoPoint | undefined): void {
+  if (geo === undefined || near === undefined)
+    throw new Error('infobox-search: the coordinates were not loaded before sorting by distance; please report this.')
+  const distances = new Map<number, number>()
+  for (const { doc } of ranked) {
+    const point = geo.point(doc)
+    distances.set(doc, point === undefined ? Infinity : distanceKm(near, point))
+  }
+  ranked.sort((a, b) => {
+    const x = distances.get(a.doc) ?? Infinity
+    const y = distances.get(b.doc) ?? Infinity
+    return x === y ? 0 : x < y ? -1 : 1
   })
 }
 

@@ -9,7 +9,13 @@ import type { FacetKind } from './facets/facet.js'
 import { facetsOf, type IndexFacets } from './facets/fromData.js'
 import type { IndexData } from './indexData.js'
 import { rankAndCount, type Match } from './rankAndCount.js'
-import { resolveSearchOptions, type MatchingOptions, type SearchOptions } from './searchOptions.js'
+import {
+  resolveSearchOptions,
+  type MatchingOptions,
+  type ResolvedSearchOptions,
+  type SearchOptions,
+} from './searchOptions.js'
+import { distanceKm, type GeoPoint } from '../core/geo.js'
 import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
 import { applySuggestions } from './query/applySuggestions.js'
 import { buildNameIndex, type NameIndex } from './query/nameIndex.js'
@@ -80,7 +86,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
       { ...resolved, filters },
       signals,
     )
-    const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
+    const hits = page.map((match) => this.#hit(match, resolved))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
     // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
     return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
@@ -104,18 +110,30 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     return (this.#termIndex ??= createLoadedTermIndex(this.data.terms.head, [...this.data.terms.entries()]))
   }
 
-  #hit(match: Match, snippetLength: number): SearchHit<Fields> {
+  #hit(match: Match, resolved: ResolvedSearchOptions): SearchHit<Fields> {
     const document = this.data.documents[match.doc] as StoredDocument
     const text = this.data.texts[match.doc] || document.description || ''
-    return {
+    const hit: SearchHit<Fields> = {
       ...document,
       // What the app says its fields are: the index holds what its build was told to store.
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(text, new Set(match.terms), snippetLength),
+      snippet: makeSnippet(text, new Set(match.terms), resolved.snippetLength),
     }
+    return withPlace(hit, this.#facets.geo.point(match.doc), resolved.near)
   }
+}
+
+/** A hit with its coordinates, and its distance from `near` when there is one. */
+export function withPlace<Hit extends SearchHit<StoredFields>>(
+  hit: Hit,
+  point: GeoPoint | undefined,
+  near: GeoPoint | undefined,
+): Hit {
+  if (point === undefined) return hit
+  const distance = near === undefined ? undefined : Math.round(distanceKm(near, point) * 10) / 10
+  return { ...hit, coordinates: point, ...(distance === undefined ? {} : { distance }) }
 }
 
 /** Field weights (the query's over the index's) and how terms combine. */

@@ -2,6 +2,7 @@ import { OptionsError } from '../core/errors.js'
 import { isObject, isRecord } from '../core/guards.js'
 import { searchFields, type SearchField } from '../core/options.js'
 import { dateKey, parseDateBound } from '../core/dateKey.js'
+import type { GeoPoint } from '../core/geo.js'
 import type { FacetFilter, FacetKind } from './facets/facet.js'
 
 /** A date filter bound: a year (negative for BC), `'YYYY'`, `'YYYY-MM'` or `'YYYY-MM-DD'`. */
@@ -14,12 +15,22 @@ export interface DateFilter {
 }
 
 /**
+ * Keep articles whose coordinates are inside a box (degrees; `west > east`
+ * crosses the antimeridian) or within `radius` kilometres of a point.
+ */
+export type GeoFilter =
+  | { readonly box: { readonly west: number; readonly south: number; readonly east: number; readonly north: number } }
+  | { readonly near: GeoPoint; readonly radius: number }
+
+/**
  * Filters: values of one facet are OR-ed, different facets AND-ed.
- * @example { place: ['Syria'], combatant: ['Asayish'], date: { from: 1939, to: '1945-09-02' } }
+ * @example { country: ['Egypt'], combatant: ['Asayish'], date: { from: 1939, to: '1945-09-02' } }
+ * @example { coordinates: { near: { lat: 48.7, lon: 44.5 }, radius: 300 } }
  */
 export type SearchFilters = {
   readonly date?: DateFilter
-} & { readonly [facet: string]: readonly string[] | DateFilter | undefined }
+  readonly coordinates?: GeoFilter
+} & { readonly [facet: string]: readonly string[] | DateFilter | GeoFilter | undefined }
 
 /** Bucket size of the date histogram. */
 export type DateBucketSize = 'year' | 'decade' | 'century'
@@ -32,10 +43,15 @@ export interface FacetRequest {
   readonly level?: number
   /** Date only: bucket size. Default `'century'`. */
   readonly interval?: DateBucketSize
+  /** Coordinates only: the grid's cell size in degrees (0 < cell ≤ 180). Default 1. */
+  readonly cell?: number
 }
 
-/** Result ordering. Default: `relevance` with a query, `-date` (newest first) without. */
-export type SortOrder = 'relevance' | 'date' | '-date'
+/**
+ * Result ordering. Default: `relevance` with a query, `-date` (newest first)
+ * without. `distance`: nearest to `near` first (articles without coordinates last).
+ */
+export type SortOrder = 'relevance' | 'date' | '-date' | 'distance'
 
 /** Options of `SearchIndex.search`. Every one is optional. */
 export interface SearchOptions {
@@ -58,6 +74,12 @@ export interface SearchOptions {
   /** Facets to count, by name or with per-facet options. */
   readonly facets?: readonly string[] | Readonly<Record<string, FacetRequest | true | undefined>>
   readonly sort?: SortOrder
+  /**
+   * A point to measure from: each hit with coordinates gets its `distance`
+   * in kilometres, and `sort: 'distance'` orders by it. Default: the
+   * centre of a `coordinates` radius filter, if any.
+   */
+  readonly near?: GeoPoint
   /** Characters of context in each snippet. Default 160. */
   readonly snippetLength?: number
   /**
@@ -84,6 +106,8 @@ export interface ResolvedSearchOptions {
   readonly offset: number
   readonly snippetLength: number
   readonly sort: SortOrder | undefined
+  /** The point distances are measured from, if any. */
+  readonly near: GeoPoint | undefined
   readonly understand: boolean
   readonly applySuggested: boolean
   readonly matching: MatchingOptions
@@ -111,7 +135,8 @@ const checks: Readonly<Record<string, Check>> = {
   limit: count,
   offset: count,
   snippetLength: count,
-  sort: oneOf('relevance', 'date', '-date'),
+  sort: oneOf('relevance', 'date', '-date', 'distance'),
+  near: [isPoint, 'a point { lat, lon } (degrees: lat −90…90, lon −180…180)'],
   understand: [(value) => typeof value === 'boolean', 'true or false'],
   applySuggested: [(value) => typeof value === 'boolean', 'true or false'],
   combineWith: oneOf('AND', 'OR'),
@@ -129,6 +154,7 @@ const requestChecks: Readonly<Record<string, Check>> = {
   limit: count,
   level: count,
   interval: oneOf('year', 'decade', 'century'),
+  cell: [(value) => typeof value === 'number' && value > 0 && value <= 180, 'a number of degrees > 0 and ≤ 180'],
 }
 const dateBoundExpected = "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)"
 
@@ -170,6 +196,10 @@ export function resolveSearchOptions(
     const kind = knownFacet(name, facetKinds)
     if (value !== undefined) filters.set(name, readFilter(kind, value, `filters.${name}`))
   }
+  const circle = [...filters.values()].find((filter) => filter.kind === 'circle')
+  const near = given.near ?? circle?.center
+  if (given.sort === 'distance' && near === undefined)
+    invalid('sort', '\'distance\' with a point to measure from: the "near" option or a radius filter', given.sort)
   const { prefix, fuzzy, boost, combineWith } = given
   const matching = Object.fromEntries(
     Object.entries({ prefix, fuzzy, boost, combineWith }).filter(([, value]) => value !== undefined),
@@ -179,6 +209,7 @@ export function resolveSearchOptions(
     offset: given.offset ?? 0,
     snippetLength: given.snippetLength ?? 160,
     sort: given.sort,
+    near: near === undefined ? undefined : { lat: near.lat, lon: near.lon },
     understand: given.understand ?? true,
     applySuggested: given.applySuggested ?? false,
     matching,
@@ -187,8 +218,9 @@ export function resolveSearchOptions(
   }
 }
 
-/** A filter value read for a facet of `kind`: a list of values, or a date range as day keys. */
+/** A filter value read for a facet of `kind`: a list of values, a date range as day keys, or an area. */
 function readFilter(kind: FacetKind, value: unknown, option: string): FacetFilter {
+  if (kind === 'geo') return readArea(value, option)
   if (kind === 'values') {
     check(option, value, [Array.isArray, 'a list of values'])
     // Values that are not strings name no value: they match nothing.
@@ -197,6 +229,44 @@ function readFilter(kind: FacetKind, value: unknown, option: string): FacetFilte
   check(option, value, [isRecord, 'an object { from, to }'])
   const { from, to } = value as DateFilter
   return { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+}
+
+const areaExpected =
+  '{ box: { west, south, east, north } } or { near: { lat, lon }, radius } (degrees; radius in kilometres ≥ 0)'
+
+function readArea(value: unknown, option: string): FacetFilter {
+  check(option, value, [isRecord, areaExpected])
+  const { box, near, radius } = value as Record<string, unknown>
+  if (box !== undefined) {
+    check(`${option}.box`, box, [isBox, 'an object { west, south, east, north } of degrees, south ≤ north'])
+    const { west, south, east, north } = box as Record<'west' | 'south' | 'east' | 'north', number>
+    return { kind: 'box', west, south, east, north }
+  }
+  if (near === undefined) invalid(option, areaExpected, value)
+  check(`${option}.near`, near, [isPoint, 'a point { lat, lon } (degrees: lat −90…90, lon −180…180)'])
+  check(`${option}.radius`, radius, [(km) => typeof km === 'number' && km >= 0 && km < Infinity, 'kilometres ≥ 0'])
+  if (radius === undefined) invalid(`${option}.radius`, 'kilometres ≥ 0', radius)
+  const center = near as GeoPoint
+  return { kind: 'circle', center: { lat: center.lat, lon: center.lon }, radius: radius as number }
+}
+
+function isPoint(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  const { lat, lon } = value
+  return typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
+}
+
+function isBox(value: unknown): boolean {
+  if (!isRecord(value)) return false
+  const { west, south, east, north } = value
+  const degrees = (n: unknown, limit: number) => typeof n === 'number' && Math.abs(n) <= limit
+  return (
+    degrees(west, 180) &&
+    degrees(east, 180) &&
+    degrees(south, 90) &&
+    degrees(north, 90) &&
+    (south as number) <= (north as number)
+  )
 }
 
 function dateBound(value: unknown, side: 'start' | 'end', option: string): number {

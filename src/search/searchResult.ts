@@ -1,5 +1,7 @@
+import type { GeoPoint } from '../core/geo.js'
 import type { StoredDocument, StoredFields } from '../core/indexData.js'
 import type { DateBucket } from './facets/dateFacet.js'
+import type { GeoBucket } from './facets/geoFacet.js'
 import type { FacetCount } from './facets/facet.js'
 import type { SearchOptions } from './searchOptions.js'
 import type { SuggestedFilter } from './query/understandQuery.js'
@@ -18,15 +20,24 @@ export interface SearchHit<Fields extends StoredFields = StoredFields> extends O
   readonly terms: readonly string[]
   /** Body text around the best match, with match ranges (see `highlight`). */
   readonly snippet: Snippet
+  /** Where it happened, from the infobox's coordinates (degrees), when they could be read. */
+  readonly coordinates?: GeoPoint
+  /** Kilometres from the search's `near` point, for a hit with coordinates. */
+  readonly distance?: number
 }
 
 /**
- * Counts per requested facet: `date` is a histogram of `DateBucket`s, every
- * other facet a list of `FacetCount`s (a `DateBucket` is a `FacetCount` too,
- * so any facet can be rendered as a list of values and counts).
+ * Counts per requested facet: `date` is a histogram of `DateBucket`s,
+ * `coordinates` a grid of `GeoBucket`s, every other facet a list of
+ * `FacetCount`s (both buckets are `FacetCount`s too, so any facet can be
+ * rendered as a list of values and counts).
  */
 export type FacetResults<Names extends string = string> = {
-  readonly [Name in Names]: Name extends 'date' ? readonly DateBucket[] : readonly FacetCount[]
+  readonly [Name in Names]: Name extends 'date'
+    ? readonly DateBucket[]
+    : Name extends 'coordinates'
+      ? readonly GeoBucket[]
+      : readonly FacetCount[]
 }
 
 /**

@@ -31,22 +31,41 @@ function queryArbitrary(index: SearchIndex): fc.Arbitrary<string> {
 
 function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
   const facetValues = (name: string) => (index.data.facets.tables[name]?.values ?? []).slice(0, 40)
+  const point = fc.record({
+    lat: fc.double({ min: -90, max: 90, noNaN: true }),
+    lon: fc.double({ min: -180, max: 180, noNaN: true }),
+  })
   const dateRange = fc
     .tuple(fc.integer({ min: -600, max: 2000 }), fc.integer({ min: 0, max: 800 }))
     .map(([from, span]) => ({ from: from || 1, to: from + span || 1 }))
-  return fc.record(
+  const options = fc.record(
     {
       prefix: fc.boolean(),
       fuzzy: fc.oneof(fc.boolean(), fc.constantFrom(0.2, 0.3, 1, 2)),
       combineWith: fc.constantFrom('AND' as const, 'OR' as const),
       limit: fc.integer({ min: 0, max: 15 }),
       offset: fc.integer({ min: 0, max: 5 }),
-      sort: fc.constantFrom('relevance' as const, 'date' as const, '-date' as const),
+      sort: fc.constantFrom('relevance' as const, 'date' as const, '-date' as const, 'distance' as const),
+      near: point,
       filters: fc.record(
         {
           place: fc.subarray(facetValues('place'), { maxLength: 2 }),
           combatant: fc.subarray(facetValues('combatant'), { maxLength: 2 }),
+          country: fc.subarray(facetValues('country'), { maxLength: Math.min(2, facetValues('country').length) }),
           date: dateRange,
+          coordinates: fc.oneof(
+            fc.record({ near: point, radius: fc.integer({ min: 0, max: 4000 }) }),
+            fc
+              .tuple(point, fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 180 }))
+              .map(([{ lat, lon }, height, width]) => ({
+                box: {
+                  south: Math.max(-90, lat - height),
+                  north: Math.min(90, lat + height),
+                  west: lon,
+                  east: lon + width > 180 ? lon + width - 360 : lon + width,
+                },
+              })),
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -54,10 +73,15 @@ function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
         ['place', 'date'],
         { combatant: { limit: 5 }, date: { interval: 'decade' } },
         { place: { level: 0 }, kind: true },
+        { country: true, continent: true, coordinates: { cell: 5 } },
         [],
       ),
     },
     { requiredKeys: [] },
+  )
+  // Sorting by distance needs a point to measure from.
+  return options.map((given) =>
+    given.sort === 'distance' && given.near === undefined ? { ...given, near: { lat: 48.7, lon: 44.5 } } : given,
   )
 }
 

@@ -73,7 +73,7 @@ describe.concurrent('build → search → inspect', slow, () => {
     const text = await runCli(['inspect', index], { cwd: work })
     expect(text.code).toBe(0)
     expect(text.stdout).toContain('infobox-search index, format version 2')
-    expect(text.stdout).toContain('articles: 4 (4 with a date)')
+    expect(text.stdout).toContain('articles: 4 (4 with a date, 0 with coordinates)')
     const json = await runCli(['inspect', index, '--json'], { cwd: work })
     expect(JSON.parse(json.stdout)).toMatchObject({
       format: 'infobox-search',

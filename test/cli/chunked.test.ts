@@ -48,7 +48,7 @@ describe.concurrent('build --chunked', slow, () => {
     expect(inspected.stdout).toMatch(
       /^search: infobox-search chunked index of \d+ files, format version 1, written by infobox-search@/,
     )
-    expect(inspected.stdout).toContain('articles: 12 (12 with a date)')
+    expect(inspected.stdout).toContain('articles: 12 (12 with a date, 0 with coordinates)')
   })
 
   test('a rebuild writes only what changed, replaces the manifest, removes what it no longer names, and nothing else', async () => {

@@ -22,6 +22,7 @@ infoboxes:
   - conflict: { text: Battle of Zama }
     partof: { text: the Second Punic War, links: [{ type: internal, page: Second Punic War }] }
     date: { text: October 202 BC }
+    coordinates: { text: "36.27°N, 9.45°W" }
     place:
       text: Zama, near Siliana, Tunisia
       links:

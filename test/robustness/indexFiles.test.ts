@@ -190,7 +190,26 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
       (e: Json) => void (e['texts'][0] = null),
       `Cannot load index: "texts" must be ${count} strings, one per document.`,
     ],
-    ['facets missing', (e: Json) => void delete e['facets'], 'Cannot load index: "facets" must be { tables, date }.'],
+    [
+      'facets missing',
+      (e: Json) => void delete e['facets'],
+      'Cannot load index: "facets" must be { tables, date, geo }.',
+    ],
+    [
+      'one latitude too few',
+      (e: Json) => void e['facets'].geo.lat.pop(),
+      'Cannot load index: "facets.geo" must hold 3 latitudes and longitudes in degrees (null for none).',
+    ],
+    [
+      'a latitude past the pole',
+      (e: Json) => void ((e['facets'].geo.lat[0] = 91), (e['facets'].geo.lon[0] = 0)),
+      'Cannot load index: "facets.geo" must hold 3 latitudes and longitudes in degrees (null for none).',
+    ],
+    [
+      'a latitude without its longitude',
+      (e: Json) => void (e['facets'].geo.lat[0] = 10),
+      'Cannot load index: "facets.geo" must hold 3 latitudes and longitudes in degrees (null for none).',
+    ],
     [
       'a facet table of the wrong shape',
       (e: Json) => void (e['facets'].tables.place = { values: ['Rome'] }),
@@ -232,7 +251,17 @@ describe('golden files (test/compat)', () => {
   test('v2.json, written by this format version, loads and answers as it did', () => {
     const index = loadIndex<{ url: string; tags: readonly string[] }>(compat('v2.json'))
     expect(index.documentCount).toBe(4)
-    expect(index.facetNames).toEqual(['date', 'combatant', 'kind', 'partof', 'place', 'tags'])
+    expect(index.facetNames).toEqual([
+      'date',
+      'coordinates',
+      'combatant',
+      'continent',
+      'country',
+      'kind',
+      'partof',
+      'place',
+      'tags',
+    ])
     const first = (query: string) => index.search(query).hits[0]
     expect(first('hannibal')).toMatchObject({
       id: 'battle-of-zama',
@@ -270,6 +299,28 @@ describe('golden files (test/compat)', () => {
     expect(zama?.fields).toEqual({ url: '/battles/zama', tags: ['punic wars', 'antiquity'] })
     expect(zama?.fields.url?.startsWith('/battles/')).toBe(true)
     expect(index.search('rhodes').hits[0]?.fields).toEqual({})
+    // Coordinates in the converter's form (the sign is the truth): Zama is in Tunisia, east of Greenwich.
+    expect(zama?.coordinates).toEqual({ lat: 36.27, lon: 9.45 })
+    const near = index.search('', { near: { lat: 36.8, lon: 10.18 }, sort: 'distance' }).hits
+    expect(near.map((hit) => [hit.id, hit.distance])).toEqual([
+      ['battle-of-zama', 87.9],
+      ['siege-of-rhodes', undefined],
+      ['battle-of-hochstadt', undefined],
+      ['qamishli-clashes', undefined],
+    ])
+    expect(index.search('', { facets: ['country', 'continent'] }).facets).toEqual({
+      country: [
+        { value: 'DE', label: 'Germany', count: 1 },
+        { value: 'GR', label: 'Greece', count: 1 },
+        { value: 'SY', label: 'Syria', count: 1 },
+        { value: 'TN', label: 'Tunisia', count: 1 },
+      ],
+      continent: [
+        { value: 'Europe', count: 2 },
+        { value: 'Africa', count: 1 },
+        { value: 'Asia', count: 1 },
+      ],
+    })
     expect(index.search('', { filters: { tags: ['antiquity'] } }).hits.map((hit) => hit.id)).toEqual(['battle-of-zama'])
   })
 

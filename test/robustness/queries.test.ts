@@ -77,7 +77,7 @@ describe('facet filters and options', () => {
   test('an unknown facet is a typed error naming it and the known ones', () => {
     expect(() => index.search('', { filters: { planet: ['Mars'] } })).toThrow(OptionsError)
     expect(() => index.search('', { facets: ['planet'] })).toThrow(
-      /"facet name" must be one of this index's facets, date, combatant, kind, partof, place .*received "planet"/,
+      /"facet name" must be one of this index's facets, date, coordinates, combatant, continent, country, kind, partof, place .*received "planet"/,
     )
   })
 
@@ -124,7 +124,7 @@ describe('facet filters and options', () => {
     ['a fractional offset', { offset: 1.5 }, /"offset" must be a whole number ≥ 0, received 1\.5/],
     ['a negative snippet length', { snippetLength: -1 }, /"snippetLength" must be a whole number ≥ 0, received -1/],
     ['a string limit', { limit: '10' }, /"limit" must be a whole number ≥ 0, received "10"/],
-    ['an unknown sort', { sort: 'random' }, /"sort" must be 'relevance', 'date' or '-date'/],
+    ['an unknown sort', { sort: 'random' }, /"sort" must be 'relevance', 'date', '-date' or 'distance'/],
     [
       'a NaN limit, shown as NaN',
       { limit: Number.NaN },

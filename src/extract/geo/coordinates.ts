@@ -9,11 +9,9 @@
  * infoboxes (`latd`, `latm`, `latns`…) use degrees–minutes–seconds.
  */
 
-/** A point in decimal degrees: latitude −90…90 (north positive), longitude −180…180 (east positive). */
-export interface GeoPoint {
-  readonly lat: number
-  readonly lon: number
-}
+import type { GeoPoint } from '../../core/geo.js'
+
+export type { GeoPoint } from '../../core/geo.js'
 
 /** Longer text is not a coordinate pair; rejecting it keeps the parser's cost bounded. */
 const MAX_LENGTH = 500

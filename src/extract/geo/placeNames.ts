@@ -142,3 +142,24 @@ export const PLACE_NAMES: ReadonlyMap<string, PlaceName> = buildNames()
 
 /** The most words in one name. */
 export const MAX_NAME_WORDS = Math.max(...[...PLACE_NAMES.keys()].map((name) => name.split(' ').length))
+
+/**
+ * Other English names of a modern country, for a query or a filter to name
+ * it by (`Britain`, `England` → `GB`; `USA`, `United States` → `US`):
+ * country-coder's name and aliases and the extra names above, the US states
+ * and ambiguous names left out.
+ *
+ * @example
+ * countryAliases('GB') // ['United Kingdom', 'UK', …, 'Great Britain', 'Britain', 'England', 'Scotland', …]
+ */
+export function countryAliases(code: string): readonly string[] {
+  const found = new Set<string>()
+  for (const { properties } of borders.features) {
+    const { iso1A2, level, nameEn, aliases } = properties
+    if (iso1A2 !== code || (level !== 'country' && level !== 'territory')) continue
+    for (const name of [nameEn, ...(aliases ?? [])])
+      if (/\p{L}{2}/u.test(name) && !AMBIGUOUS.includes(name)) found.add(name)
+  }
+  for (const [name, target] of Object.entries(EXTRA_MODERN)) if (target === code) found.add(name)
+  return [...found]
+}

@@ -348,7 +348,7 @@ function isStoredRecord(value: unknown): value is Omit<CachedRecord, 'terms'> {
     ) &&
     (value['fields'] === undefined || isRecord(value['fields'])) &&
     isRecord(facets) &&
-    ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
+    ['kind', 'place', 'placeHierarchy', 'combatant', 'country'].every((key) => Array.isArray(facets[key])) &&
     isRecord(facets['extra']) &&
     isRecord(facets['labels']) &&
     Array.isArray(facets['linkAliases']) &&

@@ -5,7 +5,7 @@ import {
   type DocumentFragment,
   type ValuesFacetFile,
 } from '../../core/chunkedFormat.js'
-import type { DateTable, FacetKind, FacetTable, StoredDocument, StoredFields } from '../../core/indexData.js'
+import type { DateTable, FacetKind, FacetTable, GeoTable, StoredDocument, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
 import { scoreQuery } from '../engine/scoreQuery.js'
@@ -14,8 +14,9 @@ import { lowerBound, type TermIndex } from '../engine/termIndex.js'
 import { createDateFacet, type DateFacet } from '../facets/dateFacet.js'
 import type { Facet } from '../facets/facet.js'
 import { createValuesFacet } from '../facets/valuesFacet.js'
+import { createGeoFacet, type GeoFacet } from '../facets/geoFacet.js'
 import { rankAndCount, type Match } from '../rankAndCount.js'
-import { cleanQuery, scoringOptions } from '../searchIndex.js'
+import { cleanQuery, scoringOptions, withPlace } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { applySuggestions } from '../query/applySuggestions.js'
@@ -42,7 +43,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   readonly manifest: ChunkedManifest
   readonly #store: ChunkStore
   readonly #decoded: DecodedPostings = new Map()
-  readonly #decodedFacets = new Map<string, FacetTable | DateTable>()
+  readonly #decodedFacets = new Map<string, FacetTable | DateTable | GeoTable>()
   readonly #nameIndex = new Map<string, readonly NamedValues[]>()
   readonly #namesRead = new Set<string>()
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
@@ -111,7 +112,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
-    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved.snippetLength))
+    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved))
     return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
   }
 
@@ -152,6 +153,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       ...resolved.filters.keys(),
       ...resolved.facets.keys(),
       ...(sortsByDate(resolved, browsing) ? ['date'] : []),
+      ...(resolved.sort === 'distance' ? ['coordinates'] : []),
       ...suggested.map((suggestion) => suggestion.facet),
     ])
   }
@@ -193,22 +195,26 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   #facets(names: ReadonlySet<string>) {
     const byName = new Map<string, Facet>()
     let date: DateFacet | undefined
+    let geo: GeoFacet | undefined
     for (const name of names) {
       const facet = this.manifest.facets[name]
       if (facet === undefined) continue
       if (facet.kind === 'dates') {
         date = createDateFacet(this.#facetData(facet.file, readDates))
         byName.set(name, date)
+      } else if (facet.kind === 'geo') {
+        geo = createGeoFacet(this.#facetData(facet.file, readPoints))
+        byName.set(name, geo)
       } else {
         const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValues))
         byName.set(name, createValuesFacet(this.#facetData(facet.file, readValues), levels, this.documentCount))
       }
     }
-    return { byName, date }
+    return { byName, date, geo }
   }
 
   /** A facet file fetched, decoded once (`undefined` when not fetched: a level not asked for). */
-  #facetData<Data extends FacetTable | DateTable>(file: string, read: (stored: never) => Data): Data {
+  #facetData<Data extends FacetTable | DateTable | GeoTable>(file: string, read: (stored: never) => Data): Data {
     let data = this.#decodedFacets.get(file) as Data | undefined
     const stored = this.#store.get(file)
     if (data === undefined && stored !== undefined) this.#decodedFacets.set(file, (data = read(stored as never)))
@@ -221,17 +227,18 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     return chunkPaths.fragment(hashes[block] ?? '', doc - (starts[block] ?? 0))
   }
 
-  #hit(match: Match, path: string, snippetLength: number): SearchHit<Fields> {
-    const { document, text } = this.#store.get(path) as DocumentFragment<StoredDocument>
+  #hit(match: Match, path: string, resolved: ResolvedSearchOptions): SearchHit<Fields> {
+    const { document, text, coordinates } = this.#store.get(path) as DocumentFragment<StoredDocument>
     const source = text || document.description || ''
-    return {
+    const hit: SearchHit<Fields> = {
       ...document,
       // What the app says its fields are: the index holds what its build was told to store.
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(source, new Set(match.terms), snippetLength),
+      snippet: makeSnippet(source, new Set(match.terms), resolved.snippetLength),
     }
+    return withPlace(hit, coordinates, resolved.near)
   }
 }
 
@@ -265,6 +272,11 @@ function readValues(stored: ValuesFacetFile): FacetTable {
 }
 
 /** The date facet's file → its table (end keys from the spans). */
+/** The coordinates facet's file is the table itself. */
+function readPoints(stored: GeoTable): GeoTable {
+  return stored
+}
+
 function readDates(stored: DatesFacetFile): DateTable {
   return {
     start: stored.start,

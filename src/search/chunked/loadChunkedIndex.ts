@@ -104,7 +104,7 @@ function readManifest(value: unknown): ChunkedManifest {
         ([name, facet]) =>
           /^[\w-]+$/.test(name) &&
           isRecord(facet) &&
-          (facet['kind'] === 'values' || facet['kind'] === 'dates') &&
+          (facet['kind'] === 'values' || facet['kind'] === 'dates' || facet['kind'] === 'geo') &&
           isPaths([facet['file']], chunkPath) &&
           (facet['levels'] === undefined || isPaths(facet['levels'], chunkPath)),
       ),

@@ -1,3 +1,4 @@
+import type { GeoPoint } from '../../core/geo.js'
 import type { FacetKind } from '../../core/indexData.js'
 import type { FacetRequest } from '../searchOptions.js'
 
@@ -25,8 +26,22 @@ export interface DateRangeFilter {
   readonly to: number
 }
 
+/**
+ * A filter on the coordinates facet: keep articles inside a box (degrees;
+ * `west > east` crosses the antimeridian) or within `radius` kilometres of a point.
+ */
+export type GeoAreaFilter =
+  | {
+      readonly kind: 'box'
+      readonly west: number
+      readonly south: number
+      readonly east: number
+      readonly north: number
+    }
+  | { readonly kind: 'circle'; readonly center: GeoPoint; readonly radius: number }
+
 /** A caller's filter, read and checked once at the API boundary. */
-export type FacetFilter = ValuesFilter | DateRangeFilter
+export type FacetFilter = ValuesFilter | DateRangeFilter | GeoAreaFilter
 
 export type { FacetKind } from '../../core/indexData.js'
 

@@ -1,4 +1,5 @@
 import { fold } from '../../core/fold.js'
+import { ownEntry } from '../../core/guards.js'
 import type { FacetTable } from '../../core/indexData.js'
 
 /**
@@ -27,9 +28,9 @@ export function valueNames(table: FacetTable): Map<string, string[]> {
   }
   table.values.forEach((value) => {
     add(value, value)
-    const label = table.labels?.[value]
+    const label = ownEntry(table.labels, value)
     if (label !== undefined) add(label, value)
-    for (const [alias] of table.aliases?.[value] ?? []) add(alias, value)
+    for (const [alias] of ownEntry(table.aliases, value) ?? []) add(alias, value)
   })
   const articles = new Map(table.values.map((value, at) => [value, table.docs[at]?.length ?? 0]))
   for (const values of names.values())

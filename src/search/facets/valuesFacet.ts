@@ -1,3 +1,4 @@
+import { ownEntry } from '../../core/guards.js'
 import type { FacetTable } from '../../core/indexData.js'
 import type { DocumentSet, Facet, FacetCount } from './facet.js'
 import { nameKey, valueNames } from './valueNames.js'
@@ -84,7 +85,7 @@ function countValues(
     for (const doc of table.docs[v] ?? []) count += set[doc] ?? 0
     const value = table.values[v] ?? ''
     if (count > 0 || keep.has(value)) {
-      const label = table.labels !== undefined && Object.hasOwn(table.labels, value) ? table.labels[value] : undefined
+      const label = ownEntry(table.labels, value)
       counts.push(label === undefined ? { value, count } : { value, count, label })
     }
   }

@@ -1,3 +1,4 @@
+import { ownEntry } from '../../core/guards.js'
 import type { FacetTable } from '../../core/indexData.js'
 import { nameKey, valueNames } from '../facets/valueNames.js'
 
@@ -50,7 +51,7 @@ export function buildNameIndex(
   const add = (key: string, facet: string, values: readonly string[]) => {
     const [first] = values
     if (key === '' || first === undefined) return
-    const named: NamedValues = { facet, values, label: tables[facet]?.labels?.[first] ?? first }
+    const named: NamedValues = { facet, values, label: ownEntry(tables[facet]?.labels, first) ?? first }
     const entries = index.get(key)
     if (entries === undefined) index.set(key, [named])
     else if (!entries.some((entry) => entry.facet === facet)) entries.push(named)

@@ -76,7 +76,11 @@ export function understandQuery(query: string, names: NameIndex | undefined, cur
       const key = nameKey(text)
       const entries = names.get(key)
       if (entries === undefined || inDate(start, end) || !isName(key, text)) continue
-      for (const { facet, values, label } of entries)
+      // A name that is a modern country is offered as the country, not as the places written so.
+      const offered = entries.some(({ facet }) => facet === 'country')
+        ? entries.filter(({ facet }) => facet !== 'place')
+        : entries
+      for (const { facet, values, label } of offered)
         found.push({ facet, value: values[0] ?? '', values, label, text, start, end })
       taken = count
     }
