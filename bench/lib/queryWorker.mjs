@@ -1,7 +1,10 @@
 // Load one index several times (median load time), then time a fixed query
 // set and score known-item queries. Runs in its own process per engine.
-//   node --expose-gc queryWorker.mjs --lib ours|minisearch|orama|flexsearch|lunr --index <file>
+//   node --expose-gc queryWorker.mjs --lib ours|chunked|minisearch|orama|flexsearch|lunr --index <file>
 //        --queries <json> --known <json> --result <json> [--loads 5] [--rounds 5]
+// `chunked`: --index is a chunked index's manifest (index.json); its files are fetched from
+// memory (read from disk once), so the warm-up pass fetches each query's chunks and the
+// timed rounds are warm searches.
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,21 +28,40 @@ const args = readArgs(process.argv.slice(2), {
 const now = () => performance.now()
 const gc = globalThis.gc ?? (() => {})
 
+const facetedOptions = ({ place, from, to }, limit) => ({
+  limit,
+  filters: { place: [place], date: { from, to } },
+  facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
+})
+
+/** Our chunked index, its files served from memory (each read from disk on its first request). */
+async function chunkedAdapter() {
+  const { loadChunkedIndex } = await import(path.join(dist, 'index.js'))
+  const files = new Map()
+  const fetchFromMemory = async (file) => {
+    let text = files.get(file)
+    if (text === undefined) files.set(file, (text = readFileSync(file, 'utf8')))
+    return { ok: true, status: 200, statusText: 'OK', text: async () => text }
+  }
+  return {
+    readsPath: true,
+    load: (manifest) => loadChunkedIndex(manifest, { fetch: fetchFromMemory }),
+    search: async (index, query, limit = 20) => (await index.search(query, { limit })).hits.map((h) => h.id),
+    facetedSearch: async (index, query, filter, limit = 20) =>
+      (await index.search(query, facetedOptions(filter, limit))).hits.map((h) => h.id),
+  }
+}
+
 /** Adapters with the same shape for our library and the other engines. */
 async function adapter(lib) {
+  if (lib === 'chunked') return chunkedAdapter()
   if (lib !== 'ours') return engines[lib]
   const { loadIndex } = await import(path.join(dist, 'index.js'))
   return {
     load: (json) => loadIndex(json),
     search: (index, query, limit = 20) => index.search(query, { limit }).hits.map((h) => h.id),
-    facetedSearch: (index, query, { place, from, to }, limit = 20) =>
-      index
-        .search(query, {
-          limit,
-          filters: { place: [place], date: { from, to } },
-          facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
-        })
-        .hits.map((h) => h.id),
+    facetedSearch: (index, query, filter, limit = 20) =>
+      index.search(query, facetedOptions(filter, limit)).hits.map((h) => h.id),
   }
 }
 
@@ -59,7 +81,7 @@ function readIndexString(file) {
 }
 
 const engine = await adapter(args.lib)
-const json = readIndexString(args.index)
+const json = engine.readsPath ? args.index : readIndexString(args.index)
 const loads = []
 let index
 for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
