@@ -139,6 +139,7 @@ export function summarizeChunked(results) {
       const r = record.result
       sum.warm[name] = {
         loadMs: r.loadMs,
+        builtInProcess: r.builtInProcess,
         p50: r.plain.p50,
         p95: r.plain.p95,
         facetedP95: r.faceted?.p95,
@@ -300,7 +301,7 @@ function warmTable(sum) {
         ? [names[name] ?? name, w.error, '', '', '', '']
         : [
             names[name] ?? name,
-            msf(w.loadMs),
+            w.builtInProcess ? `built in process: ${s(w.loadMs)}` : msf(w.loadMs),
             msf(w.p50),
             msf(w.p95),
             msf(w.facetedP95),

@@ -5,8 +5,11 @@
 // `chunked`: --index is a chunked index's manifest (index.json); its files are fetched from
 // memory (read from disk once), so the warm-up pass fetches each query's chunks and the
 // timed rounds are warm searches.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+// `--prepared <jsonl>` instead of `--index`: build the engine's index from these documents in this
+// process (no serialized index: for one too big for a JavaScript string); its "load" is that build.
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { readArgs, toInt } from './args.mjs'
 import { engines } from './engines.mjs'
@@ -17,6 +20,7 @@ const dist =
 const args = readArgs(process.argv.slice(2), {
   lib: { type: 'string' },
   index: { type: 'string' },
+  prepared: { type: 'string' },
   queries: { type: 'string' },
   known: { type: 'string' },
   result: { type: 'string' },
@@ -81,15 +85,26 @@ function readIndexString(file) {
 }
 
 const engine = await adapter(args.lib)
-const json = engine.readsPath ? args.index : readIndexString(args.index)
 const loads = []
 let index
-for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
-  index = undefined
+if (args.prepared) {
+  // Line by line: at 50,000 articles with the full body the file is bigger than one string.
+  const docs = []
+  const lines = createInterface({ input: createReadStream(args.prepared), crlfDelay: Infinity })
+  for await (const line of lines) if (line !== '') docs.push(JSON.parse(line))
   gc()
   const t = now()
-  index = await engine.load(json)
+  index = await engine.build(docs)
   loads.push(now() - t)
+} else {
+  const json = engine.readsPath ? args.index : readIndexString(args.index)
+  for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
+    index = undefined
+    gc()
+    const t = now()
+    index = await engine.load(json)
+    loads.push(now() - t)
+  }
 }
 const heapAfterLoad = (gc(), process.memoryUsage().heapUsed)
 
@@ -117,7 +132,7 @@ async function time(run) {
   }
 }
 
-const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad }
+const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad, builtInProcess: Boolean(args.prepared) }
 result.plain = await time((q) => engine.search(index, q))
 if (engine.facetedSearch) result.faceted = await time((q) => engine.facetedSearch(index, q, filter))
 
