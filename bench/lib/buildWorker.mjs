@@ -322,6 +322,16 @@ const builders = {
   prepare: prepareDocuments,
 }
 
+// The event loop emptied while the build still waits (Node then exits with code 13): e.g. on Pagefind's
+// service process after it was killed (at 50,000 full articles, by the kernel's out-of-memory killer).
+let settled = false
+process.on('beforeExit', () => {
+  if (!settled)
+    process.stderr.write(
+      `bench error: ${args.lib} stopped answering before its build finished (a helper process ended: killed, e.g. out of memory?)\n`,
+    )
+})
+
 try {
   const result = await builders[args.lib]()
   result.maxRSS = process.resourceUsage().maxRSS * 1024
@@ -330,4 +340,6 @@ try {
   // Say what failed first (the parent keeps the error's first line), then the stack.
   process.stderr.write(`bench error: ${error?.name ?? 'Error'}: ${error?.message ?? error}\n${error?.stack ?? ''}\n`)
   process.exitCode = 1
+} finally {
+  settled = true
 }
