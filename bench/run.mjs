@@ -25,10 +25,10 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readArgs, toInt } from './lib/args.mjs'
 import { runChild } from './lib/child.mjs'
+import { ensureCorpus as ensureCorpusIn } from './lib/corpus.mjs'
 import { describeMachine, measureParallelCapacity } from './lib/machine.mjs'
 import { knownItems, latencyQueries } from './lib/queries.mjs'
 import { renderReport, evaluateTargets } from './lib/report.mjs'
-import { corpusFingerprint, defaultSources, generateCorpus } from './generateCorpus.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const root = path.join(here, '..')
@@ -161,18 +161,7 @@ async function step(label, command, argv, { resultFile } = {}) {
   return record
 }
 
-function ensureCorpus(count) {
-  const dir = path.join(corpusRoot, `corpus-${count}`)
-  const metaFile = path.join(dir, 'corpus.json')
-  const expected = corpusFingerprint({ count, seed, sources: defaultSources })
-  if (existsSync(metaFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8'))
-    if (meta.fingerprint === expected) return { dir, meta }
-  }
-  log(`generating corpus-${count} (seed ${seed}) …`)
-  const meta = generateCorpus({ count, seed, out: dir, log })
-  return { dir, meta }
-}
+const ensureCorpus = (count) => ensureCorpusIn({ root: corpusRoot, count, seed, log })
 
 const fileBytes = (file) => {
   const data = readFileSync(file)

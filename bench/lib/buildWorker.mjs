@@ -2,6 +2,8 @@
 // result: phase times (ms), output bytes, documents, maxRSS.
 //   node buildWorker.mjs --lib ours|baseline|orama|flexsearch|lunr|pagefind --dir <corpus> --out <file|dir>
 //        --body <profile> --result <json> [--prepared <jsonl>] [--stored-out <file>]
+//   node buildWorker.mjs --lib prepare --dir <corpus> --body <profile> --prepared <jsonl> --result <json>
+//        only the baseline's parse, written as the other engines' documents (no MiniSearch index)
 // Serialize times include writing the file for ours and the baseline alike
 // (plain synchronous writes in ~1 MB pieces, no fsync).
 import {
@@ -221,6 +223,31 @@ async function buildBaseline() {
   }
 }
 
+/**
+ * The other engines' documents without the baseline's index: at 50,000 articles
+ * with the `full` body, plain MiniSearch's JSON no longer fits in one string.
+ */
+async function prepareDocuments() {
+  const { parseDate } = await import(path.join(dist, 'index.js'))
+  const started = now()
+  const files = await listFiles(args.dir)
+  const out = createWriteStream(args.prepared)
+  let docs = 0
+  let skipped = 0
+  for (const file of files) {
+    const parsed = toDocument(await readFile(file.path, 'utf8'), file.id, args.body)
+    if (parsed === undefined) {
+      skipped++
+      continue
+    }
+    if (!out.write(JSON.stringify({ ...parsed.doc, ...simpleFacets(parsed.main, parseDate) }) + '\n'))
+      await new Promise((resolve) => out.once('drain', resolve))
+    progress(++docs, files.length)
+  }
+  await new Promise((resolve) => out.end(resolve))
+  return { ms: { total: now() - started }, docs, skipped }
+}
+
 async function readPrepared() {
   const docs = []
   const lines = createInterface({ input: createReadStream(args.prepared), crlfDelay: Infinity })
@@ -292,7 +319,18 @@ const builders = {
   flexsearch: () => buildEngine(engines.flexsearch),
   lunr: () => buildEngine(engines.lunr),
   pagefind: buildPagefind,
+  prepare: prepareDocuments,
 }
+
+// The event loop emptied while the build still waits (Node then exits with code 13): e.g. on Pagefind's
+// service process after it was killed (at 50,000 full articles, by the kernel's out-of-memory killer).
+let settled = false
+process.on('beforeExit', () => {
+  if (!settled)
+    process.stderr.write(
+      `bench error: ${args.lib} stopped answering before its build finished (a helper process ended: killed, e.g. out of memory?)\n`,
+    )
+})
 
 try {
   const result = await builders[args.lib]()
@@ -302,4 +340,6 @@ try {
   // Say what failed first (the parent keeps the error's first line), then the stack.
   process.stderr.write(`bench error: ${error?.name ?? 'Error'}: ${error?.message ?? error}\n${error?.stack ?? ''}\n`)
   process.exitCode = 1
+} finally {
+  settled = true
 }

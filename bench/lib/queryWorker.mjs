@@ -1,9 +1,15 @@
 // Load one index several times (median load time), then time a fixed query
 // set and score known-item queries. Runs in its own process per engine.
-//   node --expose-gc queryWorker.mjs --lib ours|minisearch|orama|flexsearch|lunr --index <file>
+//   node --expose-gc queryWorker.mjs --lib ours|chunked|minisearch|orama|flexsearch|lunr --index <file>
 //        --queries <json> --known <json> --result <json> [--loads 5] [--rounds 5]
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+// `chunked`: --index is a chunked index's manifest (index.json); its files are fetched from
+// memory (read from disk once), so the warm-up pass fetches each query's chunks and the
+// timed rounds are warm searches.
+// `--prepared <jsonl>` instead of `--index`: build the engine's index from these documents in this
+// process (no serialized index: for one too big for a JavaScript string); its "load" is that build.
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { readArgs, toInt } from './args.mjs'
 import { engines } from './engines.mjs'
@@ -14,6 +20,7 @@ const dist =
 const args = readArgs(process.argv.slice(2), {
   lib: { type: 'string' },
   index: { type: 'string' },
+  prepared: { type: 'string' },
   queries: { type: 'string' },
   known: { type: 'string' },
   result: { type: 'string' },
@@ -25,21 +32,40 @@ const args = readArgs(process.argv.slice(2), {
 const now = () => performance.now()
 const gc = globalThis.gc ?? (() => {})
 
+const facetedOptions = ({ place, from, to }, limit) => ({
+  limit,
+  filters: { place: [place], date: { from, to } },
+  facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
+})
+
+/** Our chunked index, its files served from memory (each read from disk on its first request). */
+async function chunkedAdapter() {
+  const { loadChunkedIndex } = await import(path.join(dist, 'index.js'))
+  const files = new Map()
+  const fetchFromMemory = async (file) => {
+    let text = files.get(file)
+    if (text === undefined) files.set(file, (text = readFileSync(file, 'utf8')))
+    return { ok: true, status: 200, statusText: 'OK', text: async () => text }
+  }
+  return {
+    readsPath: true,
+    load: (manifest) => loadChunkedIndex(manifest, { fetch: fetchFromMemory }),
+    search: async (index, query, limit = 20) => (await index.search(query, { limit })).hits.map((h) => h.id),
+    facetedSearch: async (index, query, filter, limit = 20) =>
+      (await index.search(query, facetedOptions(filter, limit))).hits.map((h) => h.id),
+  }
+}
+
 /** Adapters with the same shape for our library and the other engines. */
 async function adapter(lib) {
+  if (lib === 'chunked') return chunkedAdapter()
   if (lib !== 'ours') return engines[lib]
   const { loadIndex } = await import(path.join(dist, 'index.js'))
   return {
     load: (json) => loadIndex(json),
     search: (index, query, limit = 20) => index.search(query, { limit }).hits.map((h) => h.id),
-    facetedSearch: (index, query, { place, from, to }, limit = 20) =>
-      index
-        .search(query, {
-          limit,
-          filters: { place: [place], date: { from, to } },
-          facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
-        })
-        .hits.map((h) => h.id),
+    facetedSearch: (index, query, filter, limit = 20) =>
+      index.search(query, facetedOptions(filter, limit)).hits.map((h) => h.id),
   }
 }
 
@@ -59,15 +85,26 @@ function readIndexString(file) {
 }
 
 const engine = await adapter(args.lib)
-const json = readIndexString(args.index)
 const loads = []
 let index
-for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
-  index = undefined
+if (args.prepared) {
+  // Line by line: at 50,000 articles with the full body the file is bigger than one string.
+  const docs = []
+  const lines = createInterface({ input: createReadStream(args.prepared), crlfDelay: Infinity })
+  for await (const line of lines) if (line !== '') docs.push(JSON.parse(line))
   gc()
   const t = now()
-  index = await engine.load(json)
+  index = await engine.build(docs)
   loads.push(now() - t)
+} else {
+  const json = engine.readsPath ? args.index : readIndexString(args.index)
+  for (let i = 0; i < toInt(args.loads, 'loads'); i++) {
+    index = undefined
+    gc()
+    const t = now()
+    index = await engine.load(json)
+    loads.push(now() - t)
+  }
 }
 const heapAfterLoad = (gc(), process.memoryUsage().heapUsed)
 
@@ -95,7 +132,7 @@ async function time(run) {
   }
 }
 
-const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad }
+const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad, builtInProcess: Boolean(args.prepared) }
 result.plain = await time((q) => engine.search(index, q))
 if (engine.facetedSearch) result.faceted = await time((q) => engine.facetedSearch(index, q, filter))
 
