@@ -16,6 +16,11 @@ export type InfoboxSearchErrorCode =
   | 'ERR_DUPLICATE_ID'
   | 'ERR_BUILDER_FINISHED'
   | 'ERR_IO'
+  | 'ERR_DATABASE_CONNECT'
+  | 'ERR_DATABASE_AUTH'
+  | 'ERR_TABLE_LAYOUT'
+  | 'ERR_DATABASE_LOAD'
+  | 'ERR_DATABASE_QUERY'
 
 interface ErrorDetails {
   readonly cause?: unknown
