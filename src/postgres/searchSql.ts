@@ -84,7 +84,10 @@ SELECT ${unfiltered} AS unfiltered,
 
 function condition(filter: Filter, add: (value: unknown) => string): string {
   if ('values' in filter) return `a.${quote(`facet_${filter.facet}`)} && ${add(filter.values)}::text[]`
-  return `a.date_range && int8range(${add(filter.from)}::bigint, ${add(filter.to)}::bigint, '[]')`
+  const { from, to } = filter
+  if (from === null || to === null || from <= to) return `a.date_range && int8range(${add(from)}::bigint, ${add(to)}::bigint, '[]')`
+  // A reversed filter (from after to) is no range, but the static index still keeps what starts by "to" and ends from "from" on.
+  return `a.date_start <= ${add(to)}::bigint AND (a.date_end IS NULL OR a.date_end >= ${add(from)}::bigint)`
 }
 
 /** A facet's counts as JSON: `[[value, count, label], …]` (then the selected values' own counts), or `[[bucket, count], …]`. */
