@@ -37,7 +37,7 @@ async function terse(file: string): Promise<void> {
 }
 
 const library = {
-  entry: { index: 'src/index.ts', build: 'src/build.ts' },
+  entry: { index: 'src/index.ts', build: 'src/build.ts', postgres: 'src/postgres.ts', export: 'src/export.ts' },
   dts: true,
   sourcemap: true,
   target: 'es2022',
@@ -52,7 +52,7 @@ export default defineConfig([
     format: ['cjs'],
     // unified and remark are ESM-only: bundle them (and everything else that
     // has no CommonJS build) into the CommonJS output so `require` works.
-    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$)/],
+    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$|pg$|pg-copy-streams$)/],
   },
   {
     // One self-contained, minified ES module for <script type="module"> and

@@ -1,12 +1,13 @@
-import { dateKey, parseDateBound, type SearchOptions, type SearchResult } from '../index.js'
+import type { SearchOptions, SearchResult } from '../index.js'
 import { InfoboxSearchError } from '../errors.js'
 import { createPool, serverOf, serverOfUrl, type Queryable } from './connect.js'
 import { connectionError, DatabaseError, describeServer, errorCode } from './databaseError.js'
 import { facetResult, type FacetRow } from './facetResult.js'
 import { hitsOf } from './hits.js'
-import { invalid, resolveSearchOptions, type ResolvedSearchOptions } from './internal.js'
+import { resolveSearchOptions, type ResolvedSearchOptions } from './internal.js'
 import { queryTerms } from './queryTerms.js'
-import { searchSql, type FacetQuery, type Filter } from './searchSql.js'
+import { searchSql } from './searchSql.js'
+import { facetQueries, filtersOf } from './searchPlan.js'
 import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
 import { defaultTable, parseTableName, type TableNames } from './tableNames.js'
 import { planTerms, type TermPlan } from './termPlan.js'
@@ -95,7 +96,7 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
       const cleaned = typeof text === 'string' ? text.slice(0, maxQueryLength).trim() : ''
       const plan = await textPlan(cleaned, resolved, meta)
       const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
-      const facets = facetQueries(resolved, meta)
+      const facets = facetQueries(resolved, meta.placeLevels)
       const sql = searchSql({
         names,
         plan,
@@ -139,39 +140,6 @@ function definedOnly<T extends object>(object: T | undefined): Partial<T> {
 /** `date` first, then the others sorted: the static index's order (its messages list them so). */
 function facetNamesOf(meta: TableMeta): string[] {
   return ['date', ...['place', 'combatant', 'kind', ...meta.options.facets].sort()]
-}
-
-function filtersOf(resolved: ResolvedSearchOptions): Filter[] {
-  const filters: Filter[] = []
-  for (const [facet, value] of Object.entries(resolved.filters ?? {})) {
-    if (value === undefined) continue
-    if (facet !== 'date') {
-      // Only strings can equal a value; anything else in the list matches nothing, as in the static index.
-      filters.push({ facet, values: (value as readonly unknown[]).filter((v): v is string => typeof v === 'string') })
-      continue
-    }
-    const { from, to } = value as { from?: number | string; to?: number | string }
-    filters.push({ facet: 'date', from: bound(from, 'start', 'filters.date.from'), to: bound(to, 'end', 'filters.date.to') })
-  }
-  return filters
-}
-
-function bound(value: number | string | undefined, side: 'start' | 'end', option: string): number | null {
-  if (value === undefined) return null
-  const date = parseDateBound(value)
-  if (date === undefined) invalid(option, "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)", value)
-  return dateKey(date, side)
-}
-
-function facetQueries(resolved: ResolvedSearchOptions, meta: TableMeta): FacetQuery[] {
-  return [...resolved.facets].map(([name, request]): FacetQuery => {
-    if (name === 'date') return { name, kind: 'date', interval: request.interval ?? 'century' }
-    // The static index counts a level from the table `place@<level>`, which exists only for levels some article has.
-    if (request.level !== undefined && (name !== 'place' || request.level >= meta.placeLevels)) return { name, kind: 'none' }
-    const filter = resolved.filters?.[name]
-    const selected = Array.isArray(filter) ? [...new Set(filter.filter((v): v is string => typeof v === 'string'))] : []
-    return { name, kind: 'values', limit: request.limit ?? 10, selected, ...(request.level === undefined ? {} : { level: request.level }) }
-  })
 }
 
 /**
