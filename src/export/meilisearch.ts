@@ -5,15 +5,15 @@ import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } f
 
 /** One query of a Meilisearch multi-search. */
 export interface MeilisearchQuery {
-  readonly indexUid: string
-  readonly q: string
-  readonly filter?: readonly string[]
-  readonly facets?: readonly string[]
-  readonly limit: number
-  readonly offset?: number
-  readonly sort?: readonly string[]
-  readonly matchingStrategy?: 'last' | 'all'
-  readonly attributesToRetrieve?: readonly string[]
+  indexUid: string
+  q: string
+  filter?: string[]
+  facets?: string[]
+  limit: number
+  offset?: number
+  sort?: string[]
+  matchingStrategy?: 'last' | 'all'
+  attributesToRetrieve?: string[]
 }
 
 /**
@@ -23,7 +23,7 @@ export interface MeilisearchQuery {
  * or `facet:<name>` (a facet whose own filter is active, counted without it).
  */
 export interface MeilisearchRequest {
-  readonly queries: readonly MeilisearchQuery[]
+  readonly queries: MeilisearchQuery[]
   readonly answers: readonly string[]
 }
 
@@ -43,16 +43,16 @@ export function meilisearchDocumentLine(document: EngineDocument): string {
  * numbers), every facet field and the date filterable, date and position
  * sortable, typos from five and eight letters as ours, facet values sorted by count.
  */
-export function meilisearchSettings(facetFields: readonly string[]): Readonly<Record<string, unknown>> {
+export function meilisearchSettings(facetFields: readonly string[]) {
   return {
     searchableAttributes: ['title', 'shortDescription', 'description', 'infobox', 'body'],
     displayedAttributes: ['id', 'title', 'shortDescription', 'description', 'image', 'date', 'place', 'body'],
     filterableAttributes: [...facetFields, 'date_start', 'date_end', 'position', ...Object.values(dateBucketFields)],
     sortableAttributes: ['date_start', 'position'],
     typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 } },
-    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' as const } },
     pagination: { maxTotalHits: 100_000 },
-  }
+  } satisfies Readonly<Record<string, unknown>>
 }
 
 /**

@@ -3,21 +3,41 @@ import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
 import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'
 
-/** A JSON query clause (OpenSearch query DSL). */
-type Clause = Readonly<Record<string, unknown>>
+/** A filter clause of the query DSL. */
+export type OpenSearchFilter =
+  | { terms: Record<string, string[]> }
+  | { range: Record<string, { lte?: number; gte?: number }> }
+  | { exists: { field: string } }
+  | { bool: { filter: OpenSearchFilter[] } }
+
+/** A `terms` aggregation: a facet's values, or its selected values, or histogram buckets. */
+export interface OpenSearchTerms {
+  terms: { field: string; size: number; order?: Record<string, 'asc' | 'desc'> | Record<string, 'asc' | 'desc'>[]; include?: string[]; min_doc_count?: number }
+}
+
+/** A facet: the matches under every filter but its own, then its values. */
+export interface OpenSearchFacetAggregation {
+  filter: OpenSearchFilter | { match_all: Record<string, never> }
+  aggs?: Record<string, OpenSearchTerms>
+}
+
+/** The text query: `multi_match` over the weighted fields, or `match_all` to browse. */
+export type OpenSearchQuery =
+  | { match_all: Record<string, never> }
+  | { multi_match: { query: string; type: 'bool_prefix' | 'most_fields'; fields: string[]; operator: 'and' | 'or'; fuzziness?: string } }
 
 /** The search request `toOpenSearchRequest` makes: the `index` and `body` of `client.search`. */
 export interface OpenSearchRequest {
-  readonly index: string
-  readonly body: {
-    readonly query: Clause
-    readonly post_filter: Clause
-    readonly aggs: Readonly<Record<string, Clause>>
-    readonly sort: readonly (string | Readonly<Record<string, unknown>>)[]
-    readonly from: number
-    readonly size: number
-    readonly track_total_hits: true
-    readonly _source: { readonly excludes: readonly string[] }
+  index: string
+  body: {
+    query: OpenSearchQuery
+    post_filter: OpenSearchFilter
+    aggs: Record<string, OpenSearchFacetAggregation>
+    sort: (string | Record<string, { order: 'asc' | 'desc'; missing?: '_last' }>)[]
+    from: number
+    size: number
+    track_total_hits: true
+    _source: { excludes: string[] }
   }
 }
 
@@ -30,25 +50,31 @@ const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body
  * keys: sortable, BC negative; an overlap is two range clauses) and the
  * histogram buckets as integers.
  */
-export function openSearchIndexBody(): Readonly<Record<string, unknown>> {
-  const text = { type: 'text', analyzer: 'folded' }
+export function openSearchIndexBody() {
+  const text = { type: 'text', analyzer: 'folded' } as const
   return {
     settings: {
-      analysis: { analyzer: { folded: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'stop'] } } },
+      analysis: { analyzer: { folded: { type: 'custom' as const, tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'stop'] } } },
     },
     mappings: {
-      dynamic: 'strict',
-      dynamic_templates: [{ facets: { match: 'facet_*', mapping: { type: 'keyword' } } }],
+      dynamic: 'strict' as const,
+      dynamic_templates: [{ facets: { match: 'facet_*', mapping: { type: 'keyword' as const } } }],
       properties: {
-        id: { type: 'keyword' },
-        position: { type: 'integer' },
-        ...Object.fromEntries(textFields.map((field) => [field, text])),
-        image: { type: 'keyword', index: false },
-        date: { type: 'keyword', index: false },
-        place: { type: 'keyword', index: false },
-        date_start: { type: 'long' },
-        date_end: { type: 'long' },
-        ...Object.fromEntries(Object.values(dateBucketFields).map((field) => [field, { type: 'integer' }])),
+        id: { type: 'keyword' as const },
+        position: { type: 'integer' as const },
+        title: text,
+        shortDescription: text,
+        description: text,
+        infobox: text,
+        body: text,
+        image: { type: 'keyword' as const, index: false },
+        date: { type: 'keyword' as const, index: false },
+        place: { type: 'keyword' as const, index: false },
+        date_start: { type: 'long' as const },
+        date_end: { type: 'long' as const },
+        date_year: { type: 'integer' as const },
+        date_decade: { type: 'integer' as const },
+        date_century: { type: 'integer' as const },
       },
     },
   }
@@ -78,7 +104,7 @@ export function openSearchBulkLines(document: EngineDocument, index: string): st
  */
 export function toOpenSearchRequest(query: string, options: SearchOptions = {}, settings: EngineSearchSettings & { readonly index?: string } = {}): OpenSearchRequest {
   const plan = planEngineSearch(query, options, settings)
-  const aggs: Record<string, Clause> = { unfiltered: { filter: { match_all: {} } } }
+  const aggs: Record<string, OpenSearchFacetAggregation> = { unfiltered: { filter: { match_all: {} } } }
   for (const facet of plan.facets) {
     if (facet.kind === 'none') continue
     const filter = bool(filtersBut(plan.filters, facet.name))
@@ -87,12 +113,13 @@ export function toOpenSearchRequest(query: string, options: SearchOptions = {}, 
       continue
     }
     const field = facetField(facet)
-    const terms = { terms: { field, size: Math.max(facet.limit, 1), order: [{ _count: 'desc' }, { _key: 'asc' }] } }
-    const selected = facet.selected.length === 0 ? {} : { selected: { terms: { field, include: facet.selected, size: facet.selected.length, min_doc_count: 0 } } }
+    const terms: OpenSearchTerms = { terms: { field, size: Math.max(facet.limit, 1), order: [{ _count: 'desc' }, { _key: 'asc' }] } }
+    const selected = facet.selected.length === 0 ? {} : { selected: { terms: { field, include: [...facet.selected], size: facet.selected.length, min_doc_count: 0 } } }
     aggs[facet.name] = { filter, aggs: { values: terms, ...selected } }
   }
-  const last = { order: plan.sort === 'date' ? 'asc' : 'desc', missing: '_last' }
-  const sort = plan.sort === 'relevance' ? [...(plan.text === '' ? [] : ['_score']), { position: 'asc' }] : [{ date_start: last }, { position: 'asc' }]
+  const last = { order: plan.sort === 'date' ? 'asc' : 'desc', missing: '_last' } as const
+  const sort: OpenSearchRequest['body']['sort'] =
+    plan.sort === 'relevance' ? [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' } }] : [{ date_start: last }, { position: { order: 'asc' } }]
   return {
     index: settings.index ?? 'infobox_search',
     body: {
@@ -108,25 +135,25 @@ export function toOpenSearchRequest(query: string, options: SearchOptions = {}, 
   }
 }
 
-function textQuery(plan: ReturnType<typeof planEngineSearch>): Clause {
+function textQuery(plan: ReturnType<typeof planEngineSearch>): OpenSearchQuery {
   const fuzziness = plan.fuzzy === false || plan.fuzzy === 0 ? undefined : typeof plan.fuzzy === 'number' && plan.fuzzy >= 1 ? String(Math.min(2, Math.floor(plan.fuzzy))) : 'AUTO:5,8'
   return {
     multi_match: {
       query: plan.text,
       type: plan.prefix === false ? 'most_fields' : 'bool_prefix',
       fields: textFields.map((field) => `${field}^${plan.boost[field]}`),
-      operator: plan.combineWith.toLowerCase(),
+      operator: plan.combineWith === 'AND' ? 'and' : 'or',
       ...(fuzziness === undefined ? {} : { fuzziness }),
     },
   }
 }
 
-function bool(filters: readonly Filter[]): Clause {
+function bool(filters: readonly Filter[]): OpenSearchFilter {
   return { bool: { filter: filters.map(clause) } }
 }
 
-function clause(filter: Filter): Clause {
-  if ('values' in filter) return { terms: { [`facet_${filter.facet}`]: filter.values } }
+function clause(filter: Filter): OpenSearchFilter {
+  if ('values' in filter) return { terms: { [`facet_${filter.facet}`]: [...filter.values] } }
   // Overlap: starts by `to` and ends from `from` on (an ongoing conflict's end is after every date).
   return {
     bool: {

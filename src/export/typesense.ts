@@ -5,27 +5,27 @@ import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } f
 
 /** One search of a Typesense multi-search. */
 export interface TypesenseSearch {
-  readonly collection: string
-  readonly q: string
-  readonly query_by: string
-  readonly query_by_weights: string
-  readonly prefix: boolean
-  readonly num_typos: number
-  readonly min_len_1typo: number
-  readonly min_len_2typo: number
-  readonly drop_tokens_threshold: number
-  readonly filter_by?: string
-  readonly facet_by?: string
-  readonly max_facet_values?: number
-  readonly sort_by?: string
-  readonly offset: number
-  readonly limit: number
-  readonly exclude_fields: string
+  collection: string
+  q: string
+  query_by: string
+  query_by_weights: string
+  prefix: boolean
+  num_typos: number
+  min_len_1typo: number
+  min_len_2typo: number
+  drop_tokens_threshold: number
+  filter_by?: string
+  facet_by?: string
+  max_facet_values?: number
+  sort_by?: string
+  offset: number
+  limit: number
+  exclude_fields: string
 }
 
 /** The multi-search `toTypesenseRequest` makes, and what each search answers (as `MeilisearchRequest.answers`). */
 export interface TypesenseRequest {
-  readonly searches: readonly TypesenseSearch[]
+  readonly searches: TypesenseSearch[]
   readonly answers: readonly string[]
 }
 
@@ -36,19 +36,19 @@ const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body
  * `facet_*` field a faceted string list, the date as optional int64 day keys
  * (sortable, BC negative), the histogram buckets as faceted integer lists.
  */
-export function typesenseSchema(name: string): Readonly<Record<string, unknown>> {
+export function typesenseSchema(name: string) {
   return {
     name,
     fields: [
-      ...textFields.map((field) => ({ name: field, type: 'string', ...(field === 'title' || field === 'infobox' || field === 'body' ? {} : { optional: true }) })),
-      { name: 'position', type: 'int32', sort: true },
-      { name: 'image', type: 'string', optional: true, index: false },
-      { name: 'date', type: 'string', optional: true, index: false },
-      { name: 'place', type: 'string', optional: true, index: false },
-      { name: 'facet_.*', type: 'string[]', facet: true, optional: true },
-      { name: 'date_start', type: 'int64', optional: true, sort: true },
-      { name: 'date_end', type: 'int64', optional: true },
-      ...Object.values(dateBucketFields).map((field) => ({ name: field, type: 'int32[]', facet: true, optional: true })),
+      ...textFields.map((field) => ({ name: field, type: 'string' as const, optional: !(field === 'title' || field === 'infobox' || field === 'body') })),
+      { name: 'position', type: 'int32' as const, sort: true },
+      { name: 'image', type: 'string' as const, optional: true, index: false },
+      { name: 'date', type: 'string' as const, optional: true, index: false },
+      { name: 'place', type: 'string' as const, optional: true, index: false },
+      { name: 'facet_.*', type: 'string[]' as const, facet: true, optional: true },
+      { name: 'date_start', type: 'int64' as const, optional: true, sort: true },
+      { name: 'date_end', type: 'int64' as const, optional: true },
+      ...Object.values(dateBucketFields).map((field) => ({ name: field, type: 'int32[]' as const, facet: true, optional: true })),
     ],
     default_sorting_field: 'position',
   }

@@ -54,7 +54,7 @@ describePostgres('infobox-search export --to postgres', (url) => {
 
   test('--strict with an unreadable article: exit code 1 and the old table untouched', slow, async () => {
     const dir = await dirs.make()
-    await writeFiles(dir, { 'good.md': article({ title: 'Battle of Goodfield' }), 'bad.md': 'no front matter at all' })
+    await writeFiles(dir, { 'good.md': article({ title: 'Battle of Goodfield', body: 'A battle.' }), 'bad.md': 'no front matter at all' })
     const args = ['export', dir, '--to', 'postgres', '--database-url', url, '--table', 'cli_strict']
     expect((await runCli(args, { cwd })).code).toBe(0)
     const strict = await runCli([...args, '--strict'], { cwd })
