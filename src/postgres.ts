@@ -1,6 +1,6 @@
 // infobox-search/postgres (Node): the same records, facets and search API
 // over a PostgreSQL table. Needs the `pg` and `pg-copy-streams` packages.
-export { createPostgresSearch, rankWeights } from './postgres/createPostgresSearch.js'
+export { createPostgresSearch } from './postgres/createPostgresSearch.js'
 export type { PostgresSearch, PostgresSearchOptions } from './postgres/createPostgresSearch.js'
 export { exportToPostgres } from './postgres/exportToPostgres.js'
 export type { ExportToPostgresOptions, ExportToPostgresResult } from './postgres/exportToPostgres.js'
