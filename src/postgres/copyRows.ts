@@ -18,9 +18,18 @@ const maxVectorBytes = 900_000
 /** A lexeme must stay under 2 KB; longer "words" (a pasted hash, base64) are not worth indexing. */
 const maxLexemeLength = 500
 
-/** A record's tsvector literal and its distinct lexemes (for the vocabulary). */
+/**
+ * Body words in the ranking vector: its lead. Ranking reads a tsvector per
+ * match; a broad query (over `fullRankLimit` matches) reads this short one.
+ */
+export const rankBodyTokens = 300
+
+/** A record's tsvector literals and its distinct lexemes (for the vocabulary). */
 export interface WeightedVector {
+  /** Every term of every field. */
   readonly literal: string
+  /** The fields but the body, and the body's first `rankBodyTokens` terms. */
+  readonly head: string
   readonly lexemes: readonly string[]
   /** Positions were dropped to keep the value under PostgreSQL's 1 MB limit. */
   readonly truncated: boolean
@@ -33,6 +42,8 @@ export interface WeightedVector {
  */
 export function weightedVector(record: IndexRecord): WeightedVector {
   const positions = new Map<string, string[]>()
+  const head = new Map<string, string[]>()
+  let bodyTokens = 0
   let position = 0
   let bytes = 0
   let truncated = false
@@ -60,12 +71,22 @@ export function weightedVector(record: IndexRecord): WeightedVector {
       if (list.length < maxPositionsPerLexeme && bytes + 2 <= maxVectorBytes) {
         list.push(`${position}${weight}`)
         bytes += 2
+        if (weight !== fieldWeights.body || bodyTokens++ < rankBodyTokens) {
+          const headList = head.get(term)
+          if (headList === undefined) head.set(term, [`${position}${weight}`])
+          else headList.push(`${position}${weight}`)
+        }
       }
     }
   }
+  return { literal: vectorLiteral(positions), head: vectorLiteral(head), lexemes: [...positions.keys()], truncated }
+}
+
+/** `'term':1A,5D 'other':2B`. */
+function vectorLiteral(positions: ReadonlyMap<string, readonly string[]>): string {
   const parts: string[] = []
   for (const [term, list] of positions) parts.push(`'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}':${list.join(',')}`)
-  return { literal: parts.join(' '), lexemes: [...positions.keys()], truncated }
+  return parts.join(' ')
 }
 
 const copyEscapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\uFFFD' }
@@ -114,7 +135,7 @@ export function articleRow(record: IndexRecord, position: number, facets: readon
   const range = start === null ? null : end === null ? `[${start},)` : `[${Math.min(start, end)},${Math.max(start, end)}]`
   const values = [
     position, record.id, record.title, record.shortDescription, record.description, record.image, record.date, record.place,
-    record.body, vector.literal, start, end, start === null ? null : yearOf(start), end === null ? null : yearOf(end), range,
+    record.body, vector.literal, vector.head, start, end, start === null ? null : yearOf(start), end === null ? null : yearOf(end), range,
     arrayLiteral(record.facets.placeHierarchy),
     ...facets.map((facet) => arrayLiteral(facetValues(record, facet))),
   ]

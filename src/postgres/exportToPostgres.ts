@@ -9,7 +9,7 @@ import { articleRow, copyValue } from './copyRows.js'
 import { connectionError, DatabaseError, describeServer, errorMessage } from './databaseError.js'
 import { version } from './internal.js'
 import { collectLabels } from './labels.js'
-import { articleColumns, createIndexes, createTables, facetColumns, layoutFormat, layoutVersion, type TableMeta } from './tableLayout.js'
+import { articleColumns, createIndexes, createMatchFunction, createTables, facetColumns, layoutFormat, layoutVersion, type TableMeta } from './tableLayout.js'
 import { checkTables, type ExistingTables } from './existingTables.js'
 import { defaultTable, parseTableName, quote, type IndexRole, type TableNames } from './tableNames.js'
 
@@ -159,6 +159,7 @@ async function load(
   await swap(client, names, staging)
   const meta: TableMeta = { format: layoutFormat, version: layoutVersion, generator: `infobox-search@${version}`, options, documents: ids.size, placeLevels, fuzzy }
   await client.query(`COMMENT ON TABLE ${names.main} IS ${quoteLiteral(JSON.stringify(meta))}`)
+  await client.query(createMatchFunction(names))
   return { table: names.given, documents: ids.size, terms: documents.size, fuzzy, truncated }
 }
 

@@ -39,7 +39,7 @@ export async function hitsOf(
   if (plan !== undefined && plan.match !== '') {
     values.push(plan.words, plan.prefixes)
     terms = `ARRAY(SELECT l FROM unnest(tsvector_to_array(a.search)) l
-      WHERE l = ANY($3::text[]) OR EXISTS (SELECT 1 FROM unnest($4::text[]) p WHERE l >= p AND l < p || chr(1114111)))`
+      WHERE l = ANY($3::text[]) OR l ^@ ANY($4::text[]))`
   }
   const rows = (await query(
     `SELECT a.position, a.id, a.title, a.short_description, a.description, a.image, a.date, a.place, left(a.body, $2) AS body, ${terms} AS terms

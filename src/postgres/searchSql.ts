@@ -29,6 +29,9 @@ export interface SearchQuery {
   readonly presentYear: number
 }
 
+/** Matches above which ranking reads each match's short vector (`rank_search`) instead of the whole one. */
+export const fullRankLimit = 1000
+
 /** Numbered parameters: `add(value)` gives its `$n`. */
 function parameters() {
   const values: unknown[] = []
@@ -45,7 +48,7 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
   const { names, plan, filters, facets } = query
   const p = parameters()
   const tsquery = plan === undefined || plan.match === '' ? undefined : p.add(plan.match)
-  const match = plan === undefined ? 'TRUE' : tsquery === undefined ? 'FALSE' : `a.search @@ ${tsquery}::tsquery`
+  const match = plan === undefined ? 'TRUE' : tsquery === undefined ? 'FALSE' : `a.position IN (SELECT ${names.match}(${tsquery}::tsquery))`
   const conditions = filters.map((filter) => condition(filter, p.add))
   const flag = (i: number) => `m.f${i}`
   const allBut = (facet?: string) => filters.map((filter, i) => (filter.facet === facet ? 'TRUE' : flag(i))).join(' AND ') || 'TRUE'
@@ -64,10 +67,12 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
   const flags = conditions.map((sql, i) => `(${sql}) AS f${i}`)
   const ranked = tsquery !== undefined && query.sort === 'relevance'
   const weights = ranked ? p.add(query.weights) : ''
-  const score = ranked ? (plan?.components ?? []).map((c) => `${c.weight} * ts_rank(${weights}::float4[], a.search, ${p.add(c.query)}::tsquery)`).join(' + ') : '0'
+  // A broad query ranks by the short vector (no body past its lead): reading every match's whole vector is what costs.
+  const vector = `CASE WHEN (SELECT count(*) FROM m) > ${fullRankLimit} THEN a.rank_search ELSE a.search END`
+  const score = ranked ? (plan?.components ?? []).map((c) => `${c.weight} * ts_rank(${weights}::float4[], ${vector}, ${p.add(c.query)}::tsquery)`).join(' + ') : '0'
   // Ties (and undated articles, last either way) keep the load order, as the static index keeps its own.
   const order = { relevance: ranked ? 'r.score DESC, r.position' : 'r.position', date: 'r.date_start ASC NULLS LAST, r.position', '-date': 'r.date_start DESC NULLS LAST, r.position' }[query.sort]
-  const unfiltered = filters.length === 0 ? '(SELECT count(*) FROM m)' : `(SELECT count(*) FROM ${names.main} a WHERE ${match})`
+  const unfiltered = filters.length === 0 ? '(SELECT count(*) FROM m)' : tsquery === undefined ? `(SELECT count(*) FROM ${names.main} a WHERE ${match})` : `(SELECT count(*) FROM ${names.match}(${tsquery}::tsquery))`
 
   const text = `WITH m AS MATERIALIZED (
   SELECT ${[...columns, ...flags].join(', ')} FROM ${names.main} a WHERE ${match} AND (${prefilter})

@@ -29,7 +29,7 @@ export function facetColumns(options: Pick<IndexOptions, 'facets'>): readonly { 
 /** Columns of the articles table in COPY order. */
 export function articleColumns(options: Pick<IndexOptions, 'facets'>): readonly string[] {
   return [
-    'position', 'id', 'title', 'short_description', 'description', 'image', 'date', 'place', 'body', 'search',
+    'position', 'id', 'title', 'short_description', 'description', 'image', 'date', 'place', 'body', 'search', 'rank_search',
     'date_start', 'date_end', 'year_start', 'year_end', 'date_range', 'place_hierarchy',
     ...facetColumns(options).map(({ column }) => column),
   ]
@@ -50,6 +50,7 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
       place text,
       body text NOT NULL,
       search tsvector NOT NULL,
+      rank_search tsvector NOT NULL,
       date_start bigint,
       date_end bigint,
       year_start integer,
@@ -82,6 +83,19 @@ export function createIndexes(names: TableNames, options: Pick<IndexOptions, 'fa
     ...(trigrams ? [`CREATE INDEX ${index('termsTrigram')} ON ${names.terms} USING gin (term gin_trgm_ops)`] : []),
     `ALTER TABLE ${names.labels} ADD CONSTRAINT ${index('labelsPkey')} PRIMARY KEY (facet, value)`,
   ]
+}
+
+/**
+ * The function that finds a query's matches through the GIN index. The
+ * planner would rather scan the table when many rows match, not knowing that
+ * each row's tsvector must then be decompressed (10,000 full articles: 115 ms
+ * against 3 ms); a function with its own settings is planned apart. It names
+ * the table, so it follows the swap.
+ */
+export function createMatchFunction(names: TableNames): string {
+  return `CREATE OR REPLACE FUNCTION ${names.match}(query tsquery) RETURNS SETOF integer
+    LANGUAGE sql STABLE PARALLEL SAFE SET enable_seqscan = off
+    AS $match$ SELECT position FROM ${names.main} WHERE search @@ query $match$`
 }
 
 /**

@@ -15,6 +15,8 @@ export interface TableNames {
   readonly main: string
   readonly terms: string
   readonly labels: string
+  /** The function returning the positions of a tsquery's matches (see `createMatchFunction`). */
+  readonly match: string
   /** Unqualified, unquoted names of the three tables (for catalog look-ups). */
   readonly bare: { readonly main: string; readonly terms: string; readonly labels: string }
   /** The schema, quoted, with its dot (`"search".`), or '' for the search path. */
@@ -72,6 +74,7 @@ export function parseTableName(table: unknown, facetCount: number, suffix = ''):
     main: schema + quote(bare.main),
     terms: schema + quote(bare.terms),
     labels: schema + quote(bare.labels),
+    match: schema + quote(`${base}_match`),
     bare,
     schema,
     schemaName,
