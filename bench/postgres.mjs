@@ -45,7 +45,11 @@ const time = async (work) => {
 
 if (!existsSync(corpus)) {
   log(`generating ${count} articles into ${corpus}`)
-  const run = spawnSync(process.execPath, [path.join(root, 'bench', 'generateCorpus.mjs'), '--count', String(count), '--seed', args.seed, '--out', corpus], { stdio: 'inherit' })
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'bench', 'generateCorpus.mjs'), '--count', String(count), '--seed', args.seed, '--out', corpus],
+    { stdio: 'inherit' },
+  )
   if (run.status !== 0) throw new Error('corpus generation failed')
 }
 
@@ -68,7 +72,10 @@ const [records, extractMs] = await time(async () => {
 })
 log(`extracted ${records.length} records in ${(extractMs / 1000).toFixed(1)} s`)
 const { items, place } = await knownItems(path.join(corpus, 'manifest.jsonl'), { seed: Number(args.seed) })
-const faceted = { filters: { place: [place], date: { from: 1500, to: 1945 } }, facets: { place: {}, combatant: {}, date: { interval: 'decade' } } }
+const faceted = {
+  filters: { place: [place], date: { from: 1500, to: 1945 } },
+  facets: { place: {}, combatant: {}, date: { interval: 'decade' } },
+}
 
 /** p50/p95 of the query set: one warm-up pass, then `rounds` passes. */
 async function latency(run) {
@@ -116,14 +123,23 @@ const gzipBytes = gzipSync(json).length
 const [loaded, loadMs] = await time(() => loadIndex(json))
 loaded.search('warm up', { limit: 1 })
 log('static index: queries')
-const staticResult = { buildMs, serializeMs, bytes: Buffer.byteLength(json), gzipBytes, loadMs, ...(await measure(async (q, o) => loaded.search(q, o))) }
+const staticResult = {
+  buildMs,
+  serializeMs,
+  bytes: Buffer.byteLength(json),
+  gzipBytes,
+  loadMs,
+  ...(await measure(async (q, o) => loaded.search(q, o))),
+}
 
 // ---------------------------------------------------------------- PostgreSQL
 const cluster = process.env.DATABASE_URL ? undefined : await startPostgresCluster({ log })
 const url = process.env.DATABASE_URL ?? cluster.url
 try {
   log('PostgreSQL: export')
-  const [exported, exportMs] = await time(() => exportToPostgres(records, { url, table: 'bench_articles', options: { body: args.body } }))
+  const [exported, exportMs] = await time(() =>
+    exportToPostgres(records, { url, table: 'bench_articles', options: { body: args.body } }),
+  )
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   const [sizes] = (
@@ -137,13 +153,30 @@ try {
   await client.end()
   const search = createPostgresSearch({ url, table: 'bench_articles' })
   log('PostgreSQL: queries')
-  const postgresResult = { exportMs, exported: { documents: exported.documents, terms: exported.terms, fuzzy: exported.fuzzy }, sizes, version, ...(await measure((q, o) => search.search(q, o))) }
+  const postgresResult = {
+    exportMs,
+    exported: { documents: exported.documents, terms: exported.terms, fuzzy: exported.fuzzy },
+    sizes,
+    version,
+    ...(await measure((q, o) => search.search(q, o))),
+  }
   await search.close()
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
-    corpus: { dir: corpus, articles: records.length, body: args.body, placeFilter: place, markdownMB: +(files.length && sizeOf(files) / 2 ** 20).toFixed(0) },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model,
+      memoryGB: +(totalmem() / 2 ** 30).toFixed(1),
+      node: process.version,
+    },
+    corpus: {
+      dir: corpus,
+      articles: records.length,
+      body: args.body,
+      placeFilter: place,
+      markdownMB: +(files.length && sizeOf(files) / 2 ** 20).toFixed(0),
+    },
     extractMs,
     static: staticResult,
     postgres: postgresResult,
@@ -174,8 +207,18 @@ function report(r) {
     '',
     '| | load | size | query p50 / p95 | 3 facets + 2 filters p50 / p95 | browse, 3 facets + 2 filters p50 / p95 | known-item top-1 / top-10 |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    row('static index', `build ${s(r.static.buildMs)} + serialize ${s(r.static.serializeMs)}; load ${s(r.static.loadMs)}`, `${mb(r.static.bytes)}, ${mb(r.static.gzipBytes)} gzipped`, r.static),
-    row('PostgreSQL', `export ${s(r.postgres.exportMs)}`, `tables ${mb(r.postgres.sizes.tables)} + indexes ${mb(r.postgres.sizes.indexes)} (GIN tsvector ${mb(r.postgres.sizes.search_index)})`, r.postgres),
+    row(
+      'static index',
+      `build ${s(r.static.buildMs)} + serialize ${s(r.static.serializeMs)}; load ${s(r.static.loadMs)}`,
+      `${mb(r.static.bytes)}, ${mb(r.static.gzipBytes)} gzipped`,
+      r.static,
+    ),
+    row(
+      'PostgreSQL',
+      `export ${s(r.postgres.exportMs)}`,
+      `tables ${mb(r.postgres.sizes.tables)} + indexes ${mb(r.postgres.sizes.indexes)} (GIN tsvector ${mb(r.postgres.sizes.search_index)})`,
+      r.postgres,
+    ),
     '',
   ].join('\n')
 }

@@ -25,7 +25,9 @@ export function findPostgresBin() {
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN)
   const debian = '/usr/lib/postgresql'
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a))
+    const versions = readdirSync(debian)
+      .filter((name) => /^\d+$/.test(name))
+      .sort((a, b) => Number(b) - Number(a))
     for (const version of versions) candidates.push(path.join(debian, version, 'bin'))
   }
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(dir)
@@ -55,7 +57,12 @@ function serverUser() {
     const id = spawnSync('id', ['-u', name], { encoding: 'utf8' })
     const gid = spawnSync('id', ['-g', name], { encoding: 'utf8' })
     if (id.status === 0 && gid.status === 0) {
-      return { name, uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()), wrap: (bin, args) => ['runuser', ['-u', name, '--', bin, ...args]] }
+      return {
+        name,
+        uid: Number(id.stdout.trim()),
+        gid: Number(gid.stdout.trim()),
+        wrap: (bin, args) => ['runuser', ['-u', name, '--', bin, ...args]],
+      }
     }
   }
   throw new Error('running as root, and neither a "postgres" nor a "nobody" user exists to run PostgreSQL as')
@@ -71,7 +78,10 @@ function serverUser() {
  */
 export async function startPostgresCluster({ log = () => {} } = {}) {
   const bin = findPostgresBin()
-  if (bin === undefined) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) found; install them with "apt-get install postgresql" or set PG_BIN')
+  if (bin === undefined)
+    throw new Error(
+      'no PostgreSQL server binaries (initdb, pg_ctl) found; install them with "apt-get install postgresql" or set PG_BIN',
+    )
   const user = serverUser()
   const dir = mkdtempSync(path.join(tmpdir(), 'infobox-pg-'))
   chownSync(dir, user.uid, user.gid)
@@ -94,7 +104,19 @@ export async function startPostgresCluster({ log = () => {} } = {}) {
     const passwordFile = path.join(dir, 'password')
     writeFileSync(passwordFile, 'unused-superuser-password\n')
     chownSync(passwordFile, user.uid, user.gid)
-    run('initdb', ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C', '--no-sync'])
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      `--pwfile=${passwordFile}`,
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ])
     log(`initdb done in ${dir}`)
     let lastError
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -107,7 +129,12 @@ export async function startPostgresCluster({ log = () => {} } = {}) {
         lastError = error
         continue
       }
-      const admin = (sql) => execFileSync(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' })
+      const admin = (sql) =>
+        execFileSync(
+          path.join(bin, 'psql'),
+          ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qAtc', sql],
+          { encoding: 'utf8' },
+        )
       admin(`CREATE ROLE ${testRole.user} LOGIN PASSWORD '${testRole.password}'`)
       admin(`CREATE DATABASE ${testRole.user} OWNER ${testRole.user}`)
       log(`PostgreSQL running on 127.0.0.1:${port}`)
@@ -123,6 +150,8 @@ export async function startPostgresCluster({ log = () => {} } = {}) {
   } catch (error) {
     const detail = error && typeof error === 'object' && 'stderr' in error ? String(error.stderr).trim() : ''
     stop()
-    throw new Error(`could not start PostgreSQL from ${bin}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`)
+    throw new Error(
+      `could not start PostgreSQL from ${bin}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`,
+    )
   }
 }

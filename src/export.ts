@@ -9,7 +9,12 @@ export type { EngineDocument } from './export/engineDocument.js'
 export type { EngineSearchSettings } from './export/enginePlan.js'
 export { openSearchBulkLines, openSearchIndexBody, toOpenSearchRequest } from './export/openSearch.js'
 export type { OpenSearchRequest } from './export/openSearch.js'
-export { meilisearchDocumentLine, meilisearchKey, meilisearchSettings, toMeilisearchRequest } from './export/meilisearch.js'
+export {
+  meilisearchDocumentLine,
+  meilisearchKey,
+  meilisearchSettings,
+  toMeilisearchRequest,
+} from './export/meilisearch.js'
 export type { MeilisearchQuery, MeilisearchRequest } from './export/meilisearch.js'
 export { toTypesenseRequest, typesenseDocumentLine, typesenseSchema } from './export/typesense.js'
 export type { TypesenseRequest, TypesenseSearch } from './export/typesense.js'

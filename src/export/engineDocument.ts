@@ -37,7 +37,12 @@ export interface EngineDocument {
 }
 
 /** The facet names of an export: built-in ones, then the extra ones. */
-export const engineFacets = (options: Pick<IndexOptions, 'facets'>): readonly string[] => ['place', 'combatant', 'kind', ...options.facets]
+export const engineFacets = (options: Pick<IndexOptions, 'facets'>): readonly string[] => [
+  'place',
+  'combatant',
+  'kind',
+  ...options.facets,
+]
 
 /** Width and first year of each bucket size, as the static index's histogram numbers them. */
 const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const
@@ -57,7 +62,12 @@ function bucketRange(from: number, to: number, size: keyof typeof buckets): numb
  * A record as an engine document. `presentYear` ends an ongoing conflict's
  * histogram buckets (the static index uses the year of the search).
  */
-export function engineDocument(record: IndexRecord, position: number, options: Pick<IndexOptions, 'facets'>, presentYear: number): EngineDocument {
+export function engineDocument(
+  record: IndexRecord,
+  position: number,
+  options: Pick<IndexOptions, 'facets'>,
+  presentYear: number,
+): EngineDocument {
   const { facets } = record
   const document: Record<string, unknown> = {
     id: record.id,
@@ -72,7 +82,14 @@ export function engineDocument(record: IndexRecord, position: number, options: P
     body: record.body,
   }
   for (const facet of engineFacets(options)) {
-    const values = facet === 'place' ? facets.place : facet === 'combatant' ? facets.combatant.map((c) => c.value) : facet === 'kind' ? facets.kind : (facets.extra[facet] ?? [])
+    const values =
+      facet === 'place'
+        ? facets.place
+        : facet === 'combatant'
+          ? facets.combatant.map((c) => c.value)
+          : facet === 'kind'
+            ? facets.kind
+            : (facets.extra[facet] ?? [])
     document[`facet_${facet}`] = [...new Set(values)]
   }
   facets.placeHierarchy.forEach((place, level) => (document[`facet_place_level_${level}`] = [place]))
@@ -83,7 +100,8 @@ export function engineDocument(record: IndexRecord, position: number, options: P
     const lastYear = end === undefined ? Math.max(presentYear, firstYear) : Math.floor(end / 10_000)
     document['date_start'] = start
     document['date_end'] = end ?? ongoingEnd
-    for (const [size, field] of Object.entries(dateBucketFields)) document[field] = bucketRange(firstYear, lastYear, size as keyof typeof buckets)
+    for (const [size, field] of Object.entries(dateBucketFields))
+      document[field] = bucketRange(firstYear, lastYear, size as keyof typeof buckets)
   }
   return document as unknown as EngineDocument
 }

@@ -55,10 +55,14 @@ const names = /^[a-z0-9][a-z0-9_-]{0,62}$/
 export function createEngineExport(engine: EngineName, settings: EngineExportOptions): EngineExport {
   const name = settings.name ?? 'infobox_search'
   if (!names.test(name)) {
-    throw new OptionsError('ERR_INVALID_OPTION', `infobox-search: the index name must be lower-case letters, digits, "_" and "-" (at most 63, not starting with "_" or "-"), received ${JSON.stringify(name)}.`, {
-      expected: 'an index name such as infobox_search',
-      received: name,
-    })
+    throw new OptionsError(
+      'ERR_INVALID_OPTION',
+      `infobox-search: the index name must be lower-case letters, digits, "_" and "-" (at most 63, not starting with "_" or "-"), received ${JSON.stringify(name)}.`,
+      {
+        expected: 'an index name such as infobox_search',
+        received: name,
+      },
+    )
   }
   const presentYear = settings.presentYear ?? new Date().getUTCFullYear()
   let position = 0
@@ -73,10 +77,24 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
       return engine === 'meilisearch' ? meilisearchDocumentLine(document) : typesenseDocumentLine(document)
     },
     finish(documentFiles) {
-      const facetFields = [...engineFacets(settings.options).map((facet) => `facet_${facet}`), ...Array.from({ length: placeLevels }, (_, level) => `facet_place_level_${level}`)]
+      const facetFields = [
+        ...engineFacets(settings.options).map((facet) => `facet_${facet}`),
+        ...Array.from({ length: placeLevels }, (_, level) => `facet_place_level_${level}`),
+      ]
       const [file, body] =
-        engine === 'opensearch' ? ['index.json', openSearchIndexBody()] : engine === 'meilisearch' ? ['settings.json', meilisearchSettings(facetFields)] : ['schema.json', typesenseSchema(name)]
-      const context = { name, documents: position, documentFiles, generator: settings.generator, options: settings.options, presentYear }
+        engine === 'opensearch'
+          ? ['index.json', openSearchIndexBody()]
+          : engine === 'meilisearch'
+            ? ['settings.json', meilisearchSettings(facetFields)]
+            : ['schema.json', typesenseSchema(name)]
+      const context = {
+        name,
+        documents: position,
+        documentFiles,
+        generator: settings.generator,
+        options: settings.options,
+        presentYear,
+      }
       return [
         { file, content: `${JSON.stringify(body, null, 2)}\n` },
         { file: 'README.md', content: readme[engine](context) },
@@ -122,7 +140,9 @@ const fields = (c: ReadmeContext) => `
 const loop = (files: readonly string[], command: string) => `for file in ${files.join(' ')}; do\n  ${command}\ndone`
 
 const readme: Readonly<Record<EngineName, (c: ReadmeContext) => string>> = {
-  opensearch: (c) => `${heading('OpenSearch / Elasticsearch', c, `\`index.json\` (settings and mapping), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (\`_bulk\` format)`)}
+  opensearch: (
+    c,
+  ) => `${heading('OpenSearch / Elasticsearch', c, `\`index.json\` (settings and mapping), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (\`_bulk\` format)`)}
 ## Load
 
 \`\`\`sh
@@ -135,7 +155,9 @@ curl -fsS -XPOST "$OPENSEARCH/${c.name}/_refresh"
 ${fields(c)}
 \`toOpenSearchRequest(query, options, { index: '${c.name}'${c.options.facets.length ? `, facets: ${JSON.stringify(c.options.facets)}` : ''} })\` gives the \`index\` and \`body\` of \`client.search\`.
 `,
-  meilisearch: (c) => `${heading('Meilisearch', c, `\`settings.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (NDJSON; primary key \`key\`, the id with other characters than letters, digits and \`-\` written \`_xx\`)`)}
+  meilisearch: (
+    c,
+  ) => `${heading('Meilisearch', c, `\`settings.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (NDJSON; primary key \`key\`, the id with other characters than letters, digits and \`-\` written \`_xx\`)`)}
 ## Load
 
 \`\`\`sh
@@ -149,7 +171,9 @@ ${loop(c.documentFiles, `curl -fsS -XPOST "$MEILI/indexes/${c.name}/documents?pr
 ${fields(c)}
 \`toMeilisearchRequest(query, options, { index: '${c.name}'${c.options.facets.length ? `, facets: ${JSON.stringify(c.options.facets)}` : ''} })\` gives the \`queries\` of \`client.multiSearch\` and what each answers.
 `,
-  typesense: (c) => `${heading('Typesense', c, `\`schema.json\` (the collection), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (JSONL)`)}
+  typesense: (
+    c,
+  ) => `${heading('Typesense', c, `\`schema.json\` (the collection), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (JSONL)`)}
 ## Load
 
 \`\`\`sh

@@ -33,7 +33,11 @@ export interface EngineSearchPlan {
  * Check options and apply the static index's defaults, for a translation.
  * @throws {OptionsError} `ERR_INVALID_QUERY`, exactly as `SearchIndex.search`.
  */
-export function planEngineSearch(query: string, options: SearchOptions = {}, settings: EngineSearchSettings = {}): EngineSearchPlan {
+export function planEngineSearch(
+  query: string,
+  options: SearchOptions = {},
+  settings: EngineSearchSettings = {},
+): EngineSearchPlan {
   const names = new Set(['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()])
   const resolved = resolveSearchOptions(options, names)
   const text = typeof query === 'string' ? query.slice(0, 500).trim() : ''
@@ -58,8 +62,11 @@ function definedOnly<T extends object>(object: T | undefined): Partial<T> {
 
 /** The document field of a facet (one level of the place hierarchy has its own). */
 export function facetField(facet: FacetQuery): string {
-  return facet.kind === 'values' && facet.level !== undefined ? `facet_place_level_${facet.level}` : `facet_${facet.name}`
+  return facet.kind === 'values' && facet.level !== undefined
+    ? `facet_place_level_${facet.level}`
+    : `facet_${facet.name}`
 }
 
 /** The active filters of every facet but `except` (disjunctive counting). */
-export const filtersBut = (filters: readonly Filter[], except?: string): Filter[] => filters.filter((filter) => filter.facet !== except)
+export const filtersBut = (filters: readonly Filter[], except?: string): Filter[] =>
+  filters.filter((filter) => filter.facet !== except)

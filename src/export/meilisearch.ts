@@ -29,7 +29,13 @@ export interface MeilisearchRequest {
 
 /** A document's primary key: its id with every character but letters, digits and `-` written `_xx` (UTF-8 hex). */
 export function meilisearchKey(id: string): string {
-  return [...new TextEncoder().encode(id)].map((byte) => (/[A-Za-z0-9-]/.test(String.fromCharCode(byte)) && byte < 128 ? String.fromCharCode(byte) : `_${byte.toString(16).padStart(2, '0')}`)).join('')
+  return [...new TextEncoder().encode(id)]
+    .map((byte) =>
+      /[A-Za-z0-9-]/.test(String.fromCharCode(byte)) && byte < 128
+        ? String.fromCharCode(byte)
+        : `_${byte.toString(16).padStart(2, '0')}`,
+    )
+    .join('')
 }
 
 /** The NDJSON line of a document (with its `key`). */
@@ -68,14 +74,24 @@ export function meilisearchSettings(facetFields: readonly string[]) {
  * const { results } = await client.multiSearch({ queries })
  * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`.
  */
-export function toMeilisearchRequest(query: string, options: SearchOptions = {}, settings: EngineSearchSettings & { readonly index?: string } = {}): MeilisearchRequest {
+export function toMeilisearchRequest(
+  query: string,
+  options: SearchOptions = {},
+  settings: EngineSearchSettings & { readonly index?: string } = {},
+): MeilisearchRequest {
   const plan = planEngineSearch(query, options, settings)
   const indexUid = settings.index ?? 'infobox_search'
   const base = { indexUid, q: plan.text, matchingStrategy: plan.combineWith === 'AND' ? 'all' : 'last' } as const
   const active = new Set(plan.filters.map((filter) => filter.facet))
-  const fieldOf = (facet: (typeof plan.facets)[number]) => (facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet))
+  const fieldOf = (facet: (typeof plan.facets)[number]) =>
+    facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet)
   const counted = plan.facets.filter((facet) => facet.kind !== 'none')
-  const sort = plan.sort === 'relevance' ? (plan.text === '' ? ['position:asc'] : undefined) : [`date_start:${plan.sort === 'date' ? 'asc' : 'desc'}`, 'position:asc']
+  const sort =
+    plan.sort === 'relevance'
+      ? plan.text === ''
+        ? ['position:asc']
+        : undefined
+      : [`date_start:${plan.sort === 'date' ? 'asc' : 'desc'}`, 'position:asc']
   const queries: MeilisearchQuery[] = [
     {
       ...base,
@@ -93,7 +109,12 @@ export function toMeilisearchRequest(query: string, options: SearchOptions = {},
     answers.push('unfiltered')
   }
   for (const facet of counted.filter((facet) => active.has(facet.name))) {
-    queries.push({ ...base, filter: filtersBut(plan.filters, facet.name).map(filterOf), facets: [fieldOf(facet)], limit: 0 })
+    queries.push({
+      ...base,
+      filter: filtersBut(plan.filters, facet.name).map(filterOf),
+      facets: [fieldOf(facet)],
+      limit: 0,
+    })
     answers.push(`facet:${facet.name}`)
   }
   return { queries, answers }
@@ -102,7 +123,10 @@ export function toMeilisearchRequest(query: string, options: SearchOptions = {},
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`
 
 function filterOf(filter: Filter): string {
-  if ('values' in filter) return filter.values.length === 0 ? 'position < 0' : `facet_${filter.facet} IN [${filter.values.map(quoted).join(', ')}]`
+  if ('values' in filter)
+    return filter.values.length === 0
+      ? 'position < 0'
+      : `facet_${filter.facet} IN [${filter.values.map(quoted).join(', ')}]`
   const parts = ['date_start EXISTS']
   if (filter.to !== null) parts.push(`date_start <= ${filter.to}`)
   if (filter.from !== null) parts.push(`date_end >= ${filter.from}`)

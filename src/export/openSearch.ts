@@ -12,7 +12,13 @@ export type OpenSearchFilter =
 
 /** A `terms` aggregation: a facet's values, or its selected values, or histogram buckets. */
 export interface OpenSearchTerms {
-  terms: { field: string; size: number; order?: Record<string, 'asc' | 'desc'> | Record<string, 'asc' | 'desc'>[]; include?: string[]; min_doc_count?: number }
+  terms: {
+    field: string
+    size: number
+    order?: Record<string, 'asc' | 'desc'> | Record<string, 'asc' | 'desc'>[]
+    include?: string[]
+    min_doc_count?: number
+  }
 }
 
 /** A facet: the matches under every filter but its own, then its values. */
@@ -24,7 +30,15 @@ export interface OpenSearchFacetAggregation {
 /** The text query: `multi_match` over the weighted fields, or `match_all` to browse. */
 export type OpenSearchQuery =
   | { match_all: Record<string, never> }
-  | { multi_match: { query: string; type: 'bool_prefix' | 'most_fields'; fields: string[]; operator: 'and' | 'or'; fuzziness?: string } }
+  | {
+      multi_match: {
+        query: string
+        type: 'bool_prefix' | 'most_fields'
+        fields: string[]
+        operator: 'and' | 'or'
+        fuzziness?: string
+      }
+    }
 
 /** The search request `toOpenSearchRequest` makes: the `index` and `body` of `client.search`. */
 export interface OpenSearchRequest {
@@ -54,7 +68,11 @@ export function openSearchIndexBody() {
   const text = { type: 'text', analyzer: 'folded' } as const
   return {
     settings: {
-      analysis: { analyzer: { folded: { type: 'custom' as const, tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'stop'] } } },
+      analysis: {
+        analyzer: {
+          folded: { type: 'custom' as const, tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'stop'] },
+        },
+      },
     },
     mappings: {
       dynamic: 'strict' as const,
@@ -102,24 +120,40 @@ export function openSearchBulkLines(document: EngineDocument, index: string): st
  * const response = await client.search({ index, body })
  * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`.
  */
-export function toOpenSearchRequest(query: string, options: SearchOptions = {}, settings: EngineSearchSettings & { readonly index?: string } = {}): OpenSearchRequest {
+export function toOpenSearchRequest(
+  query: string,
+  options: SearchOptions = {},
+  settings: EngineSearchSettings & { readonly index?: string } = {},
+): OpenSearchRequest {
   const plan = planEngineSearch(query, options, settings)
   const aggs: Record<string, OpenSearchFacetAggregation> = { unfiltered: { filter: { match_all: {} } } }
   for (const facet of plan.facets) {
     if (facet.kind === 'none') continue
     const filter = bool(filtersBut(plan.filters, facet.name))
     if (facet.kind === 'date') {
-      aggs[facet.name] = { filter, aggs: { buckets: { terms: { field: dateBucketFields[facet.interval], size: 65_535, order: { _key: 'asc' } } } } }
+      aggs[facet.name] = {
+        filter,
+        aggs: { buckets: { terms: { field: dateBucketFields[facet.interval], size: 65_535, order: { _key: 'asc' } } } },
+      }
       continue
     }
     const field = facetField(facet)
-    const terms: OpenSearchTerms = { terms: { field, size: Math.max(facet.limit, 1), order: [{ _count: 'desc' }, { _key: 'asc' }] } }
-    const selected = facet.selected.length === 0 ? {} : { selected: { terms: { field, include: [...facet.selected], size: facet.selected.length, min_doc_count: 0 } } }
+    const terms: OpenSearchTerms = {
+      terms: { field, size: Math.max(facet.limit, 1), order: [{ _count: 'desc' }, { _key: 'asc' }] },
+    }
+    const selected =
+      facet.selected.length === 0
+        ? {}
+        : {
+            selected: { terms: { field, include: [...facet.selected], size: facet.selected.length, min_doc_count: 0 } },
+          }
     aggs[facet.name] = { filter, aggs: { values: terms, ...selected } }
   }
   const last = { order: plan.sort === 'date' ? 'asc' : 'desc', missing: '_last' } as const
   const sort: OpenSearchRequest['body']['sort'] =
-    plan.sort === 'relevance' ? [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' } }] : [{ date_start: last }, { position: { order: 'asc' } }]
+    plan.sort === 'relevance'
+      ? [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' } }]
+      : [{ date_start: last }, { position: { order: 'asc' } }]
   return {
     index: settings.index ?? 'infobox_search',
     body: {
@@ -136,7 +170,12 @@ export function toOpenSearchRequest(query: string, options: SearchOptions = {}, 
 }
 
 function textQuery(plan: ReturnType<typeof planEngineSearch>): OpenSearchQuery {
-  const fuzziness = plan.fuzzy === false || plan.fuzzy === 0 ? undefined : typeof plan.fuzzy === 'number' && plan.fuzzy >= 1 ? String(Math.min(2, Math.floor(plan.fuzzy))) : 'AUTO:5,8'
+  const fuzziness =
+    plan.fuzzy === false || plan.fuzzy === 0
+      ? undefined
+      : typeof plan.fuzzy === 'number' && plan.fuzzy >= 1
+        ? String(Math.min(2, Math.floor(plan.fuzzy)))
+        : 'AUTO:5,8'
   return {
     multi_match: {
       query: plan.text,

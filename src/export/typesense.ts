@@ -40,7 +40,11 @@ export function typesenseSchema(name: string) {
   return {
     name,
     fields: [
-      ...textFields.map((field) => ({ name: field, type: 'string' as const, optional: !(field === 'title' || field === 'infobox' || field === 'body') })),
+      ...textFields.map((field) => ({
+        name: field,
+        type: 'string' as const,
+        optional: !(field === 'title' || field === 'infobox' || field === 'body'),
+      })),
       { name: 'position', type: 'int32' as const, sort: true },
       { name: 'image', type: 'string' as const, optional: true, index: false },
       { name: 'date', type: 'string' as const, optional: true, index: false },
@@ -48,7 +52,12 @@ export function typesenseSchema(name: string) {
       { name: 'facet_.*', type: 'string[]' as const, facet: true, optional: true },
       { name: 'date_start', type: 'int64' as const, optional: true, sort: true },
       { name: 'date_end', type: 'int64' as const, optional: true },
-      ...Object.values(dateBucketFields).map((field) => ({ name: field, type: 'int32[]' as const, facet: true, optional: true })),
+      ...Object.values(dateBucketFields).map((field) => ({
+        name: field,
+        type: 'int32[]' as const,
+        facet: true,
+        optional: true,
+      })),
     ],
     default_sorting_field: 'position',
   }
@@ -72,9 +81,18 @@ export function typesenseDocumentLine(document: EngineDocument): string {
  * const { results } = await client.multiSearch.perform({ searches })
  * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`.
  */
-export function toTypesenseRequest(query: string, options: SearchOptions = {}, settings: EngineSearchSettings & { readonly index?: string } = {}): TypesenseRequest {
+export function toTypesenseRequest(
+  query: string,
+  options: SearchOptions = {},
+  settings: EngineSearchSettings & { readonly index?: string } = {},
+): TypesenseRequest {
   const plan = planEngineSearch(query, options, settings)
-  const fuzzy = plan.fuzzy === false || plan.fuzzy === 0 ? 0 : typeof plan.fuzzy === 'number' && plan.fuzzy >= 1 ? Math.min(2, Math.floor(plan.fuzzy)) : 2
+  const fuzzy =
+    plan.fuzzy === false || plan.fuzzy === 0
+      ? 0
+      : typeof plan.fuzzy === 'number' && plan.fuzzy >= 1
+        ? Math.min(2, Math.floor(plan.fuzzy))
+        : 2
   const base = {
     collection: settings.index ?? 'infobox_search',
     q: plan.text === '' ? '*' : plan.text,
@@ -89,14 +107,31 @@ export function toTypesenseRequest(query: string, options: SearchOptions = {}, s
   }
   const active = new Set(plan.filters.map((filter) => filter.facet))
   const counted = plan.facets.filter((facet) => facet.kind !== 'none')
-  const fieldOf = (facet: (typeof counted)[number]) => (facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet))
-  const maxValues = Math.max(1, ...counted.map((facet) => (facet.kind === 'values' ? facet.limit + facet.selected.length : 1000)))
-  const filterBy = (filters: readonly Filter[]) => (filters.length === 0 ? {} : { filter_by: filters.map(filterOf).join(' && ') })
+  const fieldOf = (facet: (typeof counted)[number]) =>
+    facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet)
+  const maxValues = Math.max(
+    1,
+    ...counted.map((facet) => (facet.kind === 'values' ? facet.limit + facet.selected.length : 1000)),
+  )
+  const filterBy = (filters: readonly Filter[]) =>
+    filters.length === 0 ? {} : { filter_by: filters.map(filterOf).join(' && ') }
   const own = counted.filter((facet) => !active.has(facet.name)).map(fieldOf)
   const order = plan.sort === 'date' ? 'asc' : 'desc'
-  const sort = plan.sort === 'relevance' ? (plan.text === '' ? 'position:asc' : '_text_match:desc,position:asc') : `date_start(missing_values: last):${order},position:asc`
+  const sort =
+    plan.sort === 'relevance'
+      ? plan.text === ''
+        ? 'position:asc'
+        : '_text_match:desc,position:asc'
+      : `date_start(missing_values: last):${order},position:asc`
   const searches: TypesenseSearch[] = [
-    { ...base, ...filterBy(plan.filters), ...(own.length === 0 ? {} : { facet_by: own.join(','), max_facet_values: maxValues }), sort_by: sort, offset: plan.offset, limit: plan.limit },
+    {
+      ...base,
+      ...filterBy(plan.filters),
+      ...(own.length === 0 ? {} : { facet_by: own.join(','), max_facet_values: maxValues }),
+      sort_by: sort,
+      offset: plan.offset,
+      limit: plan.limit,
+    },
   ]
   const answers = ['hits']
   if (plan.filters.length > 0) {
@@ -104,7 +139,14 @@ export function toTypesenseRequest(query: string, options: SearchOptions = {}, s
     answers.push('unfiltered')
   }
   for (const facet of counted.filter((facet) => active.has(facet.name))) {
-    searches.push({ ...base, ...filterBy(filtersBut(plan.filters, facet.name)), facet_by: fieldOf(facet), max_facet_values: maxValues, offset: 0, limit: 0 })
+    searches.push({
+      ...base,
+      ...filterBy(filtersBut(plan.filters, facet.name)),
+      facet_by: fieldOf(facet),
+      max_facet_values: maxValues,
+      offset: 0,
+      limit: 0,
+    })
     answers.push(`facet:${facet.name}`)
   }
   return { searches, answers }
@@ -114,7 +156,10 @@ export function toTypesenseRequest(query: string, options: SearchOptions = {}, s
 const quoted = (value: string) => `\`${value.replace(/`/g, '')}\``
 
 function filterOf(filter: Filter): string {
-  if ('values' in filter) return filter.values.length === 0 ? 'position:<0' : `facet_${filter.facet}:=[${filter.values.map(quoted).join(',')}]`
+  if ('values' in filter)
+    return filter.values.length === 0
+      ? 'position:<0'
+      : `facet_${filter.facet}:=[${filter.values.map(quoted).join(',')}]`
   const parts = ['date_start:>=-2147483648']
   if (filter.to !== null) parts.push(`date_start:<=${filter.to}`)
   if (filter.from !== null) parts.push(`date_end:>=${filter.from}`)

@@ -14,14 +14,22 @@ export interface Queryable {
 
 /** Who and where a client connects to, from its own settings (for messages). */
 export function serverOf(client: unknown): ServerName {
-  const settings = (typeof client === 'object' && client !== null ? client : {}) as Partial<Record<'user' | 'host' | 'port' | 'database', unknown>>
-  const options = (client as { options?: Partial<Record<'user' | 'host' | 'port' | 'database', unknown>> } | null)?.options ?? {}
+  const settings = (typeof client === 'object' && client !== null ? client : {}) as Partial<
+    Record<'user' | 'host' | 'port' | 'database', unknown>
+  >
+  const options =
+    (client as { options?: Partial<Record<'user' | 'host' | 'port' | 'database', unknown>> } | null)?.options ?? {}
   const pick = (key: 'user' | 'host' | 'database'): string | undefined => {
     const value = settings[key] ?? options[key]
     return typeof value === 'string' ? value : undefined
   }
   const port = settings.port ?? options.port
-  return { user: pick('user'), host: pick('host'), database: pick('database'), port: typeof port === 'number' || typeof port === 'string' ? port : undefined }
+  return {
+    user: pick('user'),
+    host: pick('host'),
+    database: pick('database'),
+    port: typeof port === 'number' || typeof port === 'string' ? port : undefined,
+  }
 }
 
 /** Who and where a database URL points to (for messages); the password is never kept. */
@@ -52,7 +60,12 @@ export async function connectClient(url: string): Promise<pg.Client> {
     await client.connect()
   } catch (error) {
     await client.end().catch(() => {})
-    throw connectionError(error, serverOf(client), 'ERR_DATABASE_CONNECT', `connecting to ${describeServer(serverOf(client))}`)
+    throw connectionError(
+      error,
+      serverOf(client),
+      'ERR_DATABASE_CONNECT',
+      `connecting to ${describeServer(serverOf(client))}`,
+    )
   }
   return client
 }

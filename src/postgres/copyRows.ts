@@ -85,11 +85,18 @@ export function weightedVector(record: IndexRecord): WeightedVector {
 /** `'term':1A,5D 'other':2B`. */
 function vectorLiteral(positions: ReadonlyMap<string, readonly string[]>): string {
   const parts: string[] = []
-  for (const [term, list] of positions) parts.push(`'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}':${list.join(',')}`)
+  for (const [term, list] of positions)
+    parts.push(`'${term.replace(/'/g, "''").replace(/\\/g, '\\\\')}':${list.join(',')}`)
   return parts.join(' ')
 }
 
-const copyEscapes: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\uFFFD' }
+const copyEscapes: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\0': '\uFFFD',
+}
 
 /** A value in COPY's text format: `\N` for NULL; backslash, tab and line ends escaped; NUL (never valid in text) replaced. */
 export function copyValue(value: string | number | undefined | null): string {
@@ -128,14 +135,33 @@ export const yearOf = (key: number): number => Math.floor(key / 10_000)
  * One line of the articles table's COPY, in `articleColumns` order, and the
  * record's lexemes.
  */
-export function articleRow(record: IndexRecord, position: number, facets: readonly string[]): { line: string; vector: WeightedVector } {
+export function articleRow(
+  record: IndexRecord,
+  position: number,
+  facets: readonly string[],
+): { line: string; vector: WeightedVector } {
   const vector = weightedVector(record)
   const { start, end } = dateColumns(record)
   // An interval is never reversed (parseDate orders its ends); min/max keeps a range valid whatever comes.
-  const range = start === null ? null : end === null ? `[${start},)` : `[${Math.min(start, end)},${Math.max(start, end)}]`
+  const range =
+    start === null ? null : end === null ? `[${start},)` : `[${Math.min(start, end)},${Math.max(start, end)}]`
   const values = [
-    position, record.id, record.title, record.shortDescription, record.description, record.image, record.date, record.place,
-    record.body, vector.literal, vector.head, start, end, start === null ? null : yearOf(start), end === null ? null : yearOf(end), range,
+    position,
+    record.id,
+    record.title,
+    record.shortDescription,
+    record.description,
+    record.image,
+    record.date,
+    record.place,
+    record.body,
+    vector.literal,
+    vector.head,
+    start,
+    end,
+    start === null ? null : yearOf(start),
+    end === null ? null : yearOf(end),
+    range,
     arrayLiteral(record.facets.placeHierarchy),
     ...facets.map((facet) => arrayLiteral(facetValues(record, facet))),
   ]

@@ -58,7 +58,10 @@ const maxQueryLength = 500
 export function createPostgresSearch(settings: PostgresSearchOptions): PostgresSearch {
   const names = parseTableName(settings.table ?? defaultTable, 0)
   if (settings.client === undefined && settings.url === undefined) {
-    throw new InfoboxSearchError('ERR_INVALID_OPTION', 'infobox-search: createPostgresSearch needs a database "url" or a "client" (a pg.Pool or pg.Client).')
+    throw new InfoboxSearchError(
+      'ERR_INVALID_OPTION',
+      'infobox-search: createPostgresSearch needs a database "url" or a "client" (a pg.Pool or pg.Client).',
+    )
   }
   const pool = settings.client === undefined ? createPool(settings.url ?? '') : undefined
   const client: Queryable = settings.client ?? (pool as Queryable)
@@ -74,14 +77,23 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     }
   }
   const readMeta = async (): Promise<TableMeta> => {
-    const [row] = (await query(`SELECT to_regclass($1) IS NOT NULL AS found, obj_description(to_regclass($1), 'pg_class') AS comment`, [names.main])) as { found: boolean; comment: unknown }[]
+    const [row] = (await query(
+      `SELECT to_regclass($1) IS NOT NULL AS found, obj_description(to_regclass($1), 'pg_class') AS comment`,
+      [names.main],
+    )) as { found: boolean; comment: unknown }[]
     if (row === undefined || !row.found) throw missingTable(names, where)
     const meta = parseMeta(row.comment)
     if (meta === undefined) {
-      throw new DatabaseError('ERR_TABLE_LAYOUT', `infobox-search: the table "${names.given}" on ${where} was not loaded by "infobox-search export" (it has no infobox-search comment); load it with "infobox-search export <dir> --to postgres --table ${names.given}".`)
+      throw new DatabaseError(
+        'ERR_TABLE_LAYOUT',
+        `infobox-search: the table "${names.given}" on ${where} was not loaded by "infobox-search export" (it has no infobox-search comment); load it with "infobox-search export <dir> --to postgres --table ${names.given}".`,
+      )
     }
     if (meta.version !== layoutVersion) {
-      throw new DatabaseError('ERR_TABLE_LAYOUT', `infobox-search: the table "${names.given}" on ${where} has layout version ${meta.version} (${meta.generator}); this library reads version ${layoutVersion}. Load it again with this version's "infobox-search export".`)
+      throw new DatabaseError(
+        'ERR_TABLE_LAYOUT',
+        `infobox-search: the table "${names.given}" on ${where} has layout version ${meta.version} (${meta.generator}); this library reads version ${layoutVersion}. Load it again with this version's "infobox-search export".`,
+      )
     }
     return meta
   }
@@ -124,11 +136,22 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     },
   }
 
-  async function textPlan(text: string, resolved: ResolvedSearchOptions, meta: TableMeta): Promise<TermPlan | undefined> {
+  async function textPlan(
+    text: string,
+    resolved: ResolvedSearchOptions,
+    meta: TableMeta,
+  ): Promise<TermPlan | undefined> {
     if (text === '') return undefined
     const terms = queryTerms(text, resolved)
     if (terms.length === 0) return { match: '', components: [], words: [], prefixes: [] }
-    return planTerms({ query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) }, names, terms, resolved.combineWith ?? 'OR', meta.documents, meta.fuzzy)
+    return planTerms(
+      { query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) },
+      names,
+      terms,
+      resolved.combineWith ?? 'OR',
+      meta.documents,
+      meta.fuzzy,
+    )
   }
 }
 
@@ -147,7 +170,9 @@ function facetNamesOf(meta: TableMeta): string[] {
  * the descriptions → B (the larger of their two boosts), title → A, scaled so
  * the largest is 1 (ts_rank takes weights up to 1).
  */
-export function rankWeights(boost: Readonly<Record<'title' | 'shortDescription' | 'description' | 'infobox' | 'body', number>>): number[] {
+export function rankWeights(
+  boost: Readonly<Record<'title' | 'shortDescription' | 'description' | 'infobox' | 'body', number>>,
+): number[] {
   const weights = [boost.body, boost.infobox, Math.max(boost.shortDescription, boost.description), boost.title]
   const top = Math.max(...weights)
   return weights.map((weight) => (top > 0 ? weight / top : 0))

@@ -19,7 +19,11 @@ export class DatabaseError extends InfoboxSearchError {
   /** PostgreSQL's SQLSTATE (`28P01`, `42P01`…) or Node's error code (`ECONNREFUSED`), when there was one. */
   readonly reason: string | undefined
 
-  constructor(code: DatabaseErrorCode, message: string, details: { readonly cause?: unknown; readonly reason?: string } = {}) {
+  constructor(
+    code: DatabaseErrorCode,
+    message: string,
+    details: { readonly cause?: unknown; readonly reason?: string } = {},
+  ) {
     super(code, message, details.cause === undefined ? {} : { cause: details.cause })
     this.reason = details.reason
   }
@@ -31,7 +35,17 @@ export function isDatabaseError(error: unknown): error is DatabaseError {
 }
 
 /** SQLSTATEs and Node codes of a server that cannot be reached. */
-const unreachable = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ENOENT', '57P03'])
+const unreachable = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ENOENT',
+  '57P03',
+])
 /** invalid_password, invalid_authorization_specification. */
 const refusedLogin = new Set(['28P01', '28000'])
 
@@ -66,7 +80,12 @@ export function describeServer(server: ServerName): string {
  * The error for a failed connection: unreachable, a refused login, a database
  * that does not exist, or (anything else) `fallback`.
  */
-export function connectionError(error: unknown, server: ServerName, fallback: DatabaseErrorCode, doing: string): DatabaseError {
+export function connectionError(
+  error: unknown,
+  server: ServerName,
+  fallback: DatabaseErrorCode,
+  doing: string,
+): DatabaseError {
   const code = errorCode(error)
   const where = describeServer(server)
   const details = { cause: error, ...(code === undefined ? {} : { reason: code }) }

@@ -7,7 +7,10 @@ type BucketSize = 'year' | 'decade' | 'century'
  * as the static index's histogram: buckets are consecutive through the BC/AD
  * boundary (there is no year 0), 0 the first AD bucket, -1 the last BC one.
  */
-const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const satisfies Record<BucketSize, readonly [number, number]>
+const buckets = { year: [1, 1], decade: [10, 0], century: [100, 1] } as const satisfies Record<
+  BucketSize,
+  readonly [number, number]
+>
 
 /** SQL for the bucket number of an integer year expression (integer division of non-negative numbers is floor). */
 export function bucketSql(year: string, size: BucketSize): string {

@@ -15,7 +15,13 @@ export interface ExistingTables {
  * with `replace`.
  * @throws {DatabaseError} `ERR_TABLE_LAYOUT`.
  */
-export async function checkTables(client: pg.ClientBase, names: TableNames, staging: TableNames, replace: boolean, where: string): Promise<ExistingTables> {
+export async function checkTables(
+  client: pg.ClientBase,
+  names: TableNames,
+  staging: TableNames,
+  replace: boolean,
+  where: string,
+): Promise<ExistingTables> {
   const wanted = [...Object.values(names.bare), ...Object.values(staging.bare)]
   const result = await client.query<{ name: string; kind: string; comment: string | null; columns: string }>(
     `SELECT c.relname AS name, c.relkind::text AS kind, obj_description(c.oid, 'pg_class') AS comment,

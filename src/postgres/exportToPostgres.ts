@@ -9,7 +9,16 @@ import { articleRow, copyValue } from './copyRows.js'
 import { connectionError, DatabaseError, describeServer, errorMessage } from './databaseError.js'
 import { version } from './internal.js'
 import { collectLabels } from './labels.js'
-import { articleColumns, createIndexes, createMatchFunction, createTables, facetColumns, layoutFormat, layoutVersion, type TableMeta } from './tableLayout.js'
+import {
+  articleColumns,
+  createIndexes,
+  createMatchFunction,
+  createTables,
+  facetColumns,
+  layoutFormat,
+  layoutVersion,
+  type TableMeta,
+} from './tableLayout.js'
 import { checkTables, type ExistingTables } from './existingTables.js'
 import { defaultTable, parseTableName, quote, type IndexRole, type TableNames } from './tableNames.js'
 
@@ -67,22 +76,30 @@ const batchCharacters = 1 << 18
  * of that name that `export` did not write, without `replace`), `ERR_DATABASE_LOAD` (rolled back).
  * @throws {InfoboxSearchError} `ERR_DUPLICATE_ID`; {OptionsError} for a bad table name or option.
  */
-export async function exportToPostgres(records: Iterable<IndexRecord> | AsyncIterable<IndexRecord>, settings: ExportToPostgresOptions): Promise<ExportToPostgresResult> {
+export async function exportToPostgres(
+  records: Iterable<IndexRecord> | AsyncIterable<IndexRecord>,
+  settings: ExportToPostgresOptions,
+): Promise<ExportToPostgresResult> {
   const options = resolveIndexOptions(settings.options)
   const facets = facetColumns(options).map(({ facet }) => facet)
   const names = parseTableName(settings.table ?? defaultTable, facets.length)
   const staging = parseTableName(settings.table ?? defaultTable, facets.length, '__new')
   if (settings.client === undefined && settings.url === undefined) {
-    throw new InfoboxSearchError('ERR_INVALID_OPTION', 'infobox-search: exportToPostgres needs a database "url" or a connected "client".')
+    throw new InfoboxSearchError(
+      'ERR_INVALID_OPTION',
+      'infobox-search: exportToPostgres needs a database "url" or a connected "client".',
+    )
   }
   const client = settings.client ?? (await connectClient(settings.url ?? ''))
   const where = describeServer(serverOf(client))
   try {
     await begin(client, names, staging, settings.replace === true, where)
-    const result = await load(client, records, names, staging, options, settings.onProgress).catch(async (error: unknown) => {
-      await client.query('ROLLBACK').catch(() => {})
-      throw loadError(error, names, where)
-    })
+    const result = await load(client, records, names, staging, options, settings.onProgress).catch(
+      async (error: unknown) => {
+        await client.query('ROLLBACK').catch(() => {})
+        throw loadError(error, names, where)
+      },
+    )
     await client.query('COMMIT').catch((error: unknown) => {
       throw loadError(error, names, where)
     })
@@ -93,7 +110,13 @@ export async function exportToPostgres(records: Iterable<IndexRecord> | AsyncIte
 }
 
 /** Open the transaction, serialise with other exports of the table, and check what exists. */
-async function begin(client: pg.ClientBase, names: TableNames, staging: TableNames, replace: boolean, where: string): Promise<ExistingTables> {
+async function begin(
+  client: pg.ClientBase,
+  names: TableNames,
+  staging: TableNames,
+  replace: boolean,
+  where: string,
+): Promise<ExistingTables> {
   try {
     await client.query('BEGIN')
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`infobox-search export ${names.given}`])
@@ -131,7 +154,11 @@ async function load(
     let batch = ''
     for await (const record of records) {
       if (ids.has(record.id)) {
-        throw new InfoboxSearchError('ERR_DUPLICATE_ID', `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`, { received: record.id })
+        throw new InfoboxSearchError(
+          'ERR_DUPLICATE_ID',
+          `infobox-search: two articles have the id "${record.id}"; give one of them another "id" in its front matter or file name.`,
+          { received: record.id },
+        )
       }
       const { line, vector } = articleRow(record, ids.size, facets)
       ids.add(record.id)
@@ -149,15 +176,31 @@ async function load(
     if (batch !== '') yield batch
   }
   await copy(client, `COPY ${staging.main} (${articleColumns(options).join(', ')}) FROM STDIN`, rows())
-  await copy(client, `COPY ${staging.terms} (term, documents) FROM STDIN`, lines(documents, ([term, count]) => `${copyValue(term)}\t${count}\n`))
-  await copy(client, `COPY ${staging.labels} (facet, value, label) FROM STDIN`, lines(labels.rows(), (row) => `${row.map(copyValue).join('\t')}\n`))
+  await copy(
+    client,
+    `COPY ${staging.terms} (term, documents) FROM STDIN`,
+    lines(documents, ([term, count]) => `${copyValue(term)}\t${count}\n`),
+  )
+  await copy(
+    client,
+    `COPY ${staging.labels} (facet, value, label) FROM STDIN`,
+    lines(labels.rows(), (row) => `${row.map(copyValue).join('\t')}\n`),
+  )
 
   await client.query(`SET LOCAL maintenance_work_mem = '256MB'`)
   for (const statement of createIndexes(staging, options, fuzzy)) await client.query(statement)
   for (const table of [staging.main, staging.terms, staging.labels]) await client.query(`ANALYZE ${table}`)
 
   await swap(client, names, staging)
-  const meta: TableMeta = { format: layoutFormat, version: layoutVersion, generator: `infobox-search@${version}`, options, documents: ids.size, placeLevels, fuzzy }
+  const meta: TableMeta = {
+    format: layoutFormat,
+    version: layoutVersion,
+    generator: `infobox-search@${version}`,
+    options,
+    documents: ids.size,
+    placeLevels,
+    fuzzy,
+  }
   await client.query(`COMMENT ON TABLE ${names.main} IS ${quoteLiteral(JSON.stringify(meta))}`)
   await client.query(createMatchFunction(names))
   return { table: names.given, documents: ids.size, terms: documents.size, fuzzy, truncated }
@@ -182,7 +225,11 @@ async function tryExtension(client: pg.ClientBase, name: string): Promise<boolea
  * hold them until this transaction commits.
  */
 async function swap(client: pg.ClientBase, names: TableNames, staging: TableNames): Promise<void> {
-  const tables = [['main', 'main'], ['terms', 'terms'], ['labels', 'labels']] as const
+  const tables = [
+    ['main', 'main'],
+    ['terms', 'terms'],
+    ['labels', 'labels'],
+  ] as const
   for (const [key] of tables) {
     const grants = await client.query<{ grantee: string; privilege: string }>(
       `SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END AS grantee, a.privilege_type AS privilege
@@ -190,7 +237,8 @@ async function swap(client: pg.ClientBase, names: TableNames, staging: TableName
        WHERE c.oid = to_regclass($1) AND a.grantee <> c.relowner`,
       [names[key]],
     )
-    for (const { grantee, privilege } of grants.rows) await client.query(`GRANT ${privilege} ON ${staging[key]} TO ${grantee}`)
+    for (const { grantee, privilege } of grants.rows)
+      await client.query(`GRANT ${privilege} ON ${staging[key]} TO ${grantee}`)
     await client.query(`DROP TABLE IF EXISTS ${names[key]}`)
   }
   for (const [key] of tables) await client.query(`ALTER TABLE ${staging[key]} RENAME TO ${quote(names.bare[key])}`)
@@ -198,10 +246,15 @@ async function swap(client: pg.ClientBase, names: TableNames, staging: TableName
     ...Object.entries(staging.indexes).map(([role, name]) => [name, names.indexes[role as IndexRole]] as const),
     ...staging.facetIndexes.map((name, i) => [name, names.facetIndexes[i] ?? name] as const),
   ]
-  for (const [from, to] of renames) await client.query(`ALTER INDEX IF EXISTS ${names.schema}${quote(from)} RENAME TO ${quote(to)}`)
+  for (const [from, to] of renames)
+    await client.query(`ALTER INDEX IF EXISTS ${names.schema}${quote(from)} RENAME TO ${quote(to)}`)
 }
 
-async function copy(client: pg.ClientBase, statement: string, source: AsyncIterable<string> | Iterable<string>): Promise<void> {
+async function copy(
+  client: pg.ClientBase,
+  statement: string,
+  source: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
   await pipeline(Readable.from(source, { objectMode: false }), client.query(copyFrom(statement)))
 }
 

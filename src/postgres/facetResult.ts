@@ -15,14 +15,18 @@ type ValueRow = readonly [value: string, count: number, label: string | null]
 export function facetResult(facet: FacetQuery, row: FacetRow): readonly FacetCount[] | readonly DateBucket[] {
   if (facet.kind === 'none') return []
   if (facet.kind === 'date') {
-    return (row as readonly (readonly [number, number])[]).map(([bucket, count]) => describeBucket(bucket, facet.interval, count))
+    return (row as readonly (readonly [number, number])[]).map(([bucket, count]) =>
+      describeBucket(bucket, facet.interval, count),
+    )
   }
   const [top, selected] = row as readonly [readonly ValueRow[], readonly ValueRow[]]
   const counts = new Map<string, FacetCount>()
   for (const [value, count, label] of [...top, ...selected]) {
     if (!counts.has(value)) counts.set(value, label === null ? { value, count } : { value, count, label })
   }
-  const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  const sorted = [...counts.values()].sort(
+    (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  )
   const keep = new Set(facet.selected)
   return [...sorted.slice(0, facet.limit), ...sorted.slice(facet.limit).filter((count) => keep.has(count.value))]
 }

@@ -61,7 +61,12 @@ export async function hitsOf(
       ...(row.date === null ? {} : { date: row.date }),
       ...(row.place === null ? {} : { place: row.place }),
     }
-    hits.push({ ...stored, score, terms: matched, snippet: makeSnippet(row.body || row.description || '', new Set(matched), snippetLength) })
+    hits.push({
+      ...stored,
+      score,
+      terms: matched,
+      snippet: makeSnippet(row.body || row.description || '', new Set(matched), snippetLength),
+    })
   }
   return hits
 }

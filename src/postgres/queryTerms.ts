@@ -21,10 +21,21 @@ const maxFuzzy = 2
  * letters or more; `prefix` and `fuzzy` override them as in `search`.
  */
 export function queryTerms(text: string, options: Pick<ResolvedSearchOptions, 'prefix' | 'fuzzy'>): QueryTerm[] {
-  const terms = tokenize(text).map(normalizeTerm).filter((term): term is string => term !== null)
+  const terms = tokenize(text)
+    .map(normalizeTerm)
+    .filter((term): term is string => term !== null)
   return terms.map((term, i) => {
     const prefix = options.prefix ?? i === terms.length - 1
-    const fuzzy = options.fuzzy === undefined ? (term.length >= 5 ? 0.2 : 0) : options.fuzzy === true ? 0.2 : options.fuzzy === false ? 0 : options.fuzzy
+    const fuzzy =
+      options.fuzzy === undefined
+        ? term.length >= 5
+          ? 0.2
+          : 0
+        : options.fuzzy === true
+          ? 0.2
+          : options.fuzzy === false
+            ? 0
+            : options.fuzzy
     const maxDistance = fuzzy < 1 ? Math.min(maxFuzzy, Math.round(term.length * fuzzy)) : Math.floor(fuzzy)
     return { term, prefix, maxDistance }
   })

@@ -76,28 +76,44 @@ export function createSearchHandler(search: Searchable, options: SearchHandlerOp
     try {
       const { query, searchOptions } = await readRequest(request, maxBodyBytes)
       const limit = searchOptions.limit
-      if (typeof limit === 'number' && limit > maxLimit) throw new BadRequest(400, `"limit" must be at most ${maxLimit}, received ${limit}.`)
+      if (typeof limit === 'number' && limit > maxLimit)
+        throw new BadRequest(400, `"limit" must be at most ${maxLimit}, received ${limit}.`)
       send(200, await search.search(query, searchOptions))
     } catch (error) {
       if (error instanceof BadRequest) {
-        send(error.status, { error: { code: 'ERR_BAD_REQUEST', message: error.message } }, error.status === 405 ? { allow: 'GET, HEAD, POST' } : {})
+        send(
+          error.status,
+          { error: { code: 'ERR_BAD_REQUEST', message: error.message } },
+          error.status === 405 ? { allow: 'GET, HEAD, POST' } : {},
+        )
       } else if (isOptionsError(error)) {
         // Our own message: names the option, what it expects and the value received (JSON-encoded here).
         send(400, { error: { code: error.code, message: error.message } })
       } else {
         options.onError?.(error)
-        const unavailable = isDatabaseError(error) && (error.code === 'ERR_DATABASE_CONNECT' || error.code === 'ERR_DATABASE_AUTH')
-        send(unavailable ? 503 : 500, { error: { code: unavailable ? 'ERR_UNAVAILABLE' : 'ERR_INTERNAL', message: 'Search is unavailable; try again later.' } })
+        const unavailable =
+          isDatabaseError(error) && (error.code === 'ERR_DATABASE_CONNECT' || error.code === 'ERR_DATABASE_AUTH')
+        send(unavailable ? 503 : 500, {
+          error: {
+            code: unavailable ? 'ERR_UNAVAILABLE' : 'ERR_INTERNAL',
+            message: 'Search is unavailable; try again later.',
+          },
+        })
       }
     }
   }
 }
 
-async function readRequest(request: IncomingMessage, maxBodyBytes: number): Promise<{ query: string; searchOptions: SearchOptions }> {
+async function readRequest(
+  request: IncomingMessage,
+  maxBodyBytes: number,
+): Promise<{ query: string; searchOptions: SearchOptions }> {
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (request.method === 'GET' || request.method === 'HEAD') return fromParameters(url.searchParams)
-  if (request.method !== 'POST') throw new BadRequest(405, `method ${request.method ?? ''} is not allowed; use GET or POST.`)
-  if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) throw new BadRequest(415, 'send the search as application/json.')
+  if (request.method !== 'POST')
+    throw new BadRequest(405, `method ${request.method ?? ''} is not allowed; use GET or POST.`)
+  if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? ''))
+    throw new BadRequest(415, 'send the search as application/json.')
   const body = await readBody(request, maxBodyBytes)
   let parsed: unknown
   try {
@@ -105,10 +121,12 @@ async function readRequest(request: IncomingMessage, maxBodyBytes: number): Prom
   } catch {
     throw new BadRequest(400, 'the body is not valid JSON.')
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadRequest(400, 'send an object { "query": "…", "options": { … } }.')
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new BadRequest(400, 'send an object { "query": "…", "options": { … } }.')
   const { query = '', options = {} } = parsed as { query?: unknown; options?: unknown }
   if (typeof query !== 'string') throw new BadRequest(400, '"query" must be a string.')
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new BadRequest(400, '"options" must be an object.')
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new BadRequest(400, '"options" must be an object.')
   // The options are checked by `search` itself, as for any caller.
   return { query, searchOptions: options as SearchOptions }
 }
@@ -135,7 +153,8 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
     const text = parameters.get(name)
     if (text === null) return undefined
     const value = Number(text)
-    if (text.trim() === '' || !Number.isInteger(value) || value < 0) throw new BadRequest(400, `"${name}" must be a whole number ≥ 0, received ${JSON.stringify(text)}.`)
+    if (text.trim() === '' || !Number.isInteger(value) || value < 0)
+      throw new BadRequest(400, `"${name}" must be a whole number ≥ 0, received ${JSON.stringify(text)}.`)
     return value
   }
   // Maps, then own properties: a parameter named __proto__ is a (refused) facet name, not a prototype.
@@ -143,13 +162,27 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
   for (const name of new Set(parameters.keys())) if (!reserved.has(name)) filters.set(name, parameters.getAll(name))
   const from = parameters.get('from') || undefined
   const to = parameters.get('to') || undefined
-  if (from !== undefined || to !== undefined) filters.set('date', { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) })
+  if (from !== undefined || to !== undefined)
+    filters.set('date', { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) })
   const facetLimit = number('facetLimit')
   const level = number('level')
   const interval = parameters.get('interval') ?? undefined
   const facets = new Map<string, { limit?: number; level?: number; interval?: string }>()
-  for (const name of (parameters.get('facets') ?? '').split(',').map((f) => f.trim()).filter(Boolean)) {
-    facets.set(name, name === 'date' ? (interval === undefined ? {} : { interval }) : { ...(facetLimit === undefined ? {} : { limit: facetLimit }), ...(name === 'place' && level !== undefined ? { level } : {}) })
+  for (const name of (parameters.get('facets') ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)) {
+    facets.set(
+      name,
+      name === 'date'
+        ? interval === undefined
+          ? {}
+          : { interval }
+        : {
+            ...(facetLimit === undefined ? {} : { limit: facetLimit }),
+            ...(name === 'place' && level !== undefined ? { level } : {}),
+          },
+    )
   }
   const limit = number('limit')
   const offset = number('offset')

@@ -14,7 +14,11 @@ export function filtersOf(resolved: ResolvedSearchOptions): Filter[] {
       continue
     }
     const { from, to } = value as { from?: number | string; to?: number | string }
-    filters.push({ facet: 'date', from: bound(from, 'start', 'filters.date.from'), to: bound(to, 'end', 'filters.date.to') })
+    filters.push({
+      facet: 'date',
+      from: bound(from, 'start', 'filters.date.from'),
+      to: bound(to, 'end', 'filters.date.to'),
+    })
   }
   return filters
 }
@@ -22,7 +26,8 @@ export function filtersOf(resolved: ResolvedSearchOptions): Filter[] {
 function bound(value: number | string | undefined, side: 'start' | 'end', option: string): number | null {
   if (value === undefined) return null
   const date = parseDateBound(value)
-  if (date === undefined) invalid(option, "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)", value)
+  if (date === undefined)
+    invalid(option, "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)", value)
   return dateKey(date, side)
 }
 
@@ -37,6 +42,12 @@ export function facetQueries(resolved: ResolvedSearchOptions, placeLevels: numbe
     if (request.level !== undefined && (name !== 'place' || request.level >= placeLevels)) return { name, kind: 'none' }
     const filter = resolved.filters?.[name]
     const selected = Array.isArray(filter) ? [...new Set(filter.filter((v): v is string => typeof v === 'string'))] : []
-    return { name, kind: 'values', limit: request.limit ?? 10, selected, ...(request.level === undefined ? {} : { level: request.level }) }
+    return {
+      name,
+      kind: 'values',
+      limit: request.limit ?? 10,
+      selected,
+      ...(request.level === undefined ? {} : { level: request.level }),
+    }
   })
 }

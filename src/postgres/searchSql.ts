@@ -9,7 +9,13 @@ export type Filter =
 
 /** A facet to count: values (optionally one level of the place hierarchy), or a date histogram. */
 export type FacetQuery =
-  | { readonly name: string; readonly kind: 'values'; readonly limit: number; readonly selected: readonly string[]; readonly level?: number }
+  | {
+      readonly name: string
+      readonly kind: 'values'
+      readonly limit: number
+      readonly selected: readonly string[]
+      readonly level?: number
+    }
   | { readonly name: string; readonly kind: 'date'; readonly interval: 'year' | 'decade' | 'century' }
   /** A facet the static index has no table for (a hierarchy level no article reaches): no counts. */
   | { readonly name: string; readonly kind: 'none' }
@@ -48,31 +54,56 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
   const { names, plan, filters, facets } = query
   const p = parameters()
   const tsquery = plan === undefined || plan.match === '' ? undefined : p.add(plan.match)
-  const match = plan === undefined ? 'TRUE' : tsquery === undefined ? 'FALSE' : `a.position IN (SELECT ${names.match}(${tsquery}::tsquery))`
+  const match =
+    plan === undefined
+      ? 'TRUE'
+      : tsquery === undefined
+        ? 'FALSE'
+        : `a.position IN (SELECT ${names.match}(${tsquery}::tsquery))`
   const conditions = filters.map((filter) => condition(filter, p.add))
   const flag = (i: number) => `m.f${i}`
-  const allBut = (facet?: string) => filters.map((filter, i) => (filter.facet === facet ? 'TRUE' : flag(i))).join(' AND ') || 'TRUE'
+  const allBut = (facet?: string) =>
+    filters.map((filter, i) => (filter.facet === facet ? 'TRUE' : flag(i))).join(' AND ') || 'TRUE'
 
   // Rows that no part of the result needs are left out: those failing two filters, or one that is not counted.
   const counted = new Set(facets.map((facet) => facet.name))
   const active = filters.map((filter) => filter.facet).filter((facet) => counted.has(facet))
   const allOf = (except?: string) => conditions.filter((_, i) => filters[i]?.facet !== except).join(' AND ') || 'TRUE'
-  const prefilter = filters.length === 0 ? 'TRUE' : active.length === 0 ? allOf() : active.map((facet) => `(${allOf(facet)})`).join(' OR ')
+  const prefilter =
+    filters.length === 0
+      ? 'TRUE'
+      : active.length === 0
+        ? allOf()
+        : active.map((facet) => `(${allOf(facet)})`).join(' OR ')
 
   const columns = new Set(['a.position', 'a.date_start'])
   for (const facet of facets) {
     if (facet.kind === 'date') ['a.year_start', 'a.year_end'].forEach((column) => columns.add(column))
-    else if (facet.kind === 'values') columns.add(facet.level === undefined ? `a.${quote(`facet_${facet.name}`)}` : 'a.place_hierarchy')
+    else if (facet.kind === 'values')
+      columns.add(facet.level === undefined ? `a.${quote(`facet_${facet.name}`)}` : 'a.place_hierarchy')
   }
   const flags = conditions.map((sql, i) => `(${sql}) AS f${i}`)
   const ranked = tsquery !== undefined && query.sort === 'relevance'
   const weights = ranked ? p.add(query.weights) : ''
   // A broad query ranks by the short vector (no body past its lead): reading every match's whole vector is what costs.
   const vector = `CASE WHEN (SELECT count(*) FROM m) > ${fullRankLimit} THEN a.rank_search ELSE a.search END`
-  const score = ranked ? (plan?.components ?? []).map((c) => `${c.weight} * ts_rank(${weights}::float4[], ${vector}, ${p.add(c.query)}::tsquery)`).join(' + ') : '0'
+  const score = ranked
+    ? (plan?.components ?? [])
+        .map((c) => `${c.weight} * ts_rank(${weights}::float4[], ${vector}, ${p.add(c.query)}::tsquery)`)
+        .join(' + ')
+    : '0'
   // Ties (and undated articles, last either way) keep the load order, as the static index keeps its own.
-  const order = { relevance: ranked ? 'r.score DESC, r.position' : 'r.position', date: 'r.date_start ASC NULLS LAST, r.position', '-date': 'r.date_start DESC NULLS LAST, r.position' }[query.sort]
-  const unfiltered = filters.length === 0 ? '(SELECT count(*) FROM m)' : tsquery === undefined ? `(SELECT count(*) FROM ${names.main} a WHERE ${match})` : `(SELECT count(*) FROM ${names.match}(${tsquery}::tsquery))`
+  const order = {
+    relevance: ranked ? 'r.score DESC, r.position' : 'r.position',
+    date: 'r.date_start ASC NULLS LAST, r.position',
+    '-date': 'r.date_start DESC NULLS LAST, r.position',
+  }[query.sort]
+  const unfiltered =
+    filters.length === 0
+      ? '(SELECT count(*) FROM m)'
+      : tsquery === undefined
+        ? `(SELECT count(*) FROM ${names.main} a WHERE ${match})`
+        : `(SELECT count(*) FROM ${names.match}(${tsquery}::tsquery))`
 
   const text = `WITH m AS MATERIALIZED (
   SELECT ${[...columns, ...flags].join(', ')} FROM ${names.main} a WHERE ${match} AND (${prefilter})
@@ -90,13 +121,20 @@ SELECT ${unfiltered} AS unfiltered,
 function condition(filter: Filter, add: (value: unknown) => string): string {
   if ('values' in filter) return `a.${quote(`facet_${filter.facet}`)} && ${add(filter.values)}::text[]`
   const { from, to } = filter
-  if (from === null || to === null || from <= to) return `a.date_range && int8range(${add(from)}::bigint, ${add(to)}::bigint, '[]')`
+  if (from === null || to === null || from <= to)
+    return `a.date_range && int8range(${add(from)}::bigint, ${add(to)}::bigint, '[]')`
   // A reversed filter (from after to) is no range, but the static index still keeps what starts by "to" and ends from "from" on.
   return `a.date_start <= ${add(to)}::bigint AND (a.date_end IS NULL OR a.date_end >= ${add(from)}::bigint)`
 }
 
 /** A facet's counts as JSON: `[[value, count, label], …]` (then the selected values' own counts), or `[[bucket, count], …]`. */
-function facetSql(facet: FacetQuery, names: TableNames, where: string, add: (value: unknown) => string, presentYear: number): string {
+function facetSql(
+  facet: FacetQuery,
+  names: TableNames,
+  where: string,
+  add: (value: unknown) => string,
+  presentYear: number,
+): string {
   if (facet.kind === 'none') return `'[]'::json`
   if (facet.kind === 'date') {
     const first = bucketSql('m.year_start', facet.interval)
@@ -106,9 +144,13 @@ function facetSql(facet: FacetQuery, names: TableNames, where: string, add: (val
   }
   const table = facet.level === undefined ? facet.name : `${facet.name}@${facet.level}`
   const value = facet.level === undefined ? undefined : `m.place_hierarchy[${add(facet.level + 1)}::int]`
-  const source = value === undefined ? `m, unnest(m.${quote(`facet_${facet.name}`)}) v` : `(SELECT ${value} AS v FROM m WHERE ${where}) x`
+  const source =
+    value === undefined
+      ? `m, unnest(m.${quote(`facet_${facet.name}`)}) v`
+      : `(SELECT ${value} AS v FROM m WHERE ${where}) x`
   const filter = value === undefined ? where : 'v IS NOT NULL'
-  const has = (selected: string) => (value === undefined ? `m.${quote(`facet_${facet.name}`)} @> ARRAY[${selected}]` : `${value} = ${selected}`)
+  const has = (selected: string) =>
+    value === undefined ? `m.${quote(`facet_${facet.name}`)} @> ARRAY[${selected}]` : `${value} = ${selected}`
   const labels = (alias: string) => `LEFT JOIN ${names.labels} l ON l.facet = ${add(table)} AND l.value = ${alias}.v`
   const top = `(SELECT coalesce(json_agg(json_build_array(s.v, s.c, l.label) ORDER BY s.c DESC, s.v COLLATE "C"), '[]'::json) FROM (
     SELECT v, count(*) AS c FROM ${source} WHERE ${filter} GROUP BY v ORDER BY count(*) DESC, v COLLATE "C" LIMIT ${add(facet.limit)}) s ${labels('s')})`

@@ -22,15 +22,32 @@ export interface TableMeta {
 }
 
 /** The facet array columns, in layout order: built-in facets, then the extra ones. */
-export function facetColumns(options: Pick<IndexOptions, 'facets'>): readonly { readonly facet: string; readonly column: string }[] {
+export function facetColumns(
+  options: Pick<IndexOptions, 'facets'>,
+): readonly { readonly facet: string; readonly column: string }[] {
   return ['place', 'combatant', 'kind', ...options.facets].map((facet) => ({ facet, column: quote(`facet_${facet}`) }))
 }
 
 /** Columns of the articles table in COPY order. */
 export function articleColumns(options: Pick<IndexOptions, 'facets'>): readonly string[] {
   return [
-    'position', 'id', 'title', 'short_description', 'description', 'image', 'date', 'place', 'body', 'search', 'rank_search',
-    'date_start', 'date_end', 'year_start', 'year_end', 'date_range', 'place_hierarchy',
+    'position',
+    'id',
+    'title',
+    'short_description',
+    'description',
+    'image',
+    'date',
+    'place',
+    'body',
+    'search',
+    'rank_search',
+    'date_start',
+    'date_end',
+    'year_start',
+    'year_end',
+    'date_range',
+    'place_hierarchy',
     ...facetColumns(options).map(({ column }) => column),
   ]
 }
@@ -70,7 +87,11 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
  * on the start date (date sort), and the vocabulary's keys (trigrams when
  * pg_trgm is there).
  */
-export function createIndexes(names: TableNames, options: Pick<IndexOptions, 'facets'>, trigrams: boolean): readonly string[] {
+export function createIndexes(
+  names: TableNames,
+  options: Pick<IndexOptions, 'facets'>,
+  trigrams: boolean,
+): readonly string[] {
   const index = (role: IndexRole): string => quote(names.indexes[role])
   return [
     `ALTER TABLE ${names.main} ADD CONSTRAINT ${index('pkey')} PRIMARY KEY (id)`,
@@ -78,7 +99,9 @@ export function createIndexes(names: TableNames, options: Pick<IndexOptions, 'fa
     `CREATE INDEX ${index('search')} ON ${names.main} USING gin (search)`,
     `CREATE INDEX ${index('date')} ON ${names.main} USING gist (date_range)`,
     `CREATE INDEX ${index('start')} ON ${names.main} (date_start, position)`,
-    ...facetColumns(options).map(({ column }, i) => `CREATE INDEX ${quote(names.facetIndexes[i] ?? '')} ON ${names.main} USING gin (${column})`),
+    ...facetColumns(options).map(
+      ({ column }, i) => `CREATE INDEX ${quote(names.facetIndexes[i] ?? '')} ON ${names.main} USING gin (${column})`,
+    ),
     `ALTER TABLE ${names.terms} ADD CONSTRAINT ${index('termsPkey')} PRIMARY KEY (term)`,
     ...(trigrams ? [`CREATE INDEX ${index('termsTrigram')} ON ${names.terms} USING gin (term gin_trgm_ops)`] : []),
     `ALTER TABLE ${names.labels} ADD CONSTRAINT ${index('labelsPkey')} PRIMARY KEY (facet, value)`,
@@ -115,7 +138,9 @@ export function parseMeta(comment: unknown): TableMeta | undefined {
   if (meta.format !== layoutFormat || typeof meta.version !== 'number') return undefined
   const options = meta.options as Partial<Record<keyof IndexOptions, unknown>> | undefined
   const facets = options?.facets
-  if (!Array.isArray(facets) || !facets.every((facet) => typeof facet === 'string' && /^[\w-]+$/.test(facet))) return undefined
-  if (typeof meta.documents !== 'number' || typeof meta.placeLevels !== 'number' || typeof meta.fuzzy !== 'boolean') return undefined
+  if (!Array.isArray(facets) || !facets.every((facet) => typeof facet === 'string' && /^[\w-]+$/.test(facet)))
+    return undefined
+  if (typeof meta.documents !== 'number' || typeof meta.placeLevels !== 'number' || typeof meta.fuzzy !== 'boolean')
+    return undefined
   return meta as TableMeta
 }

@@ -48,7 +48,12 @@ export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 export function parseTableName(table: unknown, facetCount: number, suffix = ''): TableNames {
   const parts = typeof table === 'string' ? table.split('.') : []
   const name = parts.at(-1) ?? ''
-  if (parts.length < 1 || parts.length > 2 || !parts.every((part) => identifier.test(part)) || name.length > maxLength) {
+  if (
+    parts.length < 1 ||
+    parts.length > 2 ||
+    !parts.every((part) => identifier.test(part)) ||
+    name.length > maxLength
+  ) {
     throw new OptionsError(
       'ERR_INVALID_OPTION',
       `infobox-search: the table name must be lower-case letters, digits and "_" (at most ${maxLength}), optionally after a schema and a dot ("search.articles"), received ${JSON.stringify(table) ?? String(table)}.`,

@@ -34,7 +34,14 @@ interface TermRow {
  * MiniSearch's fuzzy search counts edits), and the commonest term of each
  * prefix.
  */
-export async function planTerms(client: Queryable, names: TableNames, terms: readonly QueryTerm[], combineWith: 'AND' | 'OR', documents: number, fuzzy: boolean): Promise<TermPlan> {
+export async function planTerms(
+  client: Queryable,
+  names: TableNames,
+  terms: readonly QueryTerm[],
+  combineWith: 'AND' | 'OR',
+  documents: number,
+  fuzzy: boolean,
+): Promise<TermPlan> {
   const words = terms.map((t) => t.term)
   const parts = [
     `SELECT q.i::int AS i, 'e' AS kind, t.term, t.documents FROM unnest($1::text[]) WITH ORDINALITY q(term, i) JOIN ${names.terms} t ON t.term = q.term`,
@@ -58,7 +65,13 @@ export async function planTerms(client: Queryable, names: TableNames, terms: rea
     const mine = rows.filter((row) => row.i === index + 1)
     const exact = mine.find((row) => row.kind === 'e')?.documents ?? undefined
     const variants = mine
-      .filter((row): row is TermRow & { term: string } => row.kind === 'f' && row.term !== null && row.term !== term && editDistance(row.term, term, maxDistance) <= maxDistance)
+      .filter(
+        (row): row is TermRow & { term: string } =>
+          row.kind === 'f' &&
+          row.term !== null &&
+          row.term !== term &&
+          editDistance(row.term, term, maxDistance) <= maxDistance,
+      )
       .sort((a, b) => (b.documents ?? 0) - (a.documents ?? 0) || (a.term < b.term ? -1 : 1))
       .slice(0, maxVariants)
     const prefixDocuments = prefix ? (mine.find((row) => row.kind === 'p')?.documents ?? undefined) : undefined
@@ -66,7 +79,8 @@ export async function planTerms(client: Queryable, names: TableNames, terms: rea
     const idf = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
     const lexemes = [tsqueryLexeme(term), ...variants.map((row) => tsqueryLexeme(row.term))]
     components.push({ query: tsqueryLexeme(term), weight: idf })
-    if (variants.length > 0) components.push({ query: anyOf(variants.map((row) => tsqueryLexeme(row.term))), weight: idf * fuzzyWeight })
+    if (variants.length > 0)
+      components.push({ query: anyOf(variants.map((row) => tsqueryLexeme(row.term))), weight: idf * fuzzyWeight })
     if (prefix) {
       lexemes.push(tsqueryLexeme(term, true))
       components.push({ query: tsqueryLexeme(term, true), weight: idf * prefixWeight })

@@ -18,12 +18,41 @@ describe('infobox-search export --to an engine', () => {
 
   test.each(engines)('--to %s writes the documents, the settings and a README', slow, async (engine) => {
     const cwd = await dirs.make()
-    const result = await runCli(['export', fixturesDir, '--to', engine, '--out', 'out', '--table', 'battles', '--facet', 'partof', '--jobs', '1', '--quiet'], { cwd })
+    const result = await runCli(
+      [
+        'export',
+        fixturesDir,
+        '--to',
+        engine,
+        '--out',
+        'out',
+        '--table',
+        'battles',
+        '--facet',
+        'partof',
+        '--jobs',
+        '1',
+        '--quiet',
+      ],
+      { cwd },
+    )
     expect(result.stderr).toMatch(/the date "Late 5th or early 6th century" could not be read|^$/)
     expect(result.code).toBe(0)
     const out = path.join(cwd, 'out')
-    const exporter = createEngineExport(engine, { name: 'battles', options: { body: 'lead', boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }, facets: ['partof'], maxBodyLength: 2_000_000 }, generator: 'x' })
-    const records = recordsOf(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })), { facets: ['partof'] })
+    const exporter = createEngineExport(engine, {
+      name: 'battles',
+      options: {
+        body: 'lead',
+        boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
+        facets: ['partof'],
+        maxBodyLength: 2_000_000,
+      },
+      generator: 'x',
+    })
+    const records = recordsOf(
+      fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+      { facets: ['partof'] },
+    )
     const documents = records.map((record) => exporter.add(record)).join('')
     const files = exporter.finish([exporter.documentsFile(1)]).map(({ file }) => file)
     expect((await readdir(out)).sort()).toEqual([exporter.documentsFile(1), ...files].sort())

@@ -25,19 +25,33 @@ import { recordsOf } from '../postgres/helpers.js'
 // against each official client's types below (by `tsc`, in `npm test`).
 
 const options = { facets: ['partof'] }
-const records = recordsOf(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })), options)
+const records = recordsOf(
+  fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+  options,
+)
 const golden = (path: string) => new URL(`golden/${path}`, import.meta.url).pathname
 
 describe.each(engines)('%s export', (engine) => {
   test('documents, settings and README match the golden files', async () => {
-    const out = createEngineExport(engine, { name: 'battles', options: { ...defaults, ...options }, generator: 'infobox-search@test', presentYear: 2026 })
+    const out = createEngineExport(engine, {
+      name: 'battles',
+      options: { ...defaults, ...options },
+      generator: 'infobox-search@test',
+      presentYear: 2026,
+    })
     const documents = records.map((record) => out.add(record)).join('')
     await expect(documents).toMatchFileSnapshot(golden(`${engine}/${out.documentsFile(1)}`))
-    for (const { file, content } of out.finish([out.documentsFile(1)])) await expect(content).toMatchFileSnapshot(golden(`${engine}/${file}`))
+    for (const { file, content } of out.finish([out.documentsFile(1)]))
+      await expect(content).toMatchFileSnapshot(golden(`${engine}/${file}`))
   })
 })
 
-const defaults = { body: 'lead', boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 }, facets: [], maxBodyLength: 2_000_000 } as const
+const defaults = {
+  body: 'lead',
+  boost: { title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 },
+  facets: [],
+  maxBodyLength: 2_000_000,
+} as const
 
 /** Searches whose requests are kept as golden files. */
 const searches: readonly (readonly [name: string, query: string, options: SearchOptions])[] = [
@@ -56,15 +70,36 @@ const searches: readonly (readonly [name: string, query: string, options: Search
   [
     'exact terms, all required, a place level, date order, a boost',
     'hannibal varro',
-    { fuzzy: false, prefix: false, combineWith: 'AND', facets: { place: { level: 0 }, partof: {} }, filters: { partof: ['Second Punic War'] }, sort: 'date', boost: { title: 10 } },
+    {
+      fuzzy: false,
+      prefix: false,
+      combineWith: 'AND',
+      facets: { place: { level: 0 }, partof: {} },
+      filters: { partof: ['Second Punic War'] },
+      sort: 'date',
+      boost: { title: 10 },
+    },
   ],
-  ['an empty value list matches nothing; an open date range', 'siege', { filters: { kind: [], date: { from: 1600 } }, facets: ['kind', 'date'], fuzzy: 2 }],
+  [
+    'an empty value list matches nothing; an open date range',
+    'siege',
+    { filters: { kind: [], date: { from: 1600 } }, facets: ['kind', 'date'], fuzzy: 2 },
+  ],
 ]
 
 describe('requests', () => {
   test.each(engines)('%s: requests for a set of searches match the golden file', async (engine) => {
-    const translate = { opensearch: toOpenSearchRequest, meilisearch: toMeilisearchRequest, typesense: toTypesenseRequest }[engine]
-    const requests = Object.fromEntries(searches.map(([name, query, searchOptions]) => [name, translate(query, searchOptions, { index: 'battles', facets: ['partof'] })]))
+    const translate = {
+      opensearch: toOpenSearchRequest,
+      meilisearch: toMeilisearchRequest,
+      typesense: toTypesenseRequest,
+    }[engine]
+    const requests = Object.fromEntries(
+      searches.map(([name, query, searchOptions]) => [
+        name,
+        translate(query, searchOptions, { index: 'battles', facets: ['partof'] }),
+      ]),
+    )
     await expect(`${JSON.stringify(requests, null, 2)}\n`).toMatchFileSnapshot(golden(`requests/${engine}.json`))
   })
 
@@ -73,7 +108,9 @@ describe('requests', () => {
       expect(() => translate('', { facets: ['weather'] })).toThrow(
         `infobox-search: search option "facet name" must be one of this index's facets, date, combatant, kind, place (extra facets are chosen at build time with the "facets" option), received "weather".`,
       )
-      expect(() => translate('', { filters: { date: { from: 'spring' } } })).toThrow(/search option "filters.date.from" must be a year number/)
+      expect(() => translate('', { filters: { date: { from: 'spring' } } })).toThrow(
+        /search option "filters.date.from" must be a year number/,
+      )
     }
   })
 
@@ -89,8 +126,12 @@ describe('requests', () => {
     const openSearchIndex: API.Indices_Create_RequestBody = openSearchIndexBody()
     const meilisearch: MultiSearchParams = { queries: toMeilisearchRequest('cannae', searches[1]?.[2] ?? {}).queries }
     const meilisearchIndex: Settings = meilisearchSettings(['facet_place'])
-    const typesense: MultiSearchRequestsWithoutUnionSchema<Record<string, unknown>, string> = { searches: toTypesenseRequest('cannae', searches[1]?.[2] ?? {}).searches }
+    const typesense: MultiSearchRequestsWithoutUnionSchema<Record<string, unknown>, string> = {
+      searches: toTypesenseRequest('cannae', searches[1]?.[2] ?? {}).searches,
+    }
     const typesenseCollection: CollectionCreateSchema = typesenseSchema('battles')
-    expect([openSearch, openSearchIndex, meilisearch, meilisearchIndex, typesense, typesenseCollection].every(Boolean)).toBe(true)
+    expect(
+      [openSearch, openSearchIndex, meilisearch, meilisearchIndex, typesense, typesenseCollection].every(Boolean),
+    ).toBe(true)
   })
 })

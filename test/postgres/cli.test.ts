@@ -19,15 +19,39 @@ describePostgres('infobox-search export --to postgres', (url) => {
   })
 
   test('loads what build indexes, with the same options; a second run replaces the table', slow, async () => {
-    const args = ['export', fixturesDir, '--to', 'postgres', '--database-url', url, '--table', 'cli_fixtures', '--facet', 'partof', '--body', 'sections', '--jobs', '2']
+    const args = [
+      'export',
+      fixturesDir,
+      '--to',
+      'postgres',
+      '--database-url',
+      url,
+      '--table',
+      'cli_fixtures',
+      '--facet',
+      'partof',
+      '--body',
+      'sections',
+      '--jobs',
+      '2',
+    ]
     const first = await runCli(args, { cwd })
-    expect(first.stderr).toMatch(/^(warning: .*\n)*infobox-search: exported 20 article\(s\) in .*: table "cli_fixtures" \(\d+ terms, typo tolerance with pg_trgm\)\n$/)
+    expect(first.stderr).toMatch(
+      /^(warning: .*\n)*infobox-search: exported 20 article\(s\) in .*: table "cli_fixtures" \(\d+ terms, typo tolerance with pg_trgm\)\n$/,
+    )
     expect(first.code).toBe(0)
     expect((await runCli(args, { cwd })).code).toBe(0)
 
-    const index = buildIndex(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })), { facets: ['partof'], body: 'sections' })
+    const index = buildIndex(
+      fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+      { facets: ['partof'], body: 'sections' },
+    )
     const search = createPostgresSearch({ url, table: 'cli_fixtures' })
-    const options = { facets: { partof: {}, place: {}, date: { interval: 'decade' as const } }, filters: { date: { from: 1800 } }, limit: 50 }
+    const options = {
+      facets: { partof: {}, place: {}, date: { interval: 'decade' as const } },
+      filters: { date: { from: 1800 } },
+      limit: 50,
+    }
     expect(await search.search('', options)).toEqual(index.search('', options))
     await search.close()
   })
@@ -40,7 +64,9 @@ describePostgres('infobox-search export --to postgres', (url) => {
     const args = ['export', fixturesDir, '--to', 'postgres', '--database-url', url, '--table', 'cli_foreign']
     const refused = await runCli(args, { cwd })
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toMatch(/a table "cli_foreign" already exists on .* and was not written by "infobox-search export" \(its columns: note\); choose another table name, or pass --replace/)
+    expect(refused.stderr).toMatch(
+      /a table "cli_foreign" already exists on .* and was not written by "infobox-search export" \(its columns: note\); choose another table name, or pass --replace/,
+    )
     expect((await runCli([...args, '--replace'], { cwd })).code).toBe(0)
   })
 
@@ -54,7 +80,10 @@ describePostgres('infobox-search export --to postgres', (url) => {
 
   test('--strict with an unreadable article: exit code 1 and the old table untouched', slow, async () => {
     const dir = await dirs.make()
-    await writeFiles(dir, { 'good.md': article({ title: 'Battle of Goodfield', body: 'A battle.' }), 'bad.md': 'no front matter at all' })
+    await writeFiles(dir, {
+      'good.md': article({ title: 'Battle of Goodfield', body: 'A battle.' }),
+      'bad.md': 'no front matter at all',
+    })
     const args = ['export', dir, '--to', 'postgres', '--database-url', url, '--table', 'cli_strict']
     expect((await runCli(args, { cwd })).code).toBe(0)
     const strict = await runCli([...args, '--strict'], { cwd })
@@ -66,7 +95,9 @@ describePostgres('infobox-search export --to postgres', (url) => {
   })
 
   test('usage mistakes: exit code 2 and what is missing', async () => {
-    expect((await runCli(['export', fixturesDir], { cwd })).stderr).toMatch(/export needs --to postgres\|opensearch\|meilisearch\|typesense/)
+    expect((await runCli(['export', fixturesDir], { cwd })).stderr).toMatch(
+      /export needs --to postgres\|opensearch\|meilisearch\|typesense/,
+    )
     const noUrl = await runCli(['export', fixturesDir, '--to', 'postgres'], { cwd, env: { DATABASE_URL: '' } })
     expect(noUrl.code).toBe(2)
     expect(noUrl.stderr).toMatch(/export --to postgres needs --database-url <url>/)

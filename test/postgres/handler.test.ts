@@ -17,7 +17,8 @@ async function serve(handler: ReturnType<typeof createSearchHandler>): Promise<{
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/search`, server }
 }
 
-const post = (url: string, body: string, type = 'application/json') => fetch(url, { method: 'POST', headers: { 'content-type': type }, body })
+const post = (url: string, body: string, type = 'application/json') =>
+  fetch(url, { method: 'POST', headers: { 'content-type': type }, body })
 
 describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
   let search: PostgresSearch
@@ -25,9 +26,15 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
   let server: Server
   const errors: unknown[] = []
   beforeAll(async () => {
-    await exportToPostgres(recordsOf(articles, { facets: ['partof'] }), { url: databaseUrl, table: 'handler_fixtures', options: { facets: ['partof'] } })
+    await exportToPostgres(recordsOf(articles, { facets: ['partof'] }), {
+      url: databaseUrl,
+      table: 'handler_fixtures',
+      options: { facets: ['partof'] },
+    })
     search = createPostgresSearch({ url: databaseUrl, table: 'handler_fixtures' })
-    ;({ url, server } = await serve(createSearchHandler(search, { onError: (error) => errors.push(error), maxLimit: 50 })))
+    ;({ url, server } = await serve(
+      createSearchHandler(search, { onError: (error) => errors.push(error), maxLimit: 50 }),
+    ))
   })
   afterAll(async () => {
     server.close()
@@ -35,16 +42,22 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
   })
 
   test('GET: the query string of the example page gives the static index result', async () => {
-    const response = await fetch(`${url}?q=&place=Syria&place=France&from=-500&to=2025&facets=place,combatant,date&interval=decade&facetLimit=5&limit=7&sort=date`)
+    const response = await fetch(
+      `${url}?q=&place=Syria&place=France&from=-500&to=2025&facets=place,combatant,date&interval=decade&facetLimit=5&limit=7&sort=date`,
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(await response.json()).toEqual(
-      JSON.parse(JSON.stringify(index.search('', {
-        filters: { place: ['Syria', 'France'], date: { from: '-500', to: '2025' } },
-        facets: { place: { limit: 5 }, combatant: { limit: 5 }, date: { interval: 'decade' } },
-        limit: 7,
-        sort: 'date',
-      }))),
+      JSON.parse(
+        JSON.stringify(
+          index.search('', {
+            filters: { place: ['Syria', 'France'], date: { from: '-500', to: '2025' } },
+            facets: { place: { limit: 5 }, combatant: { limit: 5 }, date: { interval: 'decade' } },
+            limit: 7,
+            sort: 'date',
+          }),
+        ),
+      ),
     )
   })
 
@@ -56,15 +69,30 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
   })
 
   test.each([
-    ['an unknown facet', () => fetch(`${url}?weather=rain`), 400, /search option "facet name" must be one of this index's facets/],
+    [
+      'an unknown facet',
+      () => fetch(`${url}?weather=rain`),
+      400,
+      /search option "facet name" must be one of this index's facets/,
+    ],
     ['a parameter named __proto__', () => fetch(`${url}?__proto__=x`), 400, /received "__proto__"/],
     ['a limit over maxLimit', () => fetch(`${url}?limit=51`), 400, /"limit" must be at most 50, received 51/],
-    ['a limit that is no number', () => fetch(`${url}?limit=ten`), 400, /"limit" must be a whole number ≥ 0, received "ten"/],
+    [
+      'a limit that is no number',
+      () => fetch(`${url}?limit=ten`),
+      400,
+      /"limit" must be a whole number ≥ 0, received "ten"/,
+    ],
     ['a bad date', () => fetch(`${url}?from=spring`), 400, /filters.date.from/],
     ['malformed JSON', () => post(url, '{"query":'), 400, /not valid JSON/],
     ['options that are no object', () => post(url, '{"query":"x","options":[1]}'), 400, /"options" must be an object/],
     ['another content type', () => post(url, 'q=x', 'application/x-www-form-urlencoded'), 415, /application\/json/],
-    ['a body over 64 KB', () => post(url, JSON.stringify({ query: 'x'.repeat(70_000) })), 413, /larger than 65536 bytes/],
+    [
+      'a body over 64 KB',
+      () => post(url, JSON.stringify({ query: 'x'.repeat(70_000) })),
+      413,
+      /larger than 65536 bytes/,
+    ],
     ['PUT', () => fetch(url, { method: 'PUT' }), 405, /use GET or POST/],
   ])('%s: %i with a message', async (_, request, status, message) => {
     const response = await request()
@@ -75,11 +103,15 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
 
   test('a database that is down: 503 with a fixed message; the error goes to onError only', async () => {
     const down = createPostgresSearch({ url: 'postgres://infobox:secret@127.0.0.1:1/infobox' })
-    const { url: downUrl, server: downServer } = await serve(createSearchHandler(down, { onError: (error) => errors.push(error) }))
+    const { url: downUrl, server: downServer } = await serve(
+      createSearchHandler(down, { onError: (error) => errors.push(error) }),
+    )
     const response = await fetch(`${downUrl}?q=x`)
     expect(response.status).toBe(503)
     const text = await response.text()
-    expect(JSON.parse(text)).toEqual({ error: { code: 'ERR_UNAVAILABLE', message: 'Search is unavailable; try again later.' } })
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'ERR_UNAVAILABLE', message: 'Search is unavailable; try again later.' },
+    })
     expect(text).not.toMatch(/127\.0\.0\.1|secret|ECONNREFUSED/)
     expect(errors.at(-1)).toMatchObject({ code: 'ERR_DATABASE_CONNECT' })
     downServer.close()

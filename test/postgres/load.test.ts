@@ -9,7 +9,10 @@ import { adminUrl, describePostgres, recordsOf } from './helpers.js'
 // Loading into PostgreSQL: the swap is atomic, a failed load leaves the old
 // table served, and each way of getting the database wrong has its own error.
 
-const records = recordsOf(fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })), {})
+const records = recordsOf(
+  fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
+  {},
+)
 const older = records.slice(0, 8)
 const newer = records.slice(8)
 
@@ -62,16 +65,34 @@ describePostgres('exportToPostgres', (url) => {
       const result = await exportToPostgres(newer, { url, table: 'swap' })
       expect(result).toMatchObject({ table: 'swap', documents: newer.length, fuzzy: true, truncated: [] })
       expect(await ids(url, 'swap')).toEqual(newer.map((r) => r.id))
-      const relations = await sql<{ relname: string }>(url, `SELECT relname FROM pg_class WHERE relname LIKE 'swap%' ORDER BY relname`)
+      const relations = await sql<{ relname: string }>(
+        url,
+        `SELECT relname FROM pg_class WHERE relname LIKE 'swap%' ORDER BY relname`,
+      )
       expect(relations.map((r) => r.relname)).toEqual([
-        'swap', 'swap_date', 'swap_facet0', 'swap_facet1', 'swap_facet2', 'swap_labels', 'swap_labels_pkey', 'swap_pkey', 'swap_position',
-        'swap_search', 'swap_start', 'swap_terms', 'swap_terms_pkey', 'swap_terms_trigram',
+        'swap',
+        'swap_date',
+        'swap_facet0',
+        'swap_facet1',
+        'swap_facet2',
+        'swap_labels',
+        'swap_labels_pkey',
+        'swap_pkey',
+        'swap_position',
+        'swap_search',
+        'swap_start',
+        'swap_terms',
+        'swap_terms_pkey',
+        'swap_terms_trigram',
       ])
     })
 
     test('a load that fails half-way (the source throws) changes nothing: the old table is still served', async () => {
       const before = await ids(url, 'swap')
-      const error = await exportToPostgres(failingAfter(5, () => Promise.reject(new Error('disk read failed'))), { url, table: 'swap' }).catch((e: unknown) => e)
+      const error = await exportToPostgres(
+        failingAfter(5, () => Promise.reject(new Error('disk read failed'))),
+        { url, table: 'swap' },
+      ).catch((e: unknown) => e)
       expect(error).toMatchObject({ name: 'DatabaseError', code: 'ERR_DATABASE_LOAD' })
       expect((error as Error).message).toBe(
         `infobox-search: loading the table "swap" on ${where} failed: disk read failed. Nothing was changed: the previous table, if any, is still served.`,
@@ -83,11 +104,16 @@ describePostgres('exportToPostgres', (url) => {
     test('a load whose connection is killed half-way changes nothing', async () => {
       const before = await ids(url, 'swap')
       const kill = async () => {
-        await sql(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'COPY %swap__new%' AND pid <> pg_backend_pid()`)
+        await sql(
+          url,
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'COPY %swap__new%' AND pid <> pg_backend_pid()`,
+        )
       }
       const error = await exportToPostgres(failingAfter(5, kill), { url, table: 'swap' }).catch((e: unknown) => e)
       expect(error).toMatchObject({ name: 'DatabaseError', code: 'ERR_DATABASE_LOAD' })
-      expect((error as Error).message).toMatch(/^infobox-search: loading the table "swap" on .* failed \(the connection was lost\): .*Nothing was changed: the previous table, if any, is still served\.$/)
+      expect((error as Error).message).toMatch(
+        /^infobox-search: loading the table "swap" on .* failed \(the connection was lost\): .*Nothing was changed: the previous table, if any, is still served\.$/,
+      )
       expect(await ids(url, 'swap')).toEqual(before)
     })
 
@@ -106,24 +132,37 @@ describePostgres('exportToPostgres', (url) => {
 
     test('two articles with one id: ERR_DUPLICATE_ID, nothing changed', async () => {
       const before = await ids(url, 'swap')
-      await expect(exportToPostgres([...older, older[0] as IndexRecord], { url, table: 'swap' })).rejects.toMatchObject({
-        code: 'ERR_DUPLICATE_ID',
-        message: `infobox-search: two articles have the id "${older[0]?.id}"; give one of them another "id" in its front matter or file name.`,
-      })
+      await expect(exportToPostgres([...older, older[0] as IndexRecord], { url, table: 'swap' })).rejects.toMatchObject(
+        {
+          code: 'ERR_DUPLICATE_ID',
+          message: `infobox-search: two articles have the id "${older[0]?.id}"; give one of them another "id" in its front matter or file name.`,
+        },
+      )
       expect(await ids(url, 'swap')).toEqual(before)
     })
 
     test.skipIf(adminUrl === undefined)("the old table's grants are given to the new one", async () => {
-      await sql(adminUrl ?? '', `DO $$ BEGIN CREATE ROLE search_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$`)
+      await sql(
+        adminUrl ?? '',
+        `DO $$ BEGIN CREATE ROLE search_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+      )
       await sql(url, 'GRANT SELECT ON swap, swap_terms, swap_labels TO search_reader')
       await exportToPostgres(older, { url, table: 'swap' })
-      const [row] = await sql<{ main: boolean; terms: boolean }>(url, `SELECT has_table_privilege('search_reader', 'swap', 'SELECT') AS main, has_table_privilege('search_reader', 'swap_terms', 'SELECT') AS terms`)
+      const [row] = await sql<{ main: boolean; terms: boolean }>(
+        url,
+        `SELECT has_table_privilege('search_reader', 'swap', 'SELECT') AS main, has_table_privilege('search_reader', 'swap_terms', 'SELECT') AS terms`,
+      )
       expect(row).toEqual({ main: true, terms: true })
     })
   })
 
   describe('a table that export did not write', () => {
-    beforeAll(() => sql(url, 'DROP TABLE IF EXISTS articles; CREATE TABLE articles (id integer, name text); INSERT INTO articles VALUES (1, $$kept$$)'))
+    beforeAll(() =>
+      sql(
+        url,
+        'DROP TABLE IF EXISTS articles; CREATE TABLE articles (id integer, name text); INSERT INTO articles VALUES (1, $$kept$$)',
+      ),
+    )
 
     test('is refused, and left as it was', async () => {
       await expect(exportToPostgres(older, { url, table: 'articles' })).rejects.toMatchObject({
@@ -136,7 +175,10 @@ describePostgres('exportToPostgres', (url) => {
 
     test('is not searched', async () => {
       const search = createPostgresSearch({ url, table: 'articles' })
-      await expect(search.search('x')).rejects.toMatchObject({ code: 'ERR_TABLE_LAYOUT', message: expect.stringContaining('was not loaded by "infobox-search export"') })
+      await expect(search.search('x')).rejects.toMatchObject({
+        code: 'ERR_TABLE_LAYOUT',
+        message: expect.stringContaining('was not loaded by "infobox-search export"'),
+      })
       await search.close()
     })
 
@@ -155,7 +197,10 @@ describePostgres('exportToPostgres', (url) => {
     test('an unreachable server: ERR_DATABASE_CONNECT, for a load and for a search', async () => {
       const unreachable = `postgres://infobox:secret-password@127.0.0.1:${port}/infobox`
       const message = `infobox-search: cannot reach PostgreSQL at infobox@127.0.0.1:${port}/infobox (ECONNREFUSED); check that the server is running and that the database URL names the right host and port.`
-      await expect(exportToPostgres(older, { url: unreachable })).rejects.toMatchObject({ code: 'ERR_DATABASE_CONNECT', message })
+      await expect(exportToPostgres(older, { url: unreachable })).rejects.toMatchObject({
+        code: 'ERR_DATABASE_CONNECT',
+        message,
+      })
       const search = createPostgresSearch({ url: unreachable })
       await expect(search.search('')).rejects.toMatchObject({ code: 'ERR_DATABASE_CONNECT', message })
       await search.close()
@@ -197,7 +242,13 @@ describePostgres('exportToPostgres', (url) => {
 })
 
 describe('exportToPostgres options', () => {
-  test.each([['Bad-Name'], ['a.b.c'], [''], ['x'.repeat(41)], ['drop table; --']])('a table name such as %j is refused before connecting', async (table) => {
-    await expect(exportToPostgres([], { url: 'postgres://nowhere.invalid/x', table })).rejects.toMatchObject({ name: 'OptionsError', code: 'ERR_INVALID_OPTION' })
-  })
+  test.each([['Bad-Name'], ['a.b.c'], [''], ['x'.repeat(41)], ['drop table; --']])(
+    'a table name such as %j is refused before connecting',
+    async (table) => {
+      await expect(exportToPostgres([], { url: 'postgres://nowhere.invalid/x', table })).rejects.toMatchObject({
+        name: 'OptionsError',
+        code: 'ERR_INVALID_OPTION',
+      })
+    },
+  )
 })

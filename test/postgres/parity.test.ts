@@ -18,28 +18,45 @@ import { describePostgres, recordsOf } from './helpers.js'
 
 const options = { facets: ['partof'] }
 const fixtures = fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug }))
-const corpus = () => corpusFiles().map((file) => parseArticle(readFileSync(corpusDir + file, 'utf8'), { id: file.replace(/\.md$/, '') }))
+const corpus = () =>
+  corpusFiles().map((file) => parseArticle(readFileSync(corpusDir + file, 'utf8'), { id: file.replace(/\.md$/, '') }))
 
 /** Random search options over the values the records have (and one they lack). */
 function optionsArbitrary(records: readonly IndexRecord[]): fc.Arbitrary<SearchOptions> {
-  const values = (facet: string) => [...new Set(records.flatMap((record) => facetValues(record, facet))), 'Nowhere in particular'].sort()
-  const values$ = (facet: string) => fc.option(fc.subarray(values(facet), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 2 })
+  const values = (facet: string) =>
+    [...new Set(records.flatMap((record) => facetValues(record, facet))), 'Nowhere in particular'].sort()
+  const values$ = (facet: string) =>
+    fc.option(fc.subarray(values(facet), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 2 })
   const bound = fc.oneof(
     fc.integer({ min: -1500, max: 2100 }).filter((year) => year !== 0),
-    fc.tuple(fc.integer({ min: 1, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
   )
   const date = fc.option(fc.record({ from: bound, to: bound }, { requiredKeys: [] }), { nil: undefined, freq: 2 })
   const facetRequest = fc.record({ limit: fc.integer({ min: 0, max: 12 }) }, { requiredKeys: [] })
   return fc
     .record({
-      filters: fc.record({ place: values$('place'), combatant: values$('combatant'), kind: values$('kind'), partof: values$('partof'), date }),
+      filters: fc.record({
+        place: values$('place'),
+        combatant: values$('combatant'),
+        kind: values$('kind'),
+        partof: values$('partof'),
+        date,
+      }),
       facets: fc.record(
         {
-          place: fc.oneof(facetRequest, fc.record({ level: fc.integer({ min: 0, max: 4 }), limit: fc.integer({ min: 1, max: 12 }) })),
+          place: fc.oneof(
+            facetRequest,
+            fc.record({ level: fc.integer({ min: 0, max: 4 }), limit: fc.integer({ min: 1, max: 12 }) }),
+          ),
           combatant: facetRequest,
           kind: facetRequest,
           partof: facetRequest,
-          date: fc.record({ interval: fc.constantFrom('year' as const, 'decade' as const, 'century' as const) }, { requiredKeys: [] }),
+          date: fc.record(
+            { interval: fc.constantFrom('year' as const, 'decade' as const, 'century' as const) },
+            { requiredKeys: [] },
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -79,20 +96,39 @@ function parity(name: string, articles: () => Article[], runs: number) {
     })
 
     test('exact text queries: the same matches, totals and facet counts', async () => {
-      const words = fc.constantFrom('battle', 'war', 'syria', 'king', 'army', 'river', 'empire', 'siege', 'hannibal', 'the', 'qamishli', 'roman', 'xyzzy')
+      const words = fc.constantFrom(
+        'battle',
+        'war',
+        'syria',
+        'king',
+        'army',
+        'river',
+        'empire',
+        'siege',
+        'hannibal',
+        'the',
+        'qamishli',
+        'roman',
+        'xyzzy',
+      )
       await fc.assert(
-        fc.asyncProperty(fc.array(words, { minLength: 1, maxLength: 3 }), fc.constantFrom('AND' as const, 'OR' as const), optionsArbitrary(records), async (terms, combineWith, searchOptions) => {
-          const query = terms.join(' ')
-          const exact = { ...searchOptions, fuzzy: false, combineWith, limit: 1000, offset: 0 }
-          const actual = await search.search(query, exact)
-          const expected = index.search(query, exact)
-          expect({ total: actual.total, totalUnfiltered: actual.totalUnfiltered, facets: actual.facets }).toEqual({
-            total: expected.total,
-            totalUnfiltered: expected.totalUnfiltered,
-            facets: expected.facets,
-          })
-          expect(actual.hits.map((hit) => hit.id).sort()).toEqual(expected.hits.map((hit) => hit.id).sort())
-        }),
+        fc.asyncProperty(
+          fc.array(words, { minLength: 1, maxLength: 3 }),
+          fc.constantFrom('AND' as const, 'OR' as const),
+          optionsArbitrary(records),
+          async (terms, combineWith, searchOptions) => {
+            const query = terms.join(' ')
+            const exact = { ...searchOptions, fuzzy: false, combineWith, limit: 1000, offset: 0 }
+            const actual = await search.search(query, exact)
+            const expected = index.search(query, exact)
+            expect({ total: actual.total, totalUnfiltered: actual.totalUnfiltered, facets: actual.facets }).toEqual({
+              total: expected.total,
+              totalUnfiltered: expected.totalUnfiltered,
+              facets: expected.facets,
+            })
+            expect(actual.hits.map((hit) => hit.id).sort()).toEqual(expected.hits.map((hit) => hit.id).sort())
+          },
+        ),
         fcParameters(runs),
       )
     })

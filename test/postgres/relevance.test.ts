@@ -27,22 +27,36 @@ describePostgres('known-item relevance on PostgreSQL', (url) => {
   const searches: PostgresSearch[] = []
   afterAll(() => Promise.all(searches.map((search) => search.close())))
 
-  async function measure(name: string, articles: readonly Article[], body: (typeof profiles)[number], queries: typeof fixtureQueries) {
+  async function measure(
+    name: string,
+    articles: readonly Article[],
+    body: (typeof profiles)[number],
+    queries: typeof fixtureQueries,
+  ) {
     const table = `relevance_${name}_${body}`
     await exportToPostgres(recordsOf(articles, { body }), { url, table, options: { body } })
     const search = createPostgresSearch({ url, table })
     searches.push(search)
     const { rate, misses } = await hitRate(search, queries)
-    console.log(`PostgreSQL, ${name} (${body}): ${(rate * 100).toFixed(1)}% of ${queries.length} first${misses.length ? `; misses: ${misses.join('; ')}` : ''}`)
+    console.log(
+      `PostgreSQL, ${name} (${body}): ${(rate * 100).toFixed(1)}% of ${queries.length} first${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
+    )
     return rate
   }
 
-  test.each(profiles)('fixtures, body profile %s: the target is the first hit for at least 90 percent of queries', async (body) => {
-    expect(await measure('fixtures', fixtures, body, fixtureQueries)).toBeGreaterThanOrEqual(0.9)
-  })
+  test.each(profiles)(
+    'fixtures, body profile %s: the target is the first hit for at least 90 percent of queries',
+    async (body) => {
+      expect(await measure('fixtures', fixtures, body, fixtureQueries)).toBeGreaterThanOrEqual(0.9)
+    },
+  )
 
   test.skipIf(!hasCorpus).each(profiles)('corpus + fixtures, body profile %s: at least 85 percent', async (body) => {
-    const corpus = corpusFiles().map((file) => parseArticle(readFileSync(corpusDir + file, 'utf8'), { id: file.replace(/\.md$/, '') }))
-    expect(await measure('corpus', [...corpus, ...fixtures], body, [...corpusQueries, ...fixtureQueries])).toBeGreaterThanOrEqual(0.85)
+    const corpus = corpusFiles().map((file) =>
+      parseArticle(readFileSync(corpusDir + file, 'utf8'), { id: file.replace(/\.md$/, '') }),
+    )
+    expect(
+      await measure('corpus', [...corpus, ...fixtures], body, [...corpusQueries, ...fixtureQueries]),
+    ).toBeGreaterThanOrEqual(0.85)
   })
 })

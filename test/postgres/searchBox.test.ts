@@ -24,7 +24,10 @@ describePostgres('search box example over PostgreSQL', (url) => {
     await exportToPostgres(recordsOf(articles, {}), { url, table: 'search_box' })
     search = createPostgresSearch({ url, table: 'search_box' })
     server = await startServer({ api: createSearchHandler(search) })
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    })
     page = await browser.newPage()
     await page.goto(`${server.url}/examples/search-box/?api=/api/search`)
     await page.waitForSelector('#search-box[data-state="ready"]')
@@ -35,20 +38,24 @@ describePostgres('search box example over PostgreSQL', (url) => {
     await search?.close()
   })
 
-  const titles = () => page.$$eval('#search-results [role="option"] .hit-title', (links) => links.map((a) => a.textContent ?? ''))
+  const titles = () =>
+    page.$$eval('#search-results [role="option"] .hit-title', (links) => links.map((a) => a.textContent ?? ''))
 
-  test.skipIf(!existsSync(chromiumPath))('typing a query and ticking a place show what PostgreSQL answers', async () => {
-    const browse = await search.search('', { facets, limit: 20 })
-    await expect.poll(titles, { timeout: 5_000 }).toEqual(browse.hits.map((hit) => hit.title))
+  test.skipIf(!existsSync(chromiumPath))(
+    'typing a query and ticking a place show what PostgreSQL answers',
+    async () => {
+      const browse = await search.search('', { facets, limit: 20 })
+      await expect.poll(titles, { timeout: 5_000 }).toEqual(browse.hits.map((hit) => hit.title))
 
-    await page.fill('#search-input', 'battle')
-    const battle = await search.search('battle', { facets, limit: 20 })
-    await expect.poll(titles, { timeout: 5_000 }).toEqual(battle.hits.map((hit) => hit.title))
+      await page.fill('#search-input', 'battle')
+      const battle = await search.search('battle', { facets, limit: 20 })
+      await expect.poll(titles, { timeout: 5_000 }).toEqual(battle.hits.map((hit) => hit.title))
 
-    const place = (battle.facets['place'] as readonly { value: string }[])[0]?.value ?? ''
-    await page.check(`#facet-place input[value="${place}"]`)
-    const filtered = await search.search('battle', { facets, limit: 20, filters: { place: [place] } })
-    await expect.poll(titles, { timeout: 5_000 }).toEqual(filtered.hits.map((hit) => hit.title))
-    expect(new URL(page.url()).searchParams.get('api')).toBe('/api/search')
-  })
+      const place = (battle.facets['place'] as readonly { value: string }[])[0]?.value ?? ''
+      await page.check(`#facet-place input[value="${place}"]`)
+      const filtered = await search.search('battle', { facets, limit: 20, filters: { place: [place] } })
+      await expect.poll(titles, { timeout: 5_000 }).toEqual(filtered.hits.map((hit) => hit.title))
+      expect(new URL(page.url()).searchParams.get('api')).toBe('/api/search')
+    },
+  )
 })

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<(() => void) 
     project.provide('postgres', { url: cluster.url, adminUrl: cluster.adminUrl })
     return () => cluster.stop()
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error)
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error)
     if (process.env['CI'] === 'true' || process.env['INFOBOX_SEARCH_REQUIRE_POSTGRES'] === '1') throw error
     project.provide('postgres', { skip: reason })
     return undefined
