@@ -112,25 +112,25 @@ async function measure(search) {
 }
 
 // ---------------------------------------------------------------- static index
-log('static index: build, serialize, load')
-const [index, buildMs] = await time(() => {
-  const staticBuilder = createIndexBuilder({ body: args.body })
-  for (const record of records) staticBuilder.add(record)
-  return staticBuilder.finish()
-})
-const [json, serializeMs] = await time(() => serializeIndex(index))
-const gzipBytes = gzipSync(json).length
-const [loaded, loadMs] = await time(() => loadIndex(json))
-loaded.search('warm up', { limit: 1 })
-log('static index: queries')
-const staticResult = {
-  buildMs,
-  serializeMs,
-  bytes: Buffer.byteLength(json),
-  gzipBytes,
-  loadMs,
-  ...(await measure(async (q, o) => loaded.search(q, o))),
+/** The static index's figures, or why it could not be measured (e.g. a JSON past V8's ~512 MB string limit). */
+async function measureStatic() {
+  log('static index: build, serialize, load')
+  const [index, buildMs] = await time(() => {
+    const staticBuilder = createIndexBuilder({ body: args.body })
+    for (const record of records) staticBuilder.add(record)
+    return staticBuilder.finish()
+  })
+  const [json, serializeMs] = await time(() => serializeIndex(index))
+  const gzipBytes = gzipSync(json).length
+  const [loaded, loadMs] = await time(() => loadIndex(json))
+  loaded.search('warm up', { limit: 1 })
+  log('static index: queries')
+  return { buildMs, serializeMs, bytes: Buffer.byteLength(json), gzipBytes, loadMs, ...(await measure(async (q, o) => loaded.search(q, o))) }
 }
+const staticResult = await measureStatic().catch((error) => {
+  log(`static index: ${error.message}`)
+  return { error: `${error.code ?? 'error'}: ${error.message}` }
+})
 
 // ---------------------------------------------------------------- PostgreSQL
 const cluster = process.env.DATABASE_URL ? undefined : await startPostgresCluster({ log })
@@ -201,7 +201,7 @@ function report(r) {
   const ms = (value) => `${value.toFixed(1)} ms`
   const pct = (value) => `${(value * 100).toFixed(0)}%`
   const row = (name, load, size, x) =>
-    `| ${name} | ${load} | ${size} | ${ms(x.plain.p50)} / ${ms(x.plain.p95)} | ${ms(x.faceted.p50)} / ${ms(x.faceted.p95)} | ${ms(x.browse.p50)} / ${ms(x.browse.p95)} | ${pct(x.known.top1)} / ${pct(x.known.top10)} |`
+    x.error !== undefined ? `| ${name} | not measured: ${x.error} | | | | | |` : `| ${name} | ${load} | ${size} | ${ms(x.plain.p50)} / ${ms(x.plain.p95)} | ${ms(x.faceted.p50)} / ${ms(x.faceted.p95)} | ${ms(x.browse.p50)} / ${ms(x.browse.p95)} | ${pct(x.known.top1)} / ${pct(x.known.top10)} |`
   return [
     `${r.corpus.articles} generated articles (${r.corpus.markdownMB} MB of Markdown), body profile \`${r.corpus.body}\`; records extracted once in ${s(r.extractMs)} (one thread); ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, PostgreSQL ${r.postgres.version}. Queries: ${latencyQueries.length} × ${rounds} rounds after a warm-up; "3 facets" adds place, combatant and a decade histogram with filters place = ${r.corpus.placeFilter} and 1500–1945.`,
     '',
