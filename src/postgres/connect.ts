@@ -14,6 +14,9 @@ export interface Queryable {
 
 /** Who and where a client connects to, from its own settings (for messages). */
 export function serverOf(client: unknown): ServerName {
+  // A pool keeps its settings as given: a connection string, or fields.
+  const connectionString = (client as { options?: { connectionString?: unknown } } | null)?.options?.connectionString
+  if (typeof connectionString === 'string') return serverOfUrl(connectionString)
   const settings = (typeof client === 'object' && client !== null ? client : {}) as Partial<
     Record<'user' | 'host' | 'port' | 'database', unknown>
   >

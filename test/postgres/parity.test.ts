@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
+import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildIndex, parseArticle, type Article, type IndexRecord } from '../../src/build.js'
 import type { SearchIndex, SearchOptions } from '../../src/index.js'
@@ -77,14 +78,19 @@ function parity(name: string, articles: () => Article[], runs: number) {
     let index: SearchIndex
     let records: IndexRecord[]
     let search: PostgresSearch
+    // The search runs on a pool of the caller's (the `client` option); the pool stays theirs to close.
+    const pool = new pg.Pool({ connectionString: url })
     beforeAll(async () => {
       const list = articles()
       records = recordsOf(list, options)
       index = buildIndex(list, options)
       await exportToPostgres(records, { url, table, options })
-      search = createPostgresSearch({ url, table })
+      search = createPostgresSearch({ client: pool, table })
     })
-    afterAll(() => search?.close())
+    afterAll(async () => {
+      await search?.close()
+      await pool.end()
+    })
 
     test('browsing: the same result for any filters, facets, sort and page', async () => {
       await fc.assert(
