@@ -1,0 +1,187 @@
+import type { SearchOptions, SearchResult } from '../index.js'
+import { InfoboxSearchError } from '../errors.js'
+import { createPool, serverOf, serverOfUrl, type Queryable } from './connect.js'
+import { connectionError, DatabaseError, describeServer, errorCode } from './databaseError.js'
+import { facetResult, type FacetRow } from './facetResult.js'
+import { hitsOf } from './hits.js'
+import { resolveSearchOptions, type ResolvedSearchOptions } from './internal.js'
+import { queryTerms } from './queryTerms.js'
+import { searchSql } from './searchSql.js'
+import { facetQueries, filtersOf } from './searchPlan.js'
+import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
+import { defaultTable, parseTableName, type TableNames } from './tableNames.js'
+import { planTerms, type TermPlan } from './termPlan.js'
+
+/** Options of `createPostgresSearch`: a client, or a URL to open a pool on. */
+export interface PostgresSearchOptions {
+  /** A `pg.Pool` (recommended) or connected `pg.Client`; left open by `close()`. */
+  readonly client?: Queryable
+  /** `postgres://user:password@host:5432/database`: a pool of up to 10 connections is opened, and closed by `close()`. */
+  readonly url?: string
+  /**
+   * The table `infobox-search export --to postgres` loaded.
+   * @default 'infobox_search'
+   */
+  readonly table?: string
+}
+
+/** Search over a PostgreSQL table, with the static index's options and result. */
+export interface PostgresSearch {
+  /**
+   * Search the table: the same options and result shape as `SearchIndex.search`, as a promise.
+   * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search` does.
+   * @throws {DatabaseError} `ERR_DATABASE_CONNECT`, `ERR_DATABASE_AUTH`, `ERR_TABLE_LAYOUT`, `ERR_DATABASE_QUERY`.
+   */
+  search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** Names of the facets the table can filter and count (like `SearchIndex.facetNames`). */
+  facetNames(): Promise<readonly string[]>
+  /** Close the pool opened for `url` (a `client` given is left open). */
+  close(): Promise<void>
+}
+
+/** Longest query read, as in the static index. */
+const maxQueryLength = 500
+
+/**
+ * Search a corpus loaded by `infobox-search export --to postgres` (or
+ * `exportToPostgres`). Browsing (an empty query) gives the static index's
+ * results exactly: same hits in the same order, totals and facet counts.
+ * Text queries match the same terms (prefix on the last term, typos in
+ * terms of five letters or more with pg_trgm) but rank them with ts_rank
+ * weighted by the field boosts and an inverse document frequency, not BM25.
+ *
+ * @example
+ * const search = createPostgresSearch({ url: process.env.DATABASE_URL, table: 'battles' })
+ * const result = await search.search('gettysburg', { facets: ['place'], filters: { date: { from: 1860, to: 1865 } } })
+ * await search.close()
+ */
+export function createPostgresSearch(settings: PostgresSearchOptions): PostgresSearch {
+  const names = parseTableName(settings.table ?? defaultTable, 0)
+  if (settings.client === undefined && settings.url === undefined) {
+    throw new InfoboxSearchError(
+      'ERR_INVALID_OPTION',
+      'infobox-search: createPostgresSearch needs a database "url" or a "client" (a pg.Pool or pg.Client).',
+    )
+  }
+  const pool = settings.client === undefined ? createPool(settings.url ?? '') : undefined
+  const client: Queryable = settings.client ?? (pool as Queryable)
+  const server = settings.url === undefined ? serverOf(client) : serverOfUrl(settings.url)
+  const where = describeServer(server)
+
+  const query = async (text: string, values: unknown[]): Promise<readonly unknown[]> => {
+    try {
+      return (await client.query(text, values)).rows
+    } catch (error) {
+      if (errorCode(error) === '42P01') throw missingTable(names, where, error)
+      throw connectionError(error, server, 'ERR_DATABASE_QUERY', `searching the table "${names.given}"`)
+    }
+  }
+  const readMeta = async (): Promise<TableMeta> => {
+    const [row] = (await query(
+      `SELECT to_regclass($1) IS NOT NULL AS found, obj_description(to_regclass($1), 'pg_class') AS comment`,
+      [names.main],
+    )) as { found: boolean; comment: unknown }[]
+    if (row === undefined || !row.found) throw missingTable(names, where)
+    const meta = parseMeta(row.comment)
+    if (meta === undefined) {
+      throw new DatabaseError(
+        'ERR_TABLE_LAYOUT',
+        `infobox-search: the table "${names.given}" on ${where} was not loaded by "infobox-search export" (it has no infobox-search comment); load it with "infobox-search export <dir> --to postgres --table ${names.given}".`,
+      )
+    }
+    if (meta.version !== layoutVersion) {
+      throw new DatabaseError(
+        'ERR_TABLE_LAYOUT',
+        `infobox-search: the table "${names.given}" on ${where} has layout version ${meta.version} (${meta.generator}); this library reads version ${layoutVersion}. Load it again with this version's "infobox-search export".`,
+      )
+    }
+    return meta
+  }
+
+  return {
+    async facetNames() {
+      return facetNamesOf(await readMeta())
+    },
+    async search(text, options = {}) {
+      const meta = await readMeta()
+      const resolved = resolveSearchOptions(options, new Set(facetNamesOf(meta)))
+      const cleaned = typeof text === 'string' ? text.slice(0, maxQueryLength).trim() : ''
+      const plan = await textPlan(cleaned, resolved, meta)
+      const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
+      const facets = facetQueries(resolved, meta.placeLevels)
+      const sql = searchSql({
+        names,
+        plan,
+        filters: filtersOf(resolved),
+        facets,
+        sort,
+        limit: resolved.limit,
+        offset: resolved.offset,
+        weights: rankWeights({ ...meta.options.boost, ...definedOnly(resolved.boost) }),
+        presentYear: new Date().getUTCFullYear(),
+      })
+      const [row] = (await query(sql.text, sql.values)) as Record<string, unknown>[]
+      const page = (row?.['hits'] ?? []) as readonly (readonly [number, number])[]
+      const facetCounts: Record<string, ReturnType<typeof facetResult>> = {}
+      facets.forEach((facet, i) => (facetCounts[facet.name] = facetResult(facet, row?.[`facet${i}`] as FacetRow)))
+      return {
+        total: Number(row?.['total'] ?? 0),
+        totalUnfiltered: Number(row?.['unfiltered'] ?? 0),
+        hits: await hitsOf(query, names, page, plan, resolved.snippetLength),
+        facets: facetCounts as SearchResult['facets'],
+      }
+    },
+    async close() {
+      await pool?.end()
+    },
+  }
+
+  async function textPlan(
+    text: string,
+    resolved: ResolvedSearchOptions,
+    meta: TableMeta,
+  ): Promise<TermPlan | undefined> {
+    if (text === '') return undefined
+    const terms = queryTerms(text, resolved)
+    if (terms.length === 0) return { match: '', components: [], words: [], prefixes: [] }
+    return planTerms(
+      { query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) },
+      names,
+      terms,
+      resolved.combineWith ?? 'OR',
+      meta.documents,
+      meta.fuzzy,
+    )
+  }
+}
+
+/** The entries whose value is not `undefined` (an `undefined` must not erase a default). */
+function definedOnly<T extends object>(object: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(object ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>
+}
+
+/** `date` first, then the others sorted: the static index's order (its messages list them so). */
+function facetNamesOf(meta: TableMeta): string[] {
+  return ['date', ...['place', 'combatant', 'kind', ...meta.options.facets].sort()]
+}
+
+/**
+ * ts_rank's weights {D, C, B, A} from the field boosts: body → D, infobox → C,
+ * the descriptions → B (the larger of their two boosts), title → A, scaled so
+ * the largest is 1 (ts_rank takes weights up to 1).
+ */
+export function rankWeights(
+  boost: Readonly<Record<'title' | 'shortDescription' | 'description' | 'infobox' | 'body', number>>,
+): number[] {
+  const weights = [boost.body, boost.infobox, Math.max(boost.shortDescription, boost.description), boost.title]
+  const top = Math.max(...weights)
+  return weights.map((weight) => (top > 0 ? weight / top : 0))
+}
+
+function missingTable(names: TableNames, where: string, cause?: unknown): DatabaseError {
+  return new DatabaseError(
+    'ERR_TABLE_LAYOUT',
+    `infobox-search: the table "${names.given}" does not exist on ${where}; load it with "infobox-search export <dir> --to postgres --table ${names.given}".`,
+    cause === undefined ? {} : { cause, reason: '42P01' },
+  )
+}
