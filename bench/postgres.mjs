@@ -14,7 +14,7 @@
 // folder does not exist. Results: a Markdown table on stdout and
 // bench/out/postgres-<count>-<body>.json.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -125,7 +125,14 @@ async function measureStatic() {
   const [loaded, loadMs] = await time(() => loadIndex(json))
   loaded.search('warm up', { limit: 1 })
   log('static index: queries')
-  return { buildMs, serializeMs, bytes: Buffer.byteLength(json), gzipBytes, loadMs, ...(await measure(async (q, o) => loaded.search(q, o))) }
+  return {
+    buildMs,
+    serializeMs,
+    bytes: Buffer.byteLength(json),
+    gzipBytes,
+    loadMs,
+    ...(await measure(async (q, o) => loaded.search(q, o))),
+  }
 }
 const staticResult = await measureStatic().catch((error) => {
   log(`static index: ${error.message}`)
@@ -201,7 +208,9 @@ function report(r) {
   const ms = (value) => `${value.toFixed(1)} ms`
   const pct = (value) => `${(value * 100).toFixed(0)}%`
   const row = (name, load, size, x) =>
-    x.error !== undefined ? `| ${name} | not measured: ${x.error} | | | | | |` : `| ${name} | ${load} | ${size} | ${ms(x.plain.p50)} / ${ms(x.plain.p95)} | ${ms(x.faceted.p50)} / ${ms(x.faceted.p95)} | ${ms(x.browse.p50)} / ${ms(x.browse.p95)} | ${pct(x.known.top1)} / ${pct(x.known.top10)} |`
+    x.error !== undefined
+      ? `| ${name} | not measured: ${x.error} | | | | | |`
+      : `| ${name} | ${load} | ${size} | ${ms(x.plain.p50)} / ${ms(x.plain.p95)} | ${ms(x.faceted.p50)} / ${ms(x.faceted.p95)} | ${ms(x.browse.p50)} / ${ms(x.browse.p95)} | ${pct(x.known.top1)} / ${pct(x.known.top10)} |`
   return [
     `${r.corpus.articles} generated articles (${r.corpus.markdownMB} MB of Markdown), body profile \`${r.corpus.body}\`; records extracted once in ${s(r.extractMs)} (one thread); ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, PostgreSQL ${r.postgres.version}. Queries: ${latencyQueries.length} × ${rounds} rounds after a warm-up; "3 facets" adds place, combatant and a decade histogram with filters place = ${r.corpus.placeFilter} and 1500–1945.`,
     '',

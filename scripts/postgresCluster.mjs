@@ -152,6 +152,7 @@ export async function startPostgresCluster({ log = () => {} } = {}) {
     stop()
     throw new Error(
       `could not start PostgreSQL from ${bin}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`,
+      { cause: error },
     )
   }
 }

@@ -10,7 +10,10 @@ export interface StartServerOptions {
   /** Extra folders by URL prefix, e.g. `{ '/__test__/': tmpDir }`. */
   readonly mounts?: Readonly<Record<string, string>>
   /** A request handler answering at `/api/search` (e.g. `createSearchHandler`). */
-  readonly api?: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => Promise<void>
+  readonly api?: (
+    request: import('node:http').IncomingMessage,
+    response: import('node:http').ServerResponse,
+  ) => Promise<void>
 }
 
 export interface RunningServer {

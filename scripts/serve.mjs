@@ -60,7 +60,8 @@ export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoo
   ])
   const server = createServer((request, response) => {
     // `api`: a request handler (createSearchHandler) answering at /api/search.
-    if (api !== undefined && new URL(request.url ?? '/', 'http://localhost').pathname === '/api/search') return void api(request, response)
+    if (api !== undefined && new URL(request.url ?? '/', 'http://localhost').pathname === '/api/search')
+      return void api(request, response)
     handle(request, response, roots).catch((error) => {
       if (!response.headersSent)
         send(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
@@ -188,10 +189,18 @@ async function postgresApi() {
   const corpusDir = process.env.CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus/articles')
   const inputs = [path.join(repoRoot, 'fixtures'), ...(existsSync(corpusDir) ? [corpusDir] : [])]
   const cli = path.join(repoRoot, 'dist', 'cli.js')
-  const result = spawnSync(process.execPath, [cli, 'export', ...inputs, '--to', 'postgres', '--table', 'infobox_search_example', '--quiet'], { cwd: repoRoot, stdio: 'inherit' })
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'export', ...inputs, '--to', 'postgres', '--table', 'infobox_search_example', '--quiet'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  )
   if (result.status !== 0) throw new Error(`infobox-search export --to postgres failed (exit code ${result.status})`)
-  const { createPostgresSearch, createSearchHandler } = await import(pathToFileURL(path.join(repoRoot, 'dist', 'postgres.js')).href)
-  return createSearchHandler(createPostgresSearch({ url: databaseUrl, table: 'infobox_search_example' }), { onError: (error) => console.error(error) })
+  const { createPostgresSearch, createSearchHandler } = await import(
+    pathToFileURL(path.join(repoRoot, 'dist', 'postgres.js')).href
+  )
+  return createSearchHandler(createPostgresSearch({ url: databaseUrl, table: 'infobox_search_example' }), {
+    onError: (error) => console.error(error),
+  })
 }
 
 async function main(argv) {

@@ -72,14 +72,33 @@ describe('exported names', () => {
   })
 
   test('infobox-search/postgres', () => {
-    expect(Object.keys(postgresEntry).sort()).toEqual(['DatabaseError', 'createPostgresSearch', 'createSearchHandler', 'defaultTable', 'exportToPostgres', 'isDatabaseError'])
+    expect(Object.keys(postgresEntry).sort()).toEqual([
+      'DatabaseError',
+      'createPostgresSearch',
+      'createSearchHandler',
+      'defaultTable',
+      'exportToPostgres',
+      'isDatabaseError',
+    ])
   })
 
   test('infobox-search/export', () => {
     expect(Object.keys(exportEntry).sort()).toEqual([
-      'createEngineExport', 'engineDocument', 'engines', 'meilisearchDocumentLine', 'meilisearchKey', 'meilisearchSettings', 'ongoingEnd',
-      'openSearchBulkLines', 'openSearchIndexBody', 'partBytes', 'toMeilisearchRequest', 'toOpenSearchRequest', 'toTypesenseRequest',
-      'typesenseDocumentLine', 'typesenseSchema',
+      'createEngineExport',
+      'engineDocument',
+      'engines',
+      'meilisearchDocumentLine',
+      'meilisearchKey',
+      'meilisearchSettings',
+      'ongoingEnd',
+      'openSearchBulkLines',
+      'openSearchIndexBody',
+      'partBytes',
+      'toMeilisearchRequest',
+      'toOpenSearchRequest',
+      'toTypesenseRequest',
+      'typesenseDocumentLine',
+      'typesenseSchema',
     ])
   })
 

@@ -532,7 +532,8 @@ function apiUrl() {
   const given = new URLSearchParams(location.search).get('api') ?? root.dataset.searchUrl
   if (given === undefined || given === null || given === '') return undefined
   const url = new URL(given, location.href)
-  if (url.origin !== location.origin) throw new Error(`the search server must be on this site (${location.origin}), not ${url.origin}`)
+  if (url.origin !== location.origin)
+    throw new Error(`the search server must be on this site (${location.origin}), not ${url.origin}`)
   return url
 }
 
@@ -540,7 +541,11 @@ function apiUrl() {
 function remoteIndex(url) {
   return {
     async search(query, options) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, options }) })
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, options }),
+      })
       const body = await response.json().catch(() => undefined)
       if (!response.ok) throw new Error(body?.error?.message ?? `The search server answered ${response.status}.`)
       return body

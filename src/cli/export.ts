@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { InfoboxSearchError } from '../errors.js'
+import type { CachedRecord } from '../builder/buildIndex.js'
+import { InfoboxSearchError } from '../core/errors.js'
 import type { IndexRecord } from '../extract/record.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
-import { version } from '../version.js'
+import { version } from '../core/version.js'
 import { resolveBuildSettings, type BuildSettings } from './buildSettings.js'
 import { formatDiagnostic } from './formatDiagnostic.js'
 import { formatDuration } from './formatDuration.js'
@@ -21,7 +22,9 @@ class StrictStop extends Error {}
 /**
  * `infobox-search export <inputs> --to postgres --database-url <url> [--table <name>] [--replace]`
  * or `--to opensearch|meilisearch|typesense --out <dir>`: the records `build`
- * extracts (same inputs, flags, config file, workers and cache), loaded or written.
+ * extracts (same inputs, flags, config file and workers), loaded or written.
+ * The build cache is not read: its records keep no infobox text, which the
+ * weighted vectors and the engines' documents need.
  */
 export async function runExport(inputs: readonly string[], values: CliValues): Promise<number> {
   const to = values.to as Target | undefined
@@ -71,6 +74,7 @@ async function* extractRecords(
 ): AsyncGenerator<IndexRecord> {
   const files = await listArticleFiles(settings.inputs, settings.base)
   const owners = new Map<string, string>()
+  // No `cache`: every record is extracted whole (see `wholeRecord`).
   const extracted = extractArticleFiles(files, {
     options: settings.options,
     jobs: settings.jobs,
@@ -94,9 +98,15 @@ async function* extractRecords(
     }
     owners.set(record.id, file.path)
     tally.indexed++
-    yield record
+    yield wholeRecord(record)
   }
   if (settings.strict && tally.skipped > 0) throw new StrictStop()
+}
+
+/** A record extracted without the build cache: an `IndexRecord`, never a `CachedRecord` (no infobox text). */
+function wholeRecord(record: IndexRecord | CachedRecord): IndexRecord {
+  if ('infobox' in record) return record
+  throw new Error(`infobox-search: export received a cached record for "${record.id}"; please report this.`)
 }
 
 async function toPostgres(

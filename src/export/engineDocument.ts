@@ -1,5 +1,6 @@
-import type { IndexRecord } from '../build.js'
-import { dateKey, type IndexOptions } from '../index.js'
+import { dateKey } from '../core/dateKey.js'
+import type { IndexOptions } from '../core/options.js'
+import type { IndexRecord } from '../extract/record.js'
 
 /** Sort key of an ongoing conflict's end: after every date (dateKey stays within ±100,001,231). */
 export const ongoingEnd = 2_147_483_647

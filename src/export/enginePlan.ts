@@ -1,8 +1,9 @@
-import { defaultIndexOptions } from '../build.js'
-import type { SearchField, SearchOptions } from '../index.js'
-import { resolveSearchOptions } from '../postgres/internal.js'
+import type { FacetKind } from '../core/indexData.js'
+import { defaultIndexOptions, type SearchField } from '../core/options.js'
 import { facetQueries, filtersOf } from '../postgres/searchPlan.js'
 import type { FacetQuery, Filter } from '../postgres/searchSql.js'
+import { cleanQuery } from '../search/searchIndex.js'
+import { resolveSearchOptions, type SearchOptions } from '../search/searchOptions.js'
 
 /** What a translation to an engine's query needs besides the options: the export's facets and weights. */
 export interface EngineSearchSettings {
@@ -38,10 +39,12 @@ export function planEngineSearch(
   options: SearchOptions = {},
   settings: EngineSearchSettings = {},
 ): EngineSearchPlan {
-  const names = new Set(['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()])
-  const resolved = resolveSearchOptions(options, names)
-  const text = typeof query === 'string' ? query.slice(0, 500).trim() : ''
-  const boost = { ...defaultIndexOptions.boost, ...definedOnly(settings.boost), ...definedOnly(resolved.boost) }
+  const names = ['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()]
+  const kinds = new Map(names.map((name): [string, FacetKind] => [name, name === 'date' ? 'dates' : 'values']))
+  const resolved = resolveSearchOptions(options, kinds)
+  const text = cleanQuery(query)
+  const { matching } = resolved
+  const boost = { ...defaultIndexOptions.boost, ...definedOnly(settings.boost), ...definedOnly(matching.boost) }
   return {
     text,
     filters: filtersOf(resolved),
@@ -49,9 +52,9 @@ export function planEngineSearch(
     sort: resolved.sort ?? (text === '' ? '-date' : 'relevance'),
     limit: resolved.limit,
     offset: resolved.offset,
-    prefix: resolved.prefix,
-    fuzzy: resolved.fuzzy,
-    combineWith: resolved.combineWith ?? 'OR',
+    prefix: matching.prefix,
+    fuzzy: matching.fuzzy,
+    combineWith: matching.combineWith ?? 'OR',
     boost,
   }
 }

@@ -1,4 +1,4 @@
-import type { SearchOptions } from '../index.js'
+import type { SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
 import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'

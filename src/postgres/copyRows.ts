@@ -1,6 +1,6 @@
-import type { IndexRecord } from '../build.js'
-import { dateKey, normalizeTerm } from '../index.js'
-import { tokenize } from './internal.js'
+import { dateKey } from '../core/dateKey.js'
+import { normalizeTerm, tokenize } from '../core/fold.js'
+import type { IndexRecord } from '../extract/record.js'
 
 /**
  * The weight letter of each text field in the tsvector. PostgreSQL has four

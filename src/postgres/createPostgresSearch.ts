@@ -1,11 +1,15 @@
-import type { SearchOptions, SearchResult } from '../index.js'
-import { InfoboxSearchError } from '../errors.js'
+import { InfoboxSearchError } from '../core/errors.js'
+import type { FacetKind } from '../core/indexData.js'
+import type { SearchField } from '../core/options.js'
+import { queryTerms } from '../search/engine/queryTerms.js'
+import type { FacetCount } from '../search/facets/facet.js'
+import { cleanQuery } from '../search/searchIndex.js'
+import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../search/searchOptions.js'
+import type { SearchResultFor } from '../search/searchResult.js'
 import { createPool, serverOf, serverOfUrl, type Queryable } from './connect.js'
 import { connectionError, DatabaseError, describeServer, errorCode } from './databaseError.js'
-import { facetResult, type FacetRow } from './facetResult.js'
+import { facetResult } from './facetResult.js'
 import { hitsOf } from './hits.js'
-import { resolveSearchOptions, type ResolvedSearchOptions } from './internal.js'
-import { queryTerms } from './queryTerms.js'
 import { searchSql } from './searchSql.js'
 import { facetQueries, filtersOf } from './searchPlan.js'
 import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
@@ -32,15 +36,15 @@ export interface PostgresSearch {
    * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search` does.
    * @throws {DatabaseError} `ERR_DATABASE_CONNECT`, `ERR_DATABASE_AUTH`, `ERR_TABLE_LAYOUT`, `ERR_DATABASE_QUERY`.
    */
-  search(query: string, options?: SearchOptions): Promise<SearchResult>
+  search<const Options extends SearchOptions = SearchOptions>(
+    query: string,
+    options?: Options,
+  ): Promise<SearchResultFor<Options>>
   /** Names of the facets the table can filter and count (like `SearchIndex.facetNames`). */
   facetNames(): Promise<readonly string[]>
   /** Close the pool opened for `url` (a `client` given is left open). */
   close(): Promise<void>
 }
-
-/** Longest query read, as in the static index. */
-const maxQueryLength = 500
 
 /**
  * Search a corpus loaded by `infobox-search export --to postgres` (or
@@ -102,11 +106,10 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     async facetNames() {
       return facetNamesOf(await readMeta())
     },
-    async search(text, options = {}) {
+    async search<const Options extends SearchOptions = SearchOptions>(text: string, options?: Options) {
       const meta = await readMeta()
-      const resolved = resolveSearchOptions(options, new Set(facetNamesOf(meta)))
-      const cleaned = typeof text === 'string' ? text.slice(0, maxQueryLength).trim() : ''
-      const plan = await textPlan(cleaned, resolved, meta)
+      const resolved = resolveSearchOptions(options ?? {}, facetKindsOf(meta))
+      const plan = await textPlan(cleanQuery(text), resolved, meta)
       const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
       const facets = facetQueries(resolved, meta.placeLevels)
       const sql = searchSql({
@@ -117,19 +120,22 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
         sort,
         limit: resolved.limit,
         offset: resolved.offset,
-        weights: rankWeights({ ...meta.options.boost, ...definedOnly(resolved.boost) }),
+        weights: rankWeights({ ...meta.options.boost, ...definedOnly(resolved.matching.boost) }),
         presentYear: new Date().getUTCFullYear(),
       })
       const [row] = (await query(sql.text, sql.values)) as Record<string, unknown>[]
       const page = (row?.['hits'] ?? []) as readonly (readonly [number, number])[]
-      const facetCounts: Record<string, ReturnType<typeof facetResult>> = {}
-      facets.forEach((facet, i) => (facetCounts[facet.name] = facetResult(facet, row?.[`facet${i}`] as FacetRow)))
-      return {
+      const counts: Record<string, readonly FacetCount[]> = {}
+      facets.forEach((facet, i) => (counts[facet.name] = facetResult(facet, row?.[`facet${i}`])))
+      const result = {
         total: Number(row?.['total'] ?? 0),
         totalUnfiltered: Number(row?.['unfiltered'] ?? 0),
         hits: await hitsOf(query, names, page, plan, resolved.snippetLength),
-        facets: facetCounts as SearchResult['facets'],
+        facets: counts,
       }
+      // Keyed by the requested names, the date facet in `DateBucket`s: what `SearchResultFor` says,
+      // which TypeScript cannot follow through the facet list (as in `SearchIndex.search`).
+      return result as unknown as SearchResultFor<Options>
     },
     async close() {
       await pool?.end()
@@ -142,13 +148,13 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     meta: TableMeta,
   ): Promise<TermPlan | undefined> {
     if (text === '') return undefined
-    const terms = queryTerms(text, resolved)
+    const terms = queryTerms(text, resolved.matching)
     if (terms.length === 0) return { match: '', components: [], words: [], prefixes: [] }
     return planTerms(
       { query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) },
       names,
       terms,
-      resolved.combineWith ?? 'OR',
+      resolved.matching.combineWith ?? 'OR',
       meta.documents,
       meta.fuzzy,
     )
@@ -165,14 +171,17 @@ function facetNamesOf(meta: TableMeta): string[] {
   return ['date', ...['place', 'combatant', 'kind', ...meta.options.facets].sort()]
 }
 
+/** What each facet holds, for `resolveSearchOptions`: `date` intervals, values for the others. */
+function facetKindsOf(meta: TableMeta): ReadonlyMap<string, FacetKind> {
+  return new Map(facetNamesOf(meta).map((name) => [name, name === 'date' ? 'dates' : 'values']))
+}
+
 /**
  * ts_rank's weights {D, C, B, A} from the field boosts: body → D, infobox → C,
  * the descriptions → B (the larger of their two boosts), title → A, scaled so
  * the largest is 1 (ts_rank takes weights up to 1).
  */
-export function rankWeights(
-  boost: Readonly<Record<'title' | 'shortDescription' | 'description' | 'infobox' | 'body', number>>,
-): number[] {
+export function rankWeights(boost: Readonly<Record<SearchField, number>>): number[] {
   const weights = [boost.body, boost.infobox, Math.max(boost.shortDescription, boost.description), boost.title]
   const top = Math.max(...weights)
   return weights.map((weight) => (top > 0 ? weight / top : 0))

@@ -1,4 +1,4 @@
-import { InfoboxSearchError, type InfoboxSearchErrorCode } from '../errors.js'
+import { InfoboxSearchError, type InfoboxSearchErrorCode } from '../core/errors.js'
 
 /** The codes a `DatabaseError` carries. */
 export type DatabaseErrorCode = Extract<

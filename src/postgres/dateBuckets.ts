@@ -1,4 +1,4 @@
-import type { DateBucket } from '../index.js'
+import type { DateBucket } from '../search/facets/dateFacet.js'
 
 type BucketSize = 'year' | 'decade' | 'century'
 

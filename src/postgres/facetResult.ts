@@ -1,9 +1,6 @@
-import type { DateBucket, FacetCount } from '../index.js'
+import type { FacetCount } from '../search/facets/facet.js'
 import { describeBucket } from './dateBuckets.js'
 import type { FacetQuery } from './searchSql.js'
-
-/** A facet column of the search statement: `[top, selected]` value counts, or `[bucket, count]` pairs. */
-export type FacetRow = unknown
 
 type ValueRow = readonly [value: string, count: number, label: string | null]
 
@@ -12,7 +9,7 @@ type ValueRow = readonly [value: string, count: number, label: string | null]
  * first `limit`, then any selected value beyond them; a label where the
  * display text differs; a date histogram in chronological order.
  */
-export function facetResult(facet: FacetQuery, row: FacetRow): readonly FacetCount[] | readonly DateBucket[] {
+export function facetResult(facet: FacetQuery, row: unknown): readonly FacetCount[] {
   if (facet.kind === 'none') return []
   if (facet.kind === 'date') {
     return (row as readonly (readonly [number, number])[]).map(([bucket, count]) =>

@@ -1,4 +1,5 @@
-import { makeSnippet, type SearchHit } from '../index.js'
+import type { SearchHit } from '../search/searchResult.js'
+import { makeSnippet, snippetScanLimit } from '../search/snippet.js'
 import type { TermPlan } from './termPlan.js'
 import type { TableNames } from './tableNames.js'
 
@@ -19,7 +20,7 @@ interface StoredRow {
  * Characters of the body read for a snippet: one more than `makeSnippet`
  * scans, so it still sees that the text goes on.
  */
-const snippetSource = 20_001
+const snippetSource = snippetScanLimit + 1
 
 /**
  * The page's hits in order: stored fields, the index terms each matched

@@ -1,4 +1,4 @@
-import type { IndexRecord } from '../build.js'
+import type { IndexRecord } from '../extract/record.js'
 
 /** Facet labels as the static index keeps them: per value, the first display text that differs from it. */
 export interface LabelCollector {

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isOptionsError, type SearchOptions, type SearchResult } from '../index.js'
+import { isOptionsError } from '../core/errors.js'
+import type { SearchOptions } from '../search/searchOptions.js'
+import type { SearchResult } from '../search/searchResult.js'
 import { isDatabaseError } from './databaseError.js'
 
 /** What the handler searches: a `PostgresSearch`, or a static `SearchIndex`. */
@@ -128,7 +130,7 @@ async function readRequest(
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new BadRequest(400, '"options" must be an object.')
   // The options are checked by `search` itself, as for any caller.
-  return { query, searchOptions: options as SearchOptions }
+  return { query, searchOptions: options }
 }
 
 function readBody(request: IncomingMessage, maxBodyBytes: number): Promise<string> {
@@ -193,7 +195,7 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
       ...(sort === undefined || sort === '' ? {} : { sort: sort as SearchOptions['sort'] & string }),
-      filters: Object.fromEntries(filters) as SearchOptions['filters'] & object,
+      filters: Object.fromEntries(filters),
       facets: Object.fromEntries(facets) as SearchOptions['facets'] & object,
     },
   }

@@ -1,35 +1,16 @@
-import { dateKey, parseDateBound } from '../index.js'
-import { invalid, type ResolvedSearchOptions } from './internal.js'
+import type { ResolvedSearchOptions } from '../search/searchOptions.js'
 import type { FacetQuery, Filter } from './searchSql.js'
 
-/** The active filters, date bounds as day keys (`dateKey`; null = open).
- * @throws {OptionsError} `ERR_INVALID_QUERY` for a date bound that is not a year or an ISO date, as the static index does. */
+/** The active filters, date bounds as day keys (`dateKey`; null = open), as `resolveSearchOptions` read them. */
 export function filtersOf(resolved: ResolvedSearchOptions): Filter[] {
-  const filters: Filter[] = []
-  for (const [facet, value] of Object.entries(resolved.filters ?? {})) {
-    if (value === undefined) continue
-    if (facet !== 'date') {
-      // Only strings can equal a value; anything else in the list matches nothing, as in the static index.
-      filters.push({ facet, values: (value as readonly unknown[]).filter((v): v is string => typeof v === 'string') })
-      continue
-    }
-    const { from, to } = value as { from?: number | string; to?: number | string }
-    filters.push({
-      facet: 'date',
-      from: bound(from, 'start', 'filters.date.from'),
-      to: bound(to, 'end', 'filters.date.to'),
-    })
-  }
-  return filters
+  return [...resolved.filters].map(([facet, filter]): Filter => {
+    if (filter.kind === 'values') return { facet, values: filter.values }
+    return { facet: 'date', from: finiteOrNull(filter.from), to: finiteOrNull(filter.to) }
+  })
 }
 
-function bound(value: number | string | undefined, side: 'start' | 'end', option: string): number | null {
-  if (value === undefined) return null
-  const date = parseDateBound(value)
-  if (date === undefined)
-    invalid(option, "a year number or 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' (negative years for BC)", value)
-  return dateKey(date, side)
-}
+/** An open bound (±Infinity) as SQL's null. */
+const finiteOrNull = (key: number): number | null => (Number.isFinite(key) ? key : null)
 
 /**
  * The facets to count, in request order, as the static index counts them. `placeLevels`: levels of
@@ -40,8 +21,8 @@ export function facetQueries(resolved: ResolvedSearchOptions, placeLevels: numbe
     if (name === 'date') return { name, kind: 'date', interval: request.interval ?? 'century' }
     // The static index counts a level from the table `place@<level>`, which exists only for levels some article has.
     if (request.level !== undefined && (name !== 'place' || request.level >= placeLevels)) return { name, kind: 'none' }
-    const filter = resolved.filters?.[name]
-    const selected = Array.isArray(filter) ? [...new Set(filter.filter((v): v is string => typeof v === 'string'))] : []
+    const filter = resolved.filters.get(name)
+    const selected = filter?.kind === 'values' ? [...new Set(filter.values)] : []
     return {
       name,
       kind: 'values',

@@ -1,4 +1,4 @@
-import type { IndexOptions } from '../index.js'
+import type { IndexOptions } from '../core/options.js'
 import { quote, type IndexRole, type TableNames } from './tableNames.js'
 
 /** Says a table was written by `infobox-search export`; kept in the table's comment. */

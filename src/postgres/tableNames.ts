@@ -1,4 +1,4 @@
-import { OptionsError } from '../errors.js'
+import { OptionsError } from '../core/errors.js'
 
 /** The table `export` writes and `createPostgresSearch` reads when none is named. */
 export const defaultTable = 'infobox_search'

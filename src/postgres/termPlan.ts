@@ -1,5 +1,7 @@
+import { boundedDistance } from '../search/engine/levenshtein.js'
+import type { QueryTerm } from '../search/engine/queryTerms.js'
 import type { Queryable } from './connect.js'
-import { anyOf, editDistance, tsqueryLexeme, type QueryTerm } from './queryTerms.js'
+import { anyOf, tsqueryLexeme } from './tsqueryLexeme.js'
 import type { TableNames } from './tableNames.js'
 
 /** How a text query runs in SQL: what matches, and how matches are ranked. */
@@ -30,9 +32,9 @@ interface TermRow {
 /**
  * Look the query's terms up in the vocabulary: their document frequencies
  * (for an inverse document frequency, which ts_rank lacks), the index terms
- * within their edit distance (pg_trgm narrows, Levenshtein decides, as
- * MiniSearch's fuzzy search counts edits), and the commonest term of each
- * prefix.
+ * within their edit distance that begin with the same letter (pg_trgm
+ * narrows, Levenshtein decides: the static index's rule for a typo), and the
+ * commonest term of each prefix.
  */
 export async function planTerms(
   client: Queryable,
@@ -51,7 +53,7 @@ export async function planTerms(
   if (fuzzy && terms.some((t) => t.maxDistance > 0)) {
     parts.push(`SELECT q.i::int, 'f', t.term, t.documents FROM unnest($1::text[], $3::int[]) WITH ORDINALITY q(term, distance, i)
       CROSS JOIN LATERAL (SELECT term, documents FROM ${names.terms} WHERE q.distance > 0 AND term % q.term
-        AND length(term) BETWEEN length(q.term) - q.distance AND length(q.term) + q.distance) t`)
+        AND left(term, 1) = left(q.term, 1) AND length(term) BETWEEN length(q.term) - q.distance AND length(q.term) + q.distance) t`)
   }
   const values = [words, terms.map((t) => t.prefix), terms.map((t) => t.maxDistance)]
   const result = await client.query(parts.join('\nUNION ALL\n'), parts.length === 3 ? values : values.slice(0, 2))
@@ -70,7 +72,8 @@ export async function planTerms(
           row.kind === 'f' &&
           row.term !== null &&
           row.term !== term &&
-          editDistance(row.term, term, maxDistance) <= maxDistance,
+          row.term.slice(0, 1) === term.slice(0, 1) &&
+          boundedDistance(term, row.term, maxDistance) <= maxDistance,
       )
       .sort((a, b) => (b.documents ?? 0) - (a.documents ?? 0) || (a.term < b.term ? -1 : 1))
       .slice(0, maxVariants)

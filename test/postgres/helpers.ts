@@ -15,8 +15,7 @@ export function describePostgres(name: string, body: (url: string) => void): voi
   // A skipped block is still collected: its body gets a URL that parses, and no test runs.
   if (databaseUrl === undefined) {
     describe.skip(`${name} (skipped: no PostgreSQL: ${skipReason})`, () => body('postgres://skipped@localhost/skipped'))
-  }
-  else describe(name, () => body(databaseUrl))
+  } else describe(name, () => body(databaseUrl))
 }
 
 /** Records as `build` extracts them. */

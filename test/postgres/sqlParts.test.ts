@@ -1,0 +1,31 @@
+import { expect, test } from 'vitest'
+import { rankWeights } from '../../src/postgres/createPostgresSearch.js'
+import { describeBucket } from '../../src/postgres/dateBuckets.js'
+import { tsqueryLexeme } from '../../src/postgres/tsqueryLexeme.js'
+
+// The pieces of a PostgreSQL search that need no server: tsquery lexemes,
+// ts_rank weights, bucket labels. Its query terms are the static index's own
+// (src/search/engine/queryTerms.ts, tested in test/engine.test.ts).
+
+test('tsquery lexemes are quoted', () => {
+  expect(tsqueryLexeme("o'brien")).toBe("'o''brien'")
+  expect(tsqueryLexeme('gett', true)).toBe("'gett':*")
+})
+
+test('ts_rank weights {D, C, B, A} are the boosts over the largest', () => {
+  expect(rankWeights({ title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1 })).toEqual([
+    0.2, 0.3, 0.4, 1,
+  ])
+  expect(rankWeights({ title: 0, shortDescription: 0, description: 0, infobox: 0, body: 0 })).toEqual([0, 0, 0, 0])
+})
+
+test.each([
+  [-5, 'century', { value: '5th century BC', from: -500, to: -401 }],
+  [-1, 'decade', { value: '0s BC', from: -9, to: -1 }],
+  [0, 'decade', { value: '0s', from: 1, to: 9 }],
+  [186, 'decade', { value: '1860s', from: 1860, to: 1869 }],
+  [1862, 'year', { value: '1863', from: 1863, to: 1863 }],
+  [-490, 'year', { value: '490 BC', from: -490, to: -490 }],
+] as const)('bucket %i by %s is %j', (bucket, size, expected) => {
+  expect(describeBucket(bucket, size, 1)).toEqual({ ...expected, count: 1 })
+})
