@@ -38,6 +38,46 @@ describe('the default body profile', () => {
   })
 })
 
+describe('relevance defaults', () => {
+  test('a number is matched as written: "world war 2" does not expand 2 to 24 or 2000', () => {
+    for (const hit of index.search('world war 2', { limit: 100 }).hits) {
+      expect(hit.terms.filter((term) => /^\d+$/.test(term) && term !== '2')).toEqual([])
+    }
+    expect(
+      index.search('1', { prefix: true, fuzzy: 1 }).hits.every((hit) => hit.terms.every((term) => term === '1')),
+    ).toBe(true)
+  })
+
+  test('a term of one or two letters is not a prefix', () => {
+    const hits = index.search('ba', { prefix: true, fuzzy: false, limit: 100 }).hits
+    expect(hits.flatMap((hit) => hit.terms).every((term) => term === 'ba')).toBe(true)
+  })
+
+  test('a repeated term counts once', () => {
+    expect(index.search('hannibal hannibal hannibal')).toEqual(index.search('hannibal'))
+  })
+
+  test('documents matching every term come before those matching some, and none is lost', () => {
+    const result = index.search('hannibal varro legions', { limit: 100 })
+    const matchedAll = result.hits.map((hit) =>
+      ['hannibal', 'varro', 'legion'].every((stem) => hit.terms.some((term) => term.startsWith(stem))),
+    )
+    expect(matchedAll[0]).toBe(true)
+    expect(matchedAll.indexOf(false)).toBeGreaterThan(0)
+    expect(matchedAll.slice(matchedAll.indexOf(false)).includes(true)).toBe(false)
+    expect(result.total).toBe(index.search('hannibal varro legions', { combineWith: 'OR', limit: 100 }).total)
+  })
+
+  test('suggest completes words, not digits', () => {
+    for (const { terms } of index.suggest('world war')) expect(terms.some((term) => /^\d+$/.test(term))).toBe(false)
+    expect(
+      index
+        .suggest('world war 2')
+        .every(({ terms }) => terms.filter((term) => /^\d+$/.test(term)).every((term) => term === '2')),
+    ).toBe(true)
+  })
+})
+
 describe('search', () => {
   test.each([
     ['a title', 'grunwald', 'battle-of-grunwald'],

@@ -11,6 +11,11 @@ export interface QueryTerm {
   readonly maxDistance: number
 }
 
+/** Shorter terms are never prefixes: "a" or "ba" would expand to a fair part of the index. */
+const prefixFromLength = 3
+/** A number matches as written: "2" is not "24", "1863" is not "1862". */
+const number = /^\d+$/
+
 /** Default fuzziness: a fraction of the term's length, for terms of this many units or more. */
 const defaultFuzzy = 0.2
 const fuzzyFromLength = 5
@@ -19,22 +24,28 @@ const maxFuzzyFromFraction = 2
 
 /**
  * The terms of a query as the index reads them (tokenized, folded, stop words
- * dropped), each with its expansion: by default the last term is a prefix
- * (search as you type) and terms of five letters or more allow 20% of
- * their length in edits (at most two).
+ * dropped, each once), with their expansion: by default the last term is a
+ * prefix (search as you type) and terms of five letters or more allow 20% of
+ * their length in edits (at most two). Whatever the options, a number is
+ * matched exactly, and a term of one or two letters is never a prefix.
  *
  * @example
  * queryTerms('Battle of Gettysbrug', {}) // [{ term: 'battle', prefix: false, maxDistance: 1 }, { term: 'gettysbrug', prefix: true, maxDistance: 2 }]
+ * queryTerms('world war 2', {}) // […, { term: '2', prefix: false, maxDistance: 0 }]
  */
 export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] {
-  const terms = tokenize(text)
-    .map(normalizeTerm)
-    .filter((term): term is string => term !== null)
-  return terms.map((term, index) => ({
-    term,
-    prefix: options.prefix ?? index === terms.length - 1,
-    maxDistance: editsFor(term, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)),
-  }))
+  const terms = [
+    ...new Set(
+      tokenize(text)
+        .map(normalizeTerm)
+        .filter((term): term is string => term !== null),
+    ),
+  ]
+  return terms.map((term, index) => {
+    if (number.test(term)) return { term, prefix: false, maxDistance: 0 }
+    const prefix = (options.prefix ?? index === terms.length - 1) && term.length >= prefixFromLength
+    return { term, prefix, maxDistance: editsFor(term, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)) }
+  })
 }
 
 /** `true` is the default fraction; below 1 a fraction of the term's length, from 1 a number of edits. */

@@ -29,7 +29,8 @@ interface Accumulated {
  * `d` 0.5), times the expansion's weight and the field's boost, summed; the
  * query terms combined with OR (scores added) or AND (documents in all);
  * the total multiplied by the number of query terms a document matched.
- * Best first; equal scores keep the order in which documents were first met.
+ * Ranked by how many query terms a document matches, then by score; equal
+ * ones keep the order in which documents were first met.
  */
 export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
   let combined: Map<number, Accumulated> | undefined
@@ -44,11 +45,13 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
           ? intersect(combined, results)
           : unite(combined, results)
   }
-  const matches: Match[] = []
+  const matches: (Match & { readonly termsMatched: number })[] = []
   for (const [doc, { score, queryTerms, matched }] of combined ?? []) {
-    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched })
+    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched, termsMatched: queryTerms.length })
   }
-  return matches.sort((a, b) => b.score - a.score)
+  // Documents that match every query term first, then those matching fewer: a document that
+  // matches one term very often never outranks one that matches them all.
+  return matches.sort((a, b) => b.termsMatched - a.termsMatched || b.score - a.score).map(({ termsMatched: _, ...match }) => match)
 }
 
 function addTermScores(
