@@ -101,7 +101,9 @@ describe('the engine against MiniSearch', () => {
         // Where the engine departs from MiniSearch on purpose: past `maxExpansions` prefix matches,
         // numbers and one- or two-letter terms (never prefixes), repeated terms (counted once).
         if (words.some((word) => terms.termsWithPrefix(word, maxExpansions + 2).length > maxExpansions)) return
-        const parsed = tokenize(words.join(' ')).map(normalizeTerm).filter((term) => term !== null)
+        const parsed = tokenize(words.join(' '))
+          .map(normalizeTerm)
+          .filter((term) => term !== null)
         if (parsed.some((term) => /^\d+$/.test(term) || term.length < 3) || new Set(parsed).size < parsed.length) return
         const matching: MatchingOptions = { ...given, fuzzy: false }
         const expected = theirs(words.join(' '), matching)

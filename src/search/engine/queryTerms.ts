@@ -44,7 +44,11 @@ export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] 
   return terms.map((term, index) => {
     if (number.test(term)) return { term, prefix: false, maxDistance: 0 }
     const prefix = (options.prefix ?? index === terms.length - 1) && term.length >= prefixFromLength
-    return { term, prefix, maxDistance: editsFor(term, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)) }
+    return {
+      term,
+      prefix,
+      maxDistance: editsFor(term, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)),
+    }
   })
 }
 

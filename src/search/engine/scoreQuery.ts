@@ -51,7 +51,9 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
   }
   // Documents that match every query term first, then those matching fewer: a document that
   // matches one term very often never outranks one that matches them all.
-  return matches.sort((a, b) => b.termsMatched - a.termsMatched || b.score - a.score).map(({ termsMatched: _, ...match }) => match)
+  return matches
+    .sort((a, b) => b.termsMatched - a.termsMatched || b.score - a.score)
+    .map(({ termsMatched: _, ...match }) => match)
 }
 
 function addTermScores(
