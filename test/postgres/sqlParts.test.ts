@@ -1,10 +1,11 @@
-import { expect, test } from 'vitest'
-import { rankWeights } from '../../src/postgres/createPostgresSearch.js'
+import { expect, expectTypeOf, test } from 'vitest'
+import type { DateBucket, FacetCount } from '../../src/index.js'
+import { rankWeights, type PostgresSearch } from '../../src/postgres/createPostgresSearch.js'
 import { describeBucket } from '../../src/postgres/dateBuckets.js'
 import { tsqueryLexeme } from '../../src/postgres/tsqueryLexeme.js'
 
 // The pieces of a PostgreSQL search that need no server: tsquery lexemes,
-// ts_rank weights, bucket labels. Its query terms are the static index's own
+// ts_rank weights, bucket labels, the result's types. Its query terms are the static index's own
 // (src/search/engine/queryTerms.ts, tested in test/engine.test.ts).
 
 test('tsquery lexemes are quoted', () => {
@@ -28,4 +29,15 @@ test.each([
   [-490, 'year', { value: '490 BC', from: -490, to: -490 }],
 ] as const)('bucket %i by %s is %j', (bucket, size, expected) => {
   expect(describeBucket(bucket, size, 1)).toEqual({ ...expected, count: 1 })
+})
+
+test('facets written in the call are typed by name, as SearchIndex.search types them', () => {
+  // Type checks only (tsc runs over the tests): no search is made.
+  const searchTypes = async (search: PostgresSearch) => {
+    const { facets } = await search.search('', { facets: ['place', 'date'] })
+    expectTypeOf(facets.place).toEqualTypeOf<readonly FacetCount[]>()
+    expectTypeOf(facets.date).toEqualTypeOf<readonly DateBucket[]>()
+    expectTypeOf(facets).not.toHaveProperty('combatant')
+  }
+  expectTypeOf(searchTypes).toBeFunction()
 })
