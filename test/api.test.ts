@@ -156,12 +156,15 @@ describe('the built package', () => {
   })
 
   // The budget reports a size regression; it is not a reason to golf the code (esbuild's minifier only).
-  test('infobox-search/browser (the runtime with MiniSearch, minified) fits 16 KB gzipped', async () => {
+  // 16 KB when MiniSearch was inside (13.0 KB); 20 KB since the runtime has its own query engine
+  // (MiniSearch is no longer bundled: −3 KB), the chunked index (+2.6 KB) and query understanding
+  // (+4.5 KB: the time recognizer's word tables and the names of facet values).
+  test('infobox-search/browser (the whole runtime, minified) fits 20 KB gzipped', async () => {
     const code = await readFile(new URL('browser.js', dist))
     expect(code.toString()).not.toMatch(/from\s*["']minisearch["']/)
     const gzipped = gzipSync(code, { level: 9 }).length
-    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 16384 B)`)
-    expect(gzipped).toBeLessThanOrEqual(16 * 1024)
+    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 20480 B)`)
+    expect(gzipped).toBeLessThanOrEqual(20 * 1024)
   })
 
   test('CommonJS consumers can require both entries', () => {

@@ -286,7 +286,7 @@ describe('extractPlaces', () => {
     ],
     ['repeated place once', field('Paris, Paris, France', link('Paris')), ['Paris', 'France'], ['France', 'Paris']],
   ])('%s', (_name, place, values, hierarchy) => {
-    expect(extractPlaces(place)).toEqual({ values, hierarchy })
+    expect(extractPlaces(place)).toMatchObject({ values, hierarchy })
   })
 
   test('values are clean, the hierarchy is among them, and extraction never throws', () => {

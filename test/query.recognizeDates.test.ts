@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { formatYearSpan } from '../src/search/query/formatYearSpan.js'
@@ -292,14 +291,5 @@ describe('yearUnits', () => {
     [[-500, -401], 'late', [-433, -401]],
   ])('thirdOf(%j, %j) is %j', (years, third, part) => {
     expect(thirdOf(years, third)).toEqual(part)
-  })
-})
-
-describe('src/search/query is browser-safe', () => {
-  const folder = new URL('../src/search/query/', import.meta.url)
-  test.each(readdirSync(folder))('%s imports only its neighbours', (file) => {
-    const source = readFileSync(new URL(file, folder), 'utf8')
-    const specifiers = [...source.matchAll(/ from '([^']+)'/g)].map((match) => match[1])
-    expect(specifiers.filter((specifier) => !specifier?.startsWith('./'))).toEqual([])
   })
 })

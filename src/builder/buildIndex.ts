@@ -5,9 +5,10 @@ import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
 import type { PackedTerms } from './packedTerms.js'
+import { createFacetTables } from './facetTables.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
-import type { FacetTable, StoredDocument } from '../core/indexData.js'
+import type { StoredDocument } from '../core/indexData.js'
 import { SearchIndex } from '../search/searchIndex.js'
 import { resolveIndexOptions, type BuildIndexOptions, type IndexOptions, type SearchField } from '../core/options.js'
 
@@ -65,22 +66,9 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
   const texts: string[] = []
   const starts: (number | null)[] = []
   const ends: (number | null)[] = []
-  const tables = new Map<string, Map<string, number[]>>()
-  const labels = new Map<string, Map<string, string>>()
-  const positions = new Map<string, number>()
-
-  const tag = (facet: string, value: string, doc: number, label?: string): void => {
-    let table = tables.get(facet)
-    if (table === undefined) tables.set(facet, (table = new Map<string, number[]>()))
-    const docs = table.get(value)
-    if (docs === undefined) table.set(detach(value), [doc])
-    else if (docs.at(-1) !== doc) docs.push(doc)
-    if (label !== undefined && label.toLowerCase() !== value.toLowerCase() && !labels.get(facet)?.has(value)) {
-      labels.set(facet, (labels.get(facet) ?? new Map<string, string>()).set(detach(value), detach(label)))
-    }
-  }
   // The built-in facets always exist, even when no article has a value.
-  for (const facet of ['place', 'combatant', 'kind', ...options.facets]) tables.set(facet, new Map())
+  const tables = createFacetTables(['place', 'combatant', 'kind', ...options.facets])
+  const positions = new Map<string, number>()
 
   return {
     options,
@@ -109,27 +97,22 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       const { facets } = record
       starts.push(facets.date === undefined ? null : dateKey(facets.date.start, 'start'))
       ends.push(facets.date?.end === undefined ? null : dateKey(facets.date.end, 'end'))
-      for (const place of facets.place) tag('place', place, doc)
-      facets.placeHierarchy.forEach((place, level) => tag(`place@${level}`, place, doc))
-      for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
-      for (const kind of facets.kind) tag('kind', kind, doc)
-      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
+      for (const place of facets.place) tables.tag('place', place, doc)
+      facets.placeHierarchy.forEach((place, level) => tables.tag(`place@${level}`, place, doc))
+      for (const combatant of facets.combatant) {
+        tables.tag('combatant', combatant.value, doc)
+        tables.write('combatant', combatant.value, combatant.display)
+      }
+      for (const kind of facets.kind) tables.tag('kind', kind, doc)
+      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
+      for (const [name, written] of Object.entries(facets.labels))
+        for (const { value, label } of written) tables.write(name, value, label)
+      for (const { value, label } of facets.linkAliases) tables.alias(value, label)
       postings.add(termsOf(record))
     },
     finish() {
       finished = true
-      const facetTables = Object.create(null) as Record<string, FacetTable>
-      for (const name of [...tables.keys()].sort()) {
-        const entries = [...(tables.get(name) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        const facetLabels = labels.get(name)
-        facetTables[name] = {
-          values: entries.map(([value]) => value),
-          docs: entries.map(([, docs]) => docs),
-          ...(facetLabels === undefined
-            ? {}
-            : { labels: Object.fromEntries([...facetLabels].sort(([a], [b]) => (a < b ? -1 : 1))) }),
-        }
-      }
+      const facetTables = tables.finish()
       return new SearchIndex({
         options,
         documents,

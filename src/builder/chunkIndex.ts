@@ -13,7 +13,14 @@ import { contentHash } from '../core/contentHash.js'
 import type { MiniSearchEntry } from '../core/envelope.js'
 import type { FacetData, StoredDocument } from '../core/indexData.js'
 import { version } from '../core/version.js'
-import type { SearchIndex } from '../search/searchIndex.js'
+import {
+  buildNameIndex,
+  nameShard,
+  serializeNameIndex,
+  type NameIndex,
+  type NamedValues,
+} from '../search/query/nameIndex.js'
+import { namedFacets, type SearchIndex } from '../search/searchIndex.js'
 import { snippetScanLimit } from '../search/snippet.js'
 
 /** One file of a chunked index: its path relative to the index folder, and its JSON. */
@@ -65,6 +72,7 @@ export function* chunkIndex(
   const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 32_000)
   const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
+  const names = yield* nameFiles(buildNameIndex(data.facets.tables, namedFacets(data.facets.tables)))
   const documents = yield* fragmentFiles(data.documents, data.texts, options.blockSize ?? 64)
   return {
     format: chunkedFormat,
@@ -76,6 +84,7 @@ export function* chunkIndex(
     terms: { first: termsIndex.first, hashes: termsIndex.hashes },
     dictionary,
     facets,
+    names,
     documents,
   }
 }
@@ -173,6 +182,7 @@ function* facetFiles(facets: FacetData) {
       values: table.values,
       deltas: table.docs.map((docs) => docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))),
       ...(table.labels === undefined ? {} : { labels: table.labels }),
+      ...(table.aliases === undefined ? {} : { aliases: table.aliases }),
     }
     const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(stored))
     yield file
@@ -197,6 +207,24 @@ function* facetFiles(facets: FacetData) {
   yield date
   found['date'] = { kind: 'dates', file: date.path }
   return found
+}
+
+/** The names a query may use, one file per first character (a query fetches those of its words). */
+function* nameFiles(index: NameIndex) {
+  const shards = new Map<string, Map<string, readonly NamedValues[]>>()
+  for (const [key, entries] of index) {
+    const shard = nameShard(key)
+    let names = shards.get(shard)
+    if (names === undefined) shards.set(shard, (names = new Map<string, readonly NamedValues[]>()))
+    names.set(key, entries)
+  }
+  const files: Record<string, string> = {}
+  for (const [shard, names] of [...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const file = named('facets/names-', JSON.stringify(serializeNameIndex(names)))
+    files[shard] = file.path
+    yield file
+  }
+  return files
 }
 
 /**

@@ -43,6 +43,8 @@ export interface ChunkedManifest {
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
   readonly facets: Readonly<Record<string, ChunkedFacet>>
+  /** The names a query may use for facet values (`NameIndexJSON`), for `understand`: a file per first character of the names. */
+  readonly names?: Readonly<Record<string, string>>
   /**
    * Stored fields and snippet text: one file per document, `documents/<hash>/<n>.json`,
    * in blocks whose folder names hash their files (`n` counts from the block's first document).
@@ -78,6 +80,7 @@ export interface ValuesFacetFile {
   readonly values: readonly string[]
   readonly deltas: readonly (readonly number[])[]
   readonly labels?: Readonly<Record<string, string>>
+  readonly aliases?: Readonly<Record<string, readonly (readonly [label: string, count: number])[]>>
 }
 
 /** The date facet as its file stores it: each document's start key, and how far its end key is from it (`null`: undated, or ongoing). */

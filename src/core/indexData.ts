@@ -20,6 +20,12 @@ export interface FacetTable {
   readonly values: readonly string[]
   readonly docs: readonly (readonly number[])[]
   readonly labels?: Readonly<Record<string, string>>
+  /**
+   * Other ways articles write a value (`France` for `Kingdom of France`,
+   * `NDF` for `National Defence Forces`), each with how often, most often
+   * first: a query or a filter may name the value by any of them.
+   */
+  readonly aliases?: Readonly<Record<string, readonly (readonly [label: string, count: number])[]>>
 }
 
 /**

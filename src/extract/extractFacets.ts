@@ -4,7 +4,9 @@ import { parseDate } from './facets/dates.js'
 import { extractFieldValues } from './facets/fieldValues.js'
 import { findConflictInfobox, inferInfoboxKind } from './facets/kind.js'
 import { extractPlaces } from './facets/places.js'
-import type { RecordFacets } from './record.js'
+import { cleanValue, matchKey } from './facets/clean.js'
+import { canonicalName, isFlagIcon, isValueLink } from './facets/links.js'
+import type { RecordFacets, WrittenValue } from './record.js'
 
 /**
  * Facet values of an article. The conflict infobox is used when there is one,
@@ -19,7 +21,18 @@ export function extractFacets(
   const infobox: Infobox | undefined = findConflictInfobox(article.infoboxes) ?? article.infoboxes[0]
   const kind = [...new Set(article.infoboxes.map(inferInfoboxKind))]
   if (infobox === undefined) {
-    return { facets: { kind, place: [], placeHierarchy: [], combatant: [], extra: {} }, diagnostics }
+    return {
+      facets: {
+        kind,
+        place: [],
+        placeHierarchy: [],
+        combatant: [],
+        extra: {},
+        labels: {},
+        linkAliases: linkAliasesOf(article.infoboxes, infobox, extra),
+      },
+      diagnostics,
+    }
   }
   const dateText = infobox['date']?.text
   const date = dateText === undefined ? undefined : parseDate(dateText)
@@ -32,9 +45,12 @@ export function extractFacets(
   }
   const places = extractPlaces(infobox['place'])
   const extraValues: Record<string, readonly string[]> = {}
+  const labels: Record<string, readonly WrittenValue[]> = { place: places.labels }
   for (const name of extra) {
-    const values = fieldsNamed(infobox, name).flatMap((field) => extractFieldValues(field).map((v) => v.value))
-    if (values.length > 0) extraValues[name] = [...new Set(values)]
+    const found = fieldsNamed(infobox, name).flatMap((field) => extractFieldValues(field))
+    if (found.length === 0) continue
+    extraValues[name] = [...new Set(found.map((value) => value.value))]
+    labels[name] = found.map(({ value, display }) => ({ value, label: display }))
   }
   return {
     facets: {
@@ -44,6 +60,8 @@ export function extractFacets(
       placeHierarchy: places.hierarchy,
       combatant: extractCombatants(infobox),
       extra: extraValues,
+      labels,
+      linkAliases: linkAliasesOf(article.infoboxes, infobox, extra),
     },
     diagnostics,
   }
@@ -56,4 +74,34 @@ function fieldsNamed(infobox: Infobox, name: string) {
     .filter((key) => key === name || numbered.test(key))
     .map((key) => infobox[key])
     .filter((field) => field !== undefined)
+}
+
+/**
+ * The links of every infobox field whose text is another name for their page,
+ * but for the facet fields of the infobox the facets come from (those count
+ * as how the facet writes its values already).
+ */
+function linkAliasesOf(
+  infoboxes: readonly Infobox[],
+  facetSource: Infobox | undefined,
+  extra: readonly string[],
+): WrittenValue[] {
+  const found: WrittenValue[] = []
+  const isFacetField = (name: string) =>
+    name === 'place' ||
+    /^combatants?[ _]?\d+[a-z]?$/i.test(name.trim()) ||
+    extra.some((facet) => name === facet || new RegExp(`^${facet}\\d+[a-z]?$`).test(name))
+  for (const infobox of infoboxes) {
+    for (const [name, field] of Object.entries(infobox)) {
+      if (infobox === facetSource && isFacetField(name)) continue
+      for (const link of field.links) {
+        if (!isValueLink(link) || isFlagIcon(link)) continue
+        const value = canonicalName(link)
+        const label = cleanValue(link.text)
+        if (value !== undefined && label !== undefined && matchKey(label) !== matchKey(value))
+          found.push({ value, label })
+      }
+    }
+  }
+  return found
 }

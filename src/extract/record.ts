@@ -13,6 +13,12 @@ export interface CombatantValue {
   readonly side: number
 }
 
+/** A facet value and how an article writes it (`France` for the value `Kingdom of France`). */
+export interface WrittenValue {
+  readonly value: string
+  readonly label: string
+}
+
 /** Facet values of one article, as extracted from its infoboxes. */
 export interface RecordFacets {
   /** Kinds of the article's infoboxes, inferred from their fields. */
@@ -25,6 +31,18 @@ export interface RecordFacets {
   readonly combatant: readonly CombatantValue[]
   /** Extra facets declared at build time: name → values. */
   readonly extra: Readonly<Record<string, readonly string[]>>
+  /**
+   * How the article writes the values of `place` and of the extra facets
+   * (combatants carry theirs): counted over the corpus, they give each
+   * value its display label and the aliases a query or a filter may use.
+   */
+  readonly labels: Readonly<Record<string, readonly WrittenValue[]>>
+  /**
+   * Every infobox link, in any field, whose text names its page another way
+   * (`NDF` → `National Defence Forces (Syria)`): aliases of that page
+   * wherever it is a facet value, in this article or another.
+   */
+  readonly linkAliases: readonly WrittenValue[]
 }
 
 /** Everything the index needs from one article: the stored fields, text fields and facets. */

@@ -1,5 +1,5 @@
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
-import { isRecord } from '../core/guards.js'
+import { isCount, isRecord } from '../core/guards.js'
 import { isBodyProfile, type IndexOptions } from '../core/options.js'
 import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
 import { readTermPayload } from './readTermPayload.js'
@@ -138,13 +138,15 @@ function checkFacets(facets: unknown, size: number): FacetData {
       /^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name),
       `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`,
     )
-    const { values, docs, labels } = (isRecord(table) ? table : {}) as Envelope
+    const { values, docs, labels, aliases } = (isRecord(table) ? table : {}) as Envelope
     ensure(
       Array.isArray(values) &&
         Array.isArray(docs) &&
         values.length === docs.length &&
         values.every((v) => typeof v === 'string') &&
-        (labels === undefined || isRecord(labels)),
+        (labels === undefined ||
+          (isRecord(labels) && Object.values(labels).every((label) => typeof label === 'string'))) &&
+        (aliases === undefined || isAliases(aliases)),
       `facet "${name}" must be { values, docs } of equal length`,
     )
     ensure(
@@ -156,6 +158,18 @@ function checkFacets(facets: unknown, size: number): FacetData {
     tables[name] = table as FacetTable
   }
   return { tables, date } as unknown as FacetData
+}
+
+/** Value → `[alias, count]` pairs. */
+function isAliases(aliases: unknown): boolean {
+  return (
+    isRecord(aliases) &&
+    Object.values(aliases).every(
+      (list) =>
+        Array.isArray(list) &&
+        list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && isCount(pair[1])),
+    )
+  )
 }
 
 function ensure(condition: boolean, reason: string): asserts condition {

@@ -37,6 +37,7 @@ export function rankAndCount(
   matches: readonly Match[] | undefined,
   facets: SearchFacets,
   options: ResolvedSearchOptions,
+  signals: readonly DocumentSet[] = [],
 ): RankedResult {
   const matched = new Uint8Array(size)
   if (matches === undefined) matched.fill(1)
@@ -59,7 +60,7 @@ export function rankAndCount(
   }
 
   const sort = options.sort ?? (matches === undefined ? '-date' : 'relevance')
-  const ranked = rank(size, matches, within, sort, facets.date)
+  const ranked = rank(size, matches, within, sort, facets.date, signals)
   return {
     total: ranked.length,
     totalUnfiltered: matches?.length ?? size,
@@ -81,6 +82,7 @@ function rank(
   within: (doc: number) => boolean,
   sort: SortOrder,
   date: DateFacet | undefined,
+  signals: readonly DocumentSet[],
 ): Match[] {
   const ranked: Match[] = []
   if (matches === undefined) {
@@ -88,7 +90,7 @@ function rank(
   } else {
     for (const match of matches) if (within(match.doc)) ranked.push(match)
   }
-  if (sort === 'relevance') return ranked
+  if (sort === 'relevance') return signals.length === 0 ? ranked : bySignals(ranked, signals)
   if (date === undefined)
     throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
   const starts = date.starts
@@ -100,4 +102,13 @@ function rank(
     if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0)
     return (x - y) * direction
   })
+}
+
+/** Matches in more of the signal sets first (a query's named times and values); the same order otherwise. */
+function bySignals(ranked: Match[], signals: readonly DocumentSet[]): Match[] {
+  const strength = (doc: number) => signals.reduce((sum, set) => sum + (set[doc] ?? 0), 0)
+  return ranked
+    .map((match) => ({ match, strength: strength(match.doc) }))
+    .sort((a, b) => b.strength - a.strength)
+    .map(({ match }) => match)
 }

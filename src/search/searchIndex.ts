@@ -11,6 +11,9 @@ import type { IndexData } from './indexData.js'
 import { rankAndCount, type Match } from './rankAndCount.js'
 import { resolveSearchOptions, type MatchingOptions, type SearchOptions } from './searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
+import { applySuggestions } from './query/applySuggestions.js'
+import { buildNameIndex, type NameIndex } from './query/nameIndex.js'
+import { understandQuery } from './query/understandQuery.js'
 import { makeSnippet } from './snippet.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
@@ -26,6 +29,7 @@ export class SearchIndex {
   readonly #facets: IndexFacets
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
   #termIndex: TermIndex | undefined
+  #nameIndex: NameIndex | undefined
 
   /** @internal Use `loadIndex` or `buildIndex`. */
   constructor(data: IndexData) {
@@ -64,19 +68,22 @@ export class SearchIndex {
   ): SearchResultFor<Options> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
+    const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
+    const { filters, signals } = applySuggestions(suggested, resolved, this.#facets.byName)
+    const terms = text === '' ? [] : queryTerms(text, resolved.matching)
     const matches =
-      text === ''
-        ? undefined
-        : scoreQuery(
-            this.#terms(),
-            queryTerms(text, resolved.matching),
-            scoringOptions(this.options, resolved.matching),
-          )
-    const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets, resolved)
+      text === '' ? undefined : scoreQuery(this.#terms(), terms, scoringOptions(this.options, resolved.matching))
+    const { page, ...ranked } = rankAndCount(
+      this.documentCount,
+      matches,
+      this.#facets,
+      { ...resolved, filters },
+      signals,
+    )
     const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
     // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
-    return { ...ranked, hits } as unknown as SearchResultFor<Options>
+    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options>
   }
 
   /**
@@ -87,6 +94,10 @@ export class SearchIndex {
     const text = cleanQuery(prefix)
     if (text === '') return []
     return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, options.limit ?? 10)
+  }
+
+  #names(): NameIndex {
+    return (this.#nameIndex ??= buildNameIndex(this.data.facets.tables, namedFacets(this.data.facets.tables)))
   }
 
   #terms(): TermIndex {
@@ -114,4 +125,9 @@ export function scoringOptions(index: IndexOptions, matching: MatchingOptions): 
 /** At most `maxQueryLength` characters, trimmed; anything but a string is no query. */
 export function cleanQuery(query: unknown): string {
   return typeof query === 'string' ? query.slice(0, maxQueryLength).trim() : ''
+}
+
+/** The facets whose values a query may name: every facet of values but hierarchy levels. */
+export function namedFacets(tables: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(tables).filter((name) => !name.includes('@'))
 }

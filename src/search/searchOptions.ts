@@ -60,6 +60,14 @@ export interface SearchOptions {
   readonly sort?: SortOrder
   /** Characters of context in each snippet. Default 160. */
   readonly snippetLength?: number
+  /**
+   * Read the query for the filters it names (times, places, sides, kinds) and
+   * return them as `suggestedFilters`; unless `applySuggested`, articles that
+   * match them rank higher among the results, and none is hidden. Default `true`.
+   */
+  readonly understand?: boolean
+  /** Apply the suggested filters (to the facets the query does not already filter) instead of ranking by them. Default `false`. */
+  readonly applySuggested?: boolean
 }
 
 /** The text-matching options a query gave (those it left out are absent: the index's defaults apply). */
@@ -76,6 +84,8 @@ export interface ResolvedSearchOptions {
   readonly offset: number
   readonly snippetLength: number
   readonly sort: SortOrder | undefined
+  readonly understand: boolean
+  readonly applySuggested: boolean
   readonly matching: MatchingOptions
   /** Active filters by facet, parsed (date bounds are day keys). */
   readonly filters: ReadonlyMap<string, FacetFilter>
@@ -102,6 +112,8 @@ const checks: Readonly<Record<string, Check>> = {
   offset: count,
   snippetLength: count,
   sort: oneOf('relevance', 'date', '-date'),
+  understand: [(value) => typeof value === 'boolean', 'true or false'],
+  applySuggested: [(value) => typeof value === 'boolean', 'true or false'],
   combineWith: oneOf('AND', 'OR'),
   // MiniSearch caps a fraction with the index's maxFuzzy but takes 1 or more as a
   // number of edits, uncapped: 1e9 throws, and large ones walk the whole index.
@@ -167,6 +179,8 @@ export function resolveSearchOptions(
     offset: given.offset ?? 0,
     snippetLength: given.snippetLength ?? 160,
     sort: given.sort,
+    understand: given.understand ?? true,
+    applySuggested: given.applySuggested ?? false,
     matching,
     filters,
     facets,

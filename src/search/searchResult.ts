@@ -2,6 +2,7 @@ import type { StoredDocument } from '../core/indexData.js'
 import type { DateBucket } from './facets/dateFacet.js'
 import type { FacetCount } from './facets/facet.js'
 import type { SearchOptions } from './searchOptions.js'
+import type { SuggestedFilter } from './query/understandQuery.js'
 import type { Snippet } from './snippet.js'
 
 /** One search result. */
@@ -44,6 +45,12 @@ export interface SearchResult<Facets extends string = string> {
   readonly hits: readonly SearchHit[]
   /** Counts per requested facet; `result.facets.place` needs no cast when the facets are written in the call. */
   readonly facets: FacetResults<Facets>
+  /**
+   * The filters the query names (see `SearchOptions.understand`), in query
+   * order, for a UI to offer as one-click chips: `{ facet: 'date', from, to }`
+   * or `{ facet, value, values }`, each with its `label` and the query `text` it came from.
+   */
+  readonly suggestedFilters: readonly SuggestedFilter[]
 }
 
 /** The result type of `search(query, options)` for options of type `Options`. */

@@ -18,7 +18,7 @@ describe('a chunked index fetches only what a search needs', () => {
     const memory = chunkInMemory(index, chunkOptions)
     const chunked = await memory.load()
     expect(memory.requests).toEqual(['index.json'])
-    const result = await chunked.search('gettysburg', { limit: 3 })
+    const result = await chunked.search('gettysburg', { limit: 3, understand: false })
     const fetched = memory.requests.slice(1)
     expect(new Set(fetched.map(kindOf))).toEqual(new Set(['terms', 'dictionary', 'documents']))
     const termChunks = [...memory.files.keys()].filter((path) => path.startsWith('terms/'))
@@ -34,11 +34,28 @@ describe('a chunked index fetches only what a search needs', () => {
       facets: { place: { level: 0 } },
       filters: { combatant: ['Roman Republic'] },
       limit: 0,
+      understand: false,
     })
     const facetFiles = memory.requests
       .filter((path) => path.startsWith('facets/'))
       .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
     expect(facetFiles.sort()).toEqual(['facets/combatant', 'facets/place', 'facets/place.level0'])
+  })
+
+  test('understanding a query fetches the names file, and the files of the facets the query names', async () => {
+    const memory = chunkInMemory(index, chunkOptions)
+    const chunked = await memory.load()
+    const result = await chunked.search('battles in the 19th century', { limit: 1 })
+    expect(result.suggestedFilters.map(({ facet, text }) => [facet, text])).toEqual([
+      ['kind', 'battles'],
+      ['date', 'the 19th century'],
+    ])
+    const facetFiles = memory.requests
+      .filter((path) => path.startsWith('facets/'))
+      .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
+    // The names of the query's first letters (b, i, t, 1, c) that the index has, then the two facets named.
+    expect(facetFiles.filter((file) => file !== 'facets/names').sort()).toEqual(['facets/date', 'facets/kind'])
+    expect(facetFiles.filter((file) => file === 'facets/names').length).toBeLessThanOrEqual(5)
   })
 
   test('a second search reuses what the first fetched, and concurrent searches share requests', async () => {

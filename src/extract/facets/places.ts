@@ -1,4 +1,5 @@
 import type { InfoboxField } from '../../parse/article.js'
+import type { WrittenValue } from '../record.js'
 import { cleanValue } from './clean.js'
 import { type LinkedValue, type Segment, dedupeValues, matchSegments, mergeUnused } from './matchLinks.js'
 
@@ -6,6 +7,8 @@ import { type LinkedValue, type Segment, dedupeValues, matchSegments, mergeUnuse
 export interface PlaceFacet {
   /** Canonical names (link page when present, else text), most specific first. */
   readonly values: readonly string[]
+  /** How the infobox writes each value (the link's text, or the part as written): the sources of aliases. */
+  readonly labels: readonly WrittenValue[]
   /**
    * The comma structure of the place text, least specific first: country ›
    * region › locality. Canonical names; notes such as `(modern-day …)`,
@@ -49,7 +52,7 @@ const alias =
  * // { values: ['Adwa', 'Ethiopian Empire'], hierarchy: ['Ethiopian Empire', 'Adwa'] }
  */
 export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
-  if (field === undefined) return { values: [], hierarchy: [] }
+  if (field === undefined) return { values: [], labels: [], hierarchy: [] }
   const parts = splitParts(field.text)
   const { segments, unused } = matchSegments(parts, field.links, { contained: 'links', flagLinks: false })
   const values = dedupeValues(mergeUnused(segments.flat(), unused))
@@ -57,6 +60,7 @@ export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
   const hierarchy = values.filter((value: LinkedValue) => levels.has(value)).reverse()
   return {
     values: values.map((value) => value.value),
+    labels: values.map(({ value, display }) => ({ value, label: display })),
     hierarchy: hierarchy.length > maxLevels ? [] : hierarchy.map((value) => value.value),
   }
 }

@@ -47,7 +47,7 @@ const marker = `${JSON.stringify({ format: 'infobox-search-cache', about: 'Build
 const cacheDirectoryTag =
   'Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by infobox-search (--cache); it is safe to delete.\n'
 /** Bumped when the store's contents change, so old caches are not read. */
-const cacheLayout = 3
+const cacheLayout = 4
 const fingerprintName = /^[0-9a-f]{16}$/
 const temporaryStore = /^records\.bin\.(\d+)\.[0-9a-f]{8}\.tmp$/
 

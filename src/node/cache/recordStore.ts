@@ -349,6 +349,8 @@ function isStoredRecord(value: unknown): value is Omit<CachedRecord, 'terms'> {
     isRecord(facets) &&
     ['kind', 'place', 'placeHierarchy', 'combatant'].every((key) => Array.isArray(facets[key])) &&
     isRecord(facets['extra']) &&
+    isRecord(facets['labels']) &&
+    Array.isArray(facets['linkAliases']) &&
     Array.isArray(value['diagnostics'])
   )
 }

@@ -18,7 +18,12 @@ import { rankAndCount, type Match } from '../rankAndCount.js'
 import { cleanQuery, scoringOptions } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
+import { applySuggestions } from '../query/applySuggestions.js'
+import { nameShard, readNameIndex, type NameIndex, type NamedValues } from '../query/nameIndex.js'
+import { nameKey } from '../facets/valueNames.js'
+import { queryWords, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
 import { makeSnippet } from '../snippet.js'
+import { IndexFormatError } from '../../core/errors.js'
 import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -38,6 +43,8 @@ export class ChunkedIndex {
   readonly #store: ChunkStore
   readonly #decoded: DecodedPostings = new Map()
   readonly #decodedFacets = new Map<string, FacetTable | DateTable>()
+  readonly #nameIndex = new Map<string, readonly NamedValues[]>()
+  readonly #namesRead = new Set<string>()
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
 
   /** @internal Use `loadChunkedIndex`. */
@@ -81,22 +88,32 @@ export class ChunkedIndex {
     const { signal, ...given } = options ?? {}
     const resolved = resolveSearchOptions(given, this.#facetKinds)
     const text = cleanQuery(query)
-    // The facets load while the terms are read.
-    const facetsLoading = this.#loadFacets(resolved, text === '', signal)
-    const matches =
-      text === ''
-        ? undefined
-        : await this.#untilComplete(
-            (terms) =>
-              scoreQuery(terms, queryTerms(text, resolved.matching), scoringOptions(this.options, resolved.matching)),
-            signal,
-          )
+    const browsing = text === ''
+    const understanding = resolved.understand && !browsing
+    // The names a query may use, and the facets it filters or counts, load while its terms are read.
+    const namesLoading = understanding ? this.#names(text, signal) : Promise.resolve(undefined)
+    const facetsLoading = this.#store.load(
+      this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved),
+      signal,
+    )
+    const matches = browsing
+      ? undefined
+      : await this.#untilComplete(
+          (terms) =>
+            scoreQuery(terms, queryTerms(text, resolved.matching), scoringOptions(this.options, resolved.matching)),
+          signal,
+        )
+    const suggested = understanding ? understandQuery(text, await namesLoading) : []
+    const needed = this.#neededFacets(resolved, browsing, suggested)
     await facetsLoading
-    const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets(resolved, text === ''), resolved)
+    await this.#store.load(this.#facetFiles(needed, resolved), signal)
+    const facets = this.#facets(needed)
+    const { filters, signals } = applySuggestions(suggested, resolved, facets.byName)
+    const { page, ...ranked } = rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
     const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved.snippetLength))
-    return { ...ranked, hits } as unknown as SearchResultFor<Options>
+    return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options>
   }
 
   /**
@@ -126,34 +143,57 @@ export class ChunkedIndex {
     }
   }
 
-  /** The files of the facets a search reads: those it filters or counts (with the level asked for), and the dates to sort by. */
-  #facetFiles(resolved: ResolvedSearchOptions, browsing: boolean): string[] {
-    const files: string[] = []
-    const add = (name: string, level?: number) => {
-      const facet = this.manifest.facets[name]
-      if (facet === undefined) return
-      files.push(facet.file)
-      if (level !== undefined && facet.levels?.[level] !== undefined) files.push(facet.levels[level])
-    }
-    for (const name of resolved.filters.keys()) add(name)
-    for (const [name, request] of resolved.facets) add(name, request.level)
-    if (sortsByDate(resolved, browsing)) add('date')
-    return files
-  }
-
-  #loadFacets(resolved: ResolvedSearchOptions, browsing: boolean, signal: AbortSignal | undefined): Promise<void> {
-    return this.#store.load(this.#facetFiles(resolved, browsing), signal)
-  }
-
-  /** The facets a search reads, from the files fetched. */
-  #facets(resolved: ResolvedSearchOptions, browsing: boolean) {
-    const byName = new Map<string, Facet>()
-    let date: DateFacet | undefined
-    const names = new Set([
+  /** The facets a search reads: those it filters or counts, the dates to sort by, those its query names. */
+  #neededFacets(
+    resolved: ResolvedSearchOptions,
+    browsing: boolean,
+    suggested: readonly SuggestedFilter[],
+  ): Set<string> {
+    return new Set([
       ...resolved.filters.keys(),
       ...resolved.facets.keys(),
       ...(sortsByDate(resolved, browsing) ? ['date'] : []),
+      ...suggested.map((suggestion) => suggestion.facet),
     ])
+  }
+
+  /** The files of `names`' facets, with the hierarchy levels the search counts. */
+  #facetFiles(names: ReadonlySet<string>, resolved: ResolvedSearchOptions): string[] {
+    const files: string[] = []
+    for (const name of names) {
+      const facet = this.manifest.facets[name]
+      if (facet === undefined) continue
+      files.push(facet.file)
+      const level = resolved.facets.get(name)?.level
+      if (level !== undefined && facet.levels?.[level] !== undefined) files.push(facet.levels[level])
+    }
+    return files
+  }
+
+  /**
+   * The names a query may use for facet values: the files of the first
+   * characters of its words (each fetched once, kept in one index).
+   */
+  async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex | undefined> {
+    const shards = this.manifest.names
+    if (shards === undefined) return undefined
+    const wanted = new Set(queryWords(text).map((word) => nameShard(nameKey(word.text))))
+    const files = [...wanted].flatMap((shard) => (Object.hasOwn(shards, shard) ? [shards[shard] as string] : []))
+    await this.#store.load(files, signal)
+    for (const file of files) {
+      if (this.#namesRead.has(file)) continue
+      if (!readNameIndex(this.#store.get(file), this.#nameIndex)) {
+        throw new IndexFormatError('ERR_INDEX_CORRUPT', `Cannot load index: ${file} is not a list of names.`)
+      }
+      this.#namesRead.add(file)
+    }
+    return this.#nameIndex
+  }
+
+  /** The facets named, from the files fetched. */
+  #facets(names: ReadonlySet<string>) {
+    const byName = new Map<string, Facet>()
+    let date: DateFacet | undefined
     for (const name of names) {
       const facet = this.manifest.facets[name]
       if (facet === undefined) continue
@@ -205,7 +245,12 @@ function readValues(stored: ValuesFacetFile): FacetTable {
     let doc = 0
     return deltas.map((delta) => (doc += delta))
   })
-  return { values: stored.values, docs, ...(stored.labels === undefined ? {} : { labels: stored.labels }) }
+  return {
+    values: stored.values,
+    docs,
+    ...(stored.labels === undefined ? {} : { labels: stored.labels }),
+    ...(stored.aliases === undefined ? {} : { aliases: stored.aliases }),
+  }
 }
 
 /** The date facet's file → its table (end keys from the spans). */

@@ -64,7 +64,7 @@ function readManifest(value: unknown): ChunkedManifest {
       { expected: chunkedFormatVersion, received: version, version },
     )
   }
-  const { options, documentCount, averageFieldLength, terms, dictionary, facets, documents } = value
+  const { options, documentCount, averageFieldLength, terms, dictionary, facets, documents, names } = value
   const isPaths = (list: unknown, pattern: RegExp) =>
     Array.isArray(list) && list.every((path) => typeof path === 'string' && pattern.test(path))
   ensure(
@@ -115,6 +115,10 @@ function readManifest(value: unknown): ChunkedManifest {
       isBlockStarts(documents['starts'], documentCount) &&
       documents['starts'].length === (documents['hashes'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
+  )
+  ensure(
+    names === undefined || (isRecord(names) && isPaths(Object.values(names), chunkPath)),
+    '"names" must name files of facets/',
   )
   return value as unknown as ChunkedManifest
 }

@@ -1,29 +1,57 @@
 import type { FacetTable } from '../../core/indexData.js'
-import type { DocumentSet, Facet, FacetCount, FacetFilter } from './facet.js'
+import type { DocumentSet, Facet, FacetCount } from './facet.js'
+import { nameKey, valueNames } from './valueNames.js'
 
 /** Most values a facet lists unless the request says otherwise. */
 const defaultLimit = 10
 
+/** A facet of values, which also knows its values' names (labels and aliases). */
+export interface ValuesFacet extends Facet {
+  /** Every name of every value, by `nameKey` (see `valueNames`). */
+  names(): ReadonlyMap<string, readonly string[]>
+  /**
+   * The values a filter names: a value as it is, else every value whose
+   * label or alias it is (`France` → `Kingdom of France`, `France`…), else
+   * itself (a value this index does not have: it matches nothing).
+   */
+  resolve(given: readonly string[]): readonly string[]
+}
+
 /**
- * A facet of values (place, combatant, kind, extra facets). `levels` are the
- * same facet counted at one level of a hierarchy (place: 0 = country, 1 =
- * region, …): a request with `level` counts that table instead.
+ * A facet of values (place, combatant, kind, extra facets). A filter may name
+ * a value by its label or an alias. `levels` are the same facet counted at
+ * one level of a hierarchy (place: 0 = country, 1 = region, …): a request
+ * with `level` counts that table instead.
  */
-export function createValuesFacet(table: FacetTable, levels: readonly FacetTable[], size: number): Facet {
-  return {
+export function createValuesFacet(table: FacetTable, levels: readonly FacetTable[], size: number): ValuesFacet {
+  let names: ReadonlyMap<string, readonly string[]> | undefined
+  const facet: ValuesFacet = {
     kind: 'values',
+    names: () => (names ??= valueNames(table)),
+    resolve(given) {
+      const resolved: string[] = []
+      for (const name of given) {
+        const named = findValue(table.values, name) >= 0 ? [name] : (facet.names().get(nameKey(name)) ?? [name])
+        for (const value of named) if (!resolved.includes(value)) resolved.push(value)
+      }
+      return resolved
+    },
     select(filter) {
-      return filter.kind === 'values' ? documentsWithAny(table, filter.values, size) : new Uint8Array(size)
+      return filter.kind === 'values'
+        ? documentsWithAny(table, facet.resolve(filter.values), size)
+        : new Uint8Array(size)
     },
     count(set, request, filter) {
       const counted = request.level === undefined ? table : levels[request.level]
-      return countValues(counted, set, request.limit ?? defaultLimit, selectedValues(filter))
+      return countValues(
+        counted,
+        set,
+        request.limit ?? defaultLimit,
+        filter?.kind === 'values' ? facet.resolve(filter.values) : [],
+      )
     },
   }
-}
-
-function selectedValues(filter: FacetFilter | undefined): readonly string[] {
-  return filter?.kind === 'values' ? filter.values : []
+  return facet
 }
 
 /** The documents having any of `values` (OR within a facet). */
