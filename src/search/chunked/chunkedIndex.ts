@@ -96,6 +96,8 @@ export class ChunkedIndex {
       this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved),
       signal,
     )
+    // Awaited below; until then a rejection (an abort while the terms load) must not go unhandled.
+    for (const loading of [namesLoading, facetsLoading]) loading.catch(() => {})
     const matches = browsing
       ? undefined
       : await this.#untilComplete(
