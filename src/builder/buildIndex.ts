@@ -5,7 +5,7 @@ import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
 import type { PackedTerms } from './packedTerms.js'
-import { createFacetTables } from './facetTables.js'
+import { addRecordFacets, createFacetTables } from './facetTables.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { StoredDocument } from '../core/indexData.js'
@@ -97,17 +97,7 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       const { facets } = record
       starts.push(facets.date === undefined ? null : dateKey(facets.date.start, 'start'))
       ends.push(facets.date?.end === undefined ? null : dateKey(facets.date.end, 'end'))
-      for (const place of facets.place) tables.tag('place', place, doc)
-      facets.placeHierarchy.forEach((place, level) => tables.tag(`place@${level}`, place, doc))
-      for (const combatant of facets.combatant) {
-        tables.tag('combatant', combatant.value, doc)
-        tables.write('combatant', combatant.value, combatant.display)
-      }
-      for (const kind of facets.kind) tables.tag('kind', kind, doc)
-      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
-      for (const [name, written] of Object.entries(facets.labels))
-        for (const { value, label } of written) tables.write(name, value, label)
-      for (const { value, label } of facets.linkAliases) tables.alias(value, label)
+      addRecordFacets(tables, record, doc, options.facets)
       postings.add(termsOf(record))
     },
     finish() {
