@@ -44,11 +44,12 @@ export function planEngineSearch(
   const resolved = resolveSearchOptions(options, kinds)
   const text = cleanQuery(query)
   const { matching } = resolved
+  const filters = filtersOf(resolved.filters)
   const boost = { ...defaultIndexOptions.boost, ...definedOnly(settings.boost), ...definedOnly(matching.boost) }
   return {
     text,
-    filters: filtersOf(resolved),
-    facets: facetQueries(resolved, Infinity),
+    filters,
+    facets: facetQueries(resolved, Infinity, filters),
     sort: resolved.sort ?? (text === '' ? '-date' : 'relevance'),
     limit: resolved.limit,
     offset: resolved.offset,

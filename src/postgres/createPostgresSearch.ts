@@ -3,6 +3,7 @@ import type { FacetKind } from '../core/indexData.js'
 import type { SearchField } from '../core/options.js'
 import { queryTerms } from '../search/engine/queryTerms.js'
 import type { FacetCount } from '../search/facets/facet.js'
+import { nameKeysOf, understandQuery } from '../search/query/understandQuery.js'
 import { cleanQuery } from '../search/searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../search/searchOptions.js'
 import type { SearchResultFor } from '../search/searchResult.js'
@@ -11,7 +12,9 @@ import { connectionError, DatabaseError, describeServer, errorCode } from './dat
 import { facetResult } from './facetResult.js'
 import { hitsOf } from './hits.js'
 import { searchSql } from './searchSql.js'
-import { facetQueries, filtersOf } from './searchPlan.js'
+import { facetQueries } from './searchPlan.js'
+import { planSuggestions } from './planSuggestions.js'
+import { readNames } from './readNames.js'
 import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
 import { defaultTable, parseTableName, type TableNames } from './tableNames.js'
 import { planTerms, type TermPlan } from './termPlan.js'
@@ -49,9 +52,14 @@ export interface PostgresSearch {
 /**
  * Search a corpus loaded by `infobox-search export --to postgres` (or
  * `exportToPostgres`). Browsing (an empty query) gives the static index's
- * results exactly: same hits in the same order, totals and facet counts.
+ * results exactly: same hits in the same order, totals, facet counts and
+ * labels; a filter may name a value by its label or an alias, as there.
  * Text queries match the same terms (prefix on the last term, typos in
- * terms of five letters or more with pg_trgm) but rank them with ts_rank
+ * terms of five letters or more with pg_trgm, numbers exactly), give the
+ * same `suggestedFilters` (read from the table's names: only the rows of
+ * the names the query may use) and apply them as the static index does
+ * (`applySuggested`), or rank first the matches in more of the spans they
+ * name, then those matching more of the query's terms; within those, ts_rank
  * weighted by the field boosts and an inverse document frequency, not BM25.
  *
  * @example
@@ -80,6 +88,8 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
       throw connectionError(error, server, 'ERR_DATABASE_QUERY', `searching the table "${names.given}"`)
     }
   }
+  /** `query` as a `Queryable`: errors described the same way. */
+  const queryable: Queryable = { query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) }
   const readMeta = async (): Promise<TableMeta> => {
     const [row] = (await query(
       `SELECT to_regclass($1) IS NOT NULL AS found, obj_description(to_regclass($1), 'pg_class') AS comment`,
@@ -109,13 +119,19 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     async search<const Options extends SearchOptions = SearchOptions>(text: string, options?: Options) {
       const meta = await readMeta()
       const resolved = resolveSearchOptions(options ?? {}, facetKindsOf(meta))
-      const plan = await textPlan(cleanQuery(text), resolved, meta)
+      const cleaned = cleanQuery(text)
+      const understanding = resolved.understand && cleaned !== ''
+      const named = await readNames(queryable, names, understanding ? nameKeysOf(cleaned) : [], resolved)
+      const suggested = understanding ? understandQuery(cleaned, named.index) : []
+      const { filters, signals } = planSuggestions(suggested, resolved, named)
+      const plan = await textPlan(cleaned, resolved, meta)
       const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
-      const facets = facetQueries(resolved, meta.placeLevels)
+      const facets = facetQueries(resolved, meta.placeLevels, filters)
       const sql = searchSql({
         names,
         plan,
-        filters: filtersOf(resolved),
+        filters,
+        signals,
         facets,
         sort,
         limit: resolved.limit,
@@ -132,6 +148,7 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
         totalUnfiltered: Number(row?.['unfiltered'] ?? 0),
         hits: await hitsOf(query, names, page, plan, resolved.snippetLength),
         facets: counts,
+        suggestedFilters: suggested,
       }
       // Keyed by the requested names, the date facet in `DateBucket`s: what `SearchResultFor` says,
       // which TypeScript cannot follow through the facet list (as in `SearchIndex.search`).
@@ -149,15 +166,8 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
   ): Promise<TermPlan | undefined> {
     if (text === '') return undefined
     const terms = queryTerms(text, resolved.matching)
-    if (terms.length === 0) return { match: '', components: [], words: [], prefixes: [] }
-    return planTerms(
-      { query: async (sql, values) => ({ rows: await query(sql, values ?? []) }) },
-      names,
-      terms,
-      resolved.matching.combineWith ?? 'OR',
-      meta.documents,
-      meta.fuzzy,
-    )
+    if (terms.length === 0) return { match: '', terms: [], combineWith: 'OR', components: [], words: [], prefixes: [] }
+    return planTerms(queryable, names, terms, resolved.matching.combineWith ?? 'OR', meta.documents, meta.fuzzy)
   }
 }
 

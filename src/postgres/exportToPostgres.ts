@@ -7,9 +7,11 @@ import { resolveIndexOptions, type BuildIndexOptions } from '../core/options.js'
 import { version } from '../core/version.js'
 import type { IndexRecord } from '../extract/record.js'
 import { connectClient, serverOf } from './connect.js'
-import { articleRow, copyValue } from './copyRows.js'
+import { addRecordFacets, createFacetTables } from '../builder/facetTables.js'
+import { nameRows, type NameRow } from '../search/query/nameRows.js'
+import { articleRow, arrayLiteral, copyValue } from './copyRows.js'
 import { connectionError, DatabaseError, describeServer, errorMessage } from './databaseError.js'
-import { collectLabels } from './labels.js'
+import { labelRows } from './labelRows.js'
 import {
   articleColumns,
   createIndexes,
@@ -65,7 +67,7 @@ const batchCharacters = 1 << 18
  * Load records into PostgreSQL in one transaction: a staging table is filled
  * with COPY (never row by row), indexed (GIN on the weighted tsvector and the
  * facet arrays, GiST on the date range) and analysed, then swapped in for the
- * old table, its vocabulary and labels, which readers use until the commit.
+ * old tables (its vocabulary, labels and names), which readers use until the commit.
  * A failure at any point (a bad record, a lost connection, a killed process)
  * rolls everything back: the old table is untouched.
  *
@@ -142,12 +144,14 @@ async function load(
 ): Promise<ExportToPostgresResult> {
   const fuzzy = await tryExtension(client, 'pg_trgm')
   // Left by nothing (a failed load rolls back), but a name clash must not stop a load that may replace.
-  for (const table of [staging.main, staging.terms, staging.labels]) await client.query(`DROP TABLE IF EXISTS ${table}`)
+  const tables = [staging.main, staging.terms, staging.labels, staging.names]
+  for (const table of tables) await client.query(`DROP TABLE IF EXISTS ${table}`)
   for (const statement of createTables(staging, options)) await client.query(statement)
 
   const facets = facetColumns(options).map(({ facet }) => facet)
   const documents = new Map<string, number>()
-  const labels = collectLabels()
+  // The facet tables the static index would build from these records: their labels and aliases, and the names.
+  const facetTables = createFacetTables(facets)
   const ids = new Set<string>()
   const truncated: string[] = []
   let placeLevels = 0
@@ -165,7 +169,7 @@ async function load(
       ids.add(record.id)
       for (const lexeme of vector.lexemes) documents.set(lexeme, (documents.get(lexeme) ?? 0) + 1)
       if (vector.truncated) truncated.push(record.id)
-      labels.add(record)
+      addRecordFacets(facetTables, record, ids.size - 1, options.facets)
       placeLevels = Math.max(placeLevels, record.facets.placeHierarchy.length)
       batch += line
       if (batch.length >= batchCharacters) {
@@ -182,15 +186,24 @@ async function load(
     `COPY ${staging.terms} (term, documents) FROM STDIN`,
     lines(documents, ([term, count]) => `${copyValue(term)}\t${count}\n`),
   )
+  const finished = facetTables.finish()
   await copy(
     client,
-    `COPY ${staging.labels} (facet, value, label) FROM STDIN`,
-    lines(labels.rows(), (row) => `${row.map(copyValue).join('\t')}\n`),
+    `COPY ${staging.labels} (facet, value, label, aliases) FROM STDIN`,
+    lines(labelRows(finished), (row) => `${row.map(copyValue).join('\t')}\n`),
+  )
+  await copy(
+    client,
+    `COPY ${staging.names} (key, position, facet, "values", label, value_name) FROM STDIN`,
+    lines(positioned(nameRows(finished)), ([key, position, facet, values, label, valueName]) => {
+      const row = [key, position, facet, arrayLiteral(values), label, valueName ? 't' : 'f']
+      return `${row.map(copyValue).join('\t')}\n`
+    }),
   )
 
   await client.query(`SET LOCAL maintenance_work_mem = '256MB'`)
   for (const statement of createIndexes(staging, options, fuzzy)) await client.query(statement)
-  for (const table of [staging.main, staging.terms, staging.labels]) await client.query(`ANALYZE ${table}`)
+  for (const table of tables) await client.query(`ANALYZE ${table}`)
 
   await swap(client, names, staging)
   const meta: TableMeta = {
@@ -230,6 +243,7 @@ async function swap(client: pg.ClientBase, names: TableNames, staging: TableName
     ['main', 'main'],
     ['terms', 'terms'],
     ['labels', 'labels'],
+    ['names', 'names'],
   ] as const
   for (const [key] of tables) {
     const grants = await client.query<{ grantee: string; privilege: string }>(
@@ -269,6 +283,17 @@ function* lines<T>(items: Iterable<T>, line: (item: T) => string): Generator<str
     }
   }
   if (batch !== '') yield batch
+}
+
+/** Name rows with each one's position among the entries of its name. */
+function* positioned(rows: Iterable<NameRow>) {
+  let key: string | undefined
+  let position = 0
+  for (const [name, facet, values, label, valueName] of rows) {
+    position = name === key ? position + 1 : 0
+    key = name
+    yield [name, position, facet, values, label, valueName] as const
+  }
 }
 
 /** A SQL string literal (COMMENT takes no parameters). */

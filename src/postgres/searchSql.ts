@@ -26,6 +26,12 @@ export interface SearchQuery {
   /** `undefined` browses every article; a plan with an empty `match` matches none. */
   readonly plan: TermPlan | undefined
   readonly filters: readonly Filter[]
+  /**
+   * What the query names (`understand`), one list per span of it: a match
+   * that any filter of a span selects is in it, and matches in more spans
+   * rank first (when sorting by relevance).
+   */
+  readonly signals: readonly (readonly Filter[])[]
   readonly facets: readonly FacetQuery[]
   readonly sort: 'relevance' | 'date' | '-date'
   readonly limit: number
@@ -92,9 +98,20 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
         .map((c) => `${c.weight} * ts_rank(${weights}::float4[], ${vector}, ${p.add(c.query)}::tsquery)`)
         .join(' + ')
     : '0'
+  // As the static index ranks: matches in more of the query's named spans first, then those matching
+  // more of its terms (all of them, with AND), then by score.
+  const strength =
+    ranked && query.signals.length > 0
+      ? query.signals.map((span) => `(${span.map((filter) => condition(filter, p.add)).join(' OR ')})::int`).join(' + ')
+      : '0'
+  const terms = plan?.terms ?? []
+  const matched =
+    ranked && terms.length > 1 && plan?.combineWith === 'OR'
+      ? terms.map((term) => `(${vector} @@ ${p.add(term)}::tsquery)::int`).join(' + ')
+      : '0'
   // Ties (and undated articles, last either way) keep the load order, as the static index keeps its own.
   const order = {
-    relevance: ranked ? 'r.score DESC, r.position' : 'r.position',
+    relevance: ranked ? 'r.strength DESC, r.matched DESC, r.score DESC, r.position' : 'r.position',
     date: 'r.date_start ASC NULLS LAST, r.position',
     '-date': 'r.date_start DESC NULLS LAST, r.position',
   }[query.sort]
@@ -112,7 +129,7 @@ SELECT ${unfiltered} AS unfiltered,
   (SELECT count(*) FROM m WHERE ${allBut()}) AS total,
   (SELECT coalesce(json_agg(json_build_array(h.position, h.score) ORDER BY h.n), '[]'::json) FROM (
     SELECT r.position, r.score, row_number() OVER (ORDER BY ${order}) AS n FROM (
-      SELECT m.position, m.date_start, ${score} AS score
+      SELECT m.position, m.date_start, ${score} AS score, ${strength} AS strength, ${matched} AS matched
       FROM m${ranked ? ` JOIN ${names.main} a ON a.position = m.position` : ''} WHERE ${allBut()}) r
     ORDER BY ${order} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) h) AS hits${facets.map((facet, i) => `,\n  ${facetSql(facet, names, allBut(facet.name), p.add, query.presentYear)} AS facet${i}`).join('')}`
   return { text, values: p.values }

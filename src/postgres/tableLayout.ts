@@ -4,7 +4,7 @@ import { quote, type IndexRole, type TableNames } from './tableNames.js'
 /** Says a table was written by `infobox-search export`; kept in the table's comment. */
 export const layoutFormat = 'infobox-search-postgres'
 /** Bumped with every change of columns or their meaning; a search refuses other versions. */
-export const layoutVersion = 1
+export const layoutVersion = 2
 
 /** What the table's comment holds: enough for a search to need no options. */
 export interface TableMeta {
@@ -52,7 +52,7 @@ export function articleColumns(options: Pick<IndexOptions, 'facets'>): readonly 
   ]
 }
 
-/** `CREATE TABLE` of the three tables, without indexes (built after COPY, which is faster). */
+/** `CREATE TABLE` of the four tables, without indexes (built after COPY, which is faster). */
 export function createTables(names: TableNames, options: Pick<IndexOptions, 'facets'>): readonly string[] {
   const facets = facetColumns(options).map(({ column }) => `${column} text[] NOT NULL`)
   return [
@@ -77,7 +77,11 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
       ${facets.join(',\n      ')}
     )`,
     `CREATE TABLE ${names.terms} (term text COLLATE "C" NOT NULL, documents integer NOT NULL)`,
-    `CREATE TABLE ${names.labels} (facet text NOT NULL, value text NOT NULL, label text NOT NULL)`,
+    // A facet value's display label and its other names, as the static index's facet table has them.
+    `CREATE TABLE ${names.labels} (facet text NOT NULL, value text NOT NULL, label text, aliases jsonb)`,
+    // The name index (`nameRows`): what a name (`nameKey`) stands for, per facet, in the index's order.
+    `CREATE TABLE ${names.names} (key text COLLATE "C" NOT NULL, position integer NOT NULL, facet text NOT NULL,
+      "values" text[] NOT NULL, label text NOT NULL, value_name boolean NOT NULL)`,
   ]
 }
 
@@ -105,6 +109,7 @@ export function createIndexes(
     `ALTER TABLE ${names.terms} ADD CONSTRAINT ${index('termsPkey')} PRIMARY KEY (term)`,
     ...(trigrams ? [`CREATE INDEX ${index('termsTrigram')} ON ${names.terms} USING gin (term gin_trgm_ops)`] : []),
     `ALTER TABLE ${names.labels} ADD CONSTRAINT ${index('labelsPkey')} PRIMARY KEY (facet, value)`,
+    `ALTER TABLE ${names.names} ADD CONSTRAINT ${index('namesPkey')} PRIMARY KEY (key, position)`,
   ]
 }
 

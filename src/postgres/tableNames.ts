@@ -5,8 +5,9 @@ export const defaultTable = 'infobox_search'
 
 /**
  * The relations of one loaded corpus: the articles table, its vocabulary
- * (`<table>_terms`, for typo tolerance and term statistics) and facet labels
- * (`<table>_labels`), and their indexes. Every name is a quoted SQL identifier,
+ * (`<table>_terms`, for typo tolerance and term statistics), the labels and
+ * aliases of facet values (`<table>_labels`), the names a query or a filter
+ * may use for them (`<table>_names`), and their indexes. Every name is a quoted SQL identifier,
  * schema-qualified when the table was.
  */
 export interface TableNames {
@@ -15,10 +16,16 @@ export interface TableNames {
   readonly main: string
   readonly terms: string
   readonly labels: string
+  readonly names: string
   /** The function returning the positions of a tsquery's matches (see `createMatchFunction`). */
   readonly match: string
-  /** Unqualified, unquoted names of the three tables (for catalog look-ups). */
-  readonly bare: { readonly main: string; readonly terms: string; readonly labels: string }
+  /** Unqualified, unquoted names of the four tables (for catalog look-ups). */
+  readonly bare: {
+    readonly main: string
+    readonly terms: string
+    readonly labels: string
+    readonly names: string
+  }
   /** The schema, quoted, with its dot (`"search".`), or '' for the search path. */
   readonly schema: string
   /** Unquoted schema name, or undefined for the search path's first. */
@@ -30,7 +37,8 @@ export interface TableNames {
 }
 
 /** The indexes of a loaded corpus besides the facet columns'. */
-export type IndexRole = 'pkey' | 'position' | 'search' | 'date' | 'start' | 'termsPkey' | 'termsTrigram' | 'labelsPkey'
+export type IndexRole =
+  'pkey' | 'position' | 'search' | 'date' | 'start' | 'termsPkey' | 'termsTrigram' | 'labelsPkey' | 'namesPkey'
 
 const identifier = /^[a-z_][a-z0-9_]*$/
 /** Longest table name: its staging name and index names (`<name>__new_terms_trigram`) must fit PostgreSQL's 63 bytes. */
@@ -63,7 +71,7 @@ export function parseTableName(table: unknown, facetCount: number, suffix = ''):
   const schemaName = parts.length === 2 ? parts[0] : undefined
   const schema = schemaName === undefined ? '' : `${quote(schemaName)}.`
   const base = `${name}${suffix}`
-  const bare = { main: base, terms: `${base}_terms`, labels: `${base}_labels` }
+  const bare = { main: base, terms: `${base}_terms`, labels: `${base}_labels`, names: `${base}_names` }
   const indexes: Record<IndexRole, string> = {
     pkey: `${base}_pkey`,
     position: `${base}_position`,
@@ -73,12 +81,14 @@ export function parseTableName(table: unknown, facetCount: number, suffix = ''):
     termsPkey: `${base}_terms_pkey`,
     termsTrigram: `${base}_terms_trigram`,
     labelsPkey: `${base}_labels_pkey`,
+    namesPkey: `${base}_names_pkey`,
   }
   return {
     given: typeof table === 'string' ? table : '',
     main: schema + quote(bare.main),
     terms: schema + quote(bare.terms),
     labels: schema + quote(bare.labels),
+    names: schema + quote(bare.names),
     match: schema + quote(`${base}_match`),
     bare,
     schema,

@@ -8,6 +8,10 @@ import type { TableNames } from './tableNames.js'
 export interface TermPlan {
   /** The tsquery of matching articles: each term with its typo and prefix variants, OR-ed or AND-ed. */
   readonly match: string
+  /** Per query term, the tsquery of it and its variants: an article matching more of them ranks first. */
+  readonly terms: readonly string[]
+  /** How `match` combines them: with `AND` every match matches every term. */
+  readonly combineWith: 'AND' | 'OR'
   /** The score is Σ weight × ts_rank(article, query) over these. */
   readonly components: readonly { readonly query: string; readonly weight: number }[]
   /** Index terms a hit may have matched exactly or by a typo (for `terms` and snippets). */
@@ -92,5 +96,12 @@ export async function planTerms(
     for (const row of variants) matched.add(row.term)
     groups.push(`(${anyOf(lexemes)})`)
   })
-  return { match: groups.join(combineWith === 'AND' ? ' & ' : ' | '), components, words: [...matched], prefixes }
+  return {
+    match: groups.join(combineWith === 'AND' ? ' & ' : ' | '),
+    terms: groups,
+    combineWith,
+    components,
+    words: [...matched],
+    prefixes,
+  }
 }

@@ -77,6 +77,8 @@ describePostgres('exportToPostgres', (url) => {
         'swap_facet2',
         'swap_labels',
         'swap_labels_pkey',
+        'swap_names',
+        'swap_names_pkey',
         'swap_pkey',
         'swap_position',
         'swap_search',
@@ -146,13 +148,14 @@ describePostgres('exportToPostgres', (url) => {
         adminUrl ?? '',
         `DO $$ BEGIN CREATE ROLE search_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
       )
-      await sql(url, 'GRANT SELECT ON swap, swap_terms, swap_labels TO search_reader')
+      await sql(url, 'GRANT SELECT ON swap, swap_terms, swap_labels, swap_names TO search_reader')
       await exportToPostgres(older, { url, table: 'swap' })
-      const [row] = await sql<{ main: boolean; terms: boolean }>(
+      const [row] = await sql<{ main: boolean; terms: boolean; names: boolean }>(
         url,
-        `SELECT has_table_privilege('search_reader', 'swap', 'SELECT') AS main, has_table_privilege('search_reader', 'swap_terms', 'SELECT') AS terms`,
+        `SELECT has_table_privilege('search_reader', 'swap', 'SELECT') AS main, has_table_privilege('search_reader', 'swap_terms', 'SELECT') AS terms,
+          has_table_privilege('search_reader', 'swap_names', 'SELECT') AS names`,
       )
-      expect(row).toEqual({ main: true, terms: true })
+      expect(row).toEqual({ main: true, terms: true, names: true })
     })
   })
 
@@ -238,7 +241,7 @@ describePostgres('exportToPostgres', (url) => {
     })
   })
 
-  afterAll(() => sql(url, 'DROP TABLE IF EXISTS articles, articles_terms, articles_labels'))
+  afterAll(() => sql(url, 'DROP TABLE IF EXISTS articles, articles_terms, articles_labels, articles_names'))
 })
 
 describe('exportToPostgres options', () => {

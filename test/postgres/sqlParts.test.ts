@@ -1,11 +1,15 @@
-import { expect, expectTypeOf, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
 import type { DateBucket, FacetCount } from '../../src/index.js'
 import { rankWeights, type PostgresSearch } from '../../src/postgres/createPostgresSearch.js'
 import { describeBucket } from '../../src/postgres/dateBuckets.js'
+import { planSuggestions } from '../../src/postgres/planSuggestions.js'
+import { readNameRows } from '../../src/search/query/nameRows.js'
+import type { SuggestedFilter } from '../../src/search/query/understandQuery.js'
+import { resolveSearchOptions, type SearchOptions } from '../../src/search/searchOptions.js'
 import { tsqueryLexeme } from '../../src/postgres/tsqueryLexeme.js'
 
 // The pieces of a PostgreSQL search that need no server: tsquery lexemes,
-// ts_rank weights, bucket labels, the result's types. Its query terms are the static index's own
+// ts_rank weights, bucket labels, the result's types, what a query's suggestions become. Its query terms are the static index's own
 // (src/search/engine/queryTerms.ts, tested in test/engine.test.ts).
 
 test('tsquery lexemes are quoted', () => {
@@ -40,4 +44,53 @@ test('facets written in the call are typed by name, as SearchIndex.search types 
     expectTypeOf(facets).not.toHaveProperty('combatant')
   }
   expectTypeOf(searchTypes).toBeFunction()
+})
+
+describe('planSuggestions: what a query names, for SQL', () => {
+  const kinds = new Map([
+    ['date', 'dates'],
+    ['place', 'values'],
+    ['combatant', 'values'],
+  ] as const)
+  const names = readNameRows([
+    ['sdf', 'combatant', ['Syrian Democratic Forces'], 'SDF', true],
+    ['france', 'combatant', ['France', 'Kingdom of France'], 'France', true],
+    ['syria', 'place', ['Syria'], 'Syria', true],
+  ])
+  const suggested: SuggestedFilter[] = [
+    {
+      facet: 'combatant',
+      value: 'Syrian Democratic Forces',
+      values: ['Syrian Democratic Forces'],
+      label: 'SDF',
+      text: 'sdf',
+      start: 0,
+      end: 3,
+    },
+    { facet: 'date', from: 1801, to: 1900, label: '19th century', text: '19th century', start: 4, end: 16 },
+  ]
+  const plan = (options: SearchOptions) => planSuggestions(suggested, resolveSearchOptions(options, kinds), names)
+
+  test('ranking signals, one per span, and the filters by the values their names stand for', () => {
+    expect(plan({ filters: { combatant: ['france'], place: ['Syria'] } })).toEqual({
+      filters: [
+        { facet: 'combatant', values: ['France', 'Kingdom of France'] },
+        { facet: 'place', values: ['Syria'] },
+      ],
+      signals: [
+        [{ facet: 'combatant', values: ['Syrian Democratic Forces'] }],
+        [{ facet: 'date', from: 18010101, to: 19001231 }],
+      ],
+    })
+  })
+
+  test('applySuggested: filters on the facets the caller leaves free, no signals', () => {
+    expect(plan({ applySuggested: true, filters: { combatant: ['France'] } })).toEqual({
+      filters: [
+        { facet: 'combatant', values: ['France'] },
+        { facet: 'date', from: 18010101, to: 19001231 },
+      ],
+      signals: [],
+    })
+  })
 })
