@@ -7,7 +7,9 @@ export type { EngineExport, EngineExportOptions, EngineName, ExportFile } from '
 export { engineDocument, ongoingEnd } from './export/engineDocument.js'
 export type { EngineDocument } from './export/engineDocument.js'
 export type { EngineSearchSettings } from './export/enginePlan.js'
-export { openSearchBulkLines, openSearchIndexBody, toOpenSearchRequest } from './export/openSearch.js'
+export { aliasSynonyms, facetNamesFormat } from './export/facetNames.js'
+export type { FacetNames } from './export/facetNames.js'
+export { openSearchBulkLines, openSearchIndexBody, signalBoost, toOpenSearchRequest } from './export/openSearch.js'
 export type { OpenSearchRequest } from './export/openSearch.js'
 export {
   meilisearchDocumentLine,
@@ -16,5 +18,11 @@ export {
   toMeilisearchRequest,
 } from './export/meilisearch.js'
 export type { MeilisearchQuery, MeilisearchRequest } from './export/meilisearch.js'
-export { toTypesenseRequest, typesenseDocumentLine, typesenseSchema } from './export/typesense.js'
+export {
+  toTypesenseRequest,
+  typesenseDocumentLine,
+  typesenseSchema,
+  typesenseSynonyms,
+  typesenseSynonymSet,
+} from './export/typesense.js'
 export type { TypesenseRequest, TypesenseSearch } from './export/typesense.js'

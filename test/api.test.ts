@@ -84,9 +84,11 @@ describe('exported names', () => {
 
   test('infobox-search/export', () => {
     expect(Object.keys(exportEntry).sort()).toEqual([
+      'aliasSynonyms',
       'createEngineExport',
       'engineDocument',
       'engines',
+      'facetNamesFormat',
       'meilisearchDocumentLine',
       'meilisearchKey',
       'meilisearchSettings',
@@ -94,11 +96,14 @@ describe('exported names', () => {
       'openSearchBulkLines',
       'openSearchIndexBody',
       'partBytes',
+      'signalBoost',
       'toMeilisearchRequest',
       'toOpenSearchRequest',
       'toTypesenseRequest',
       'typesenseDocumentLine',
       'typesenseSchema',
+      'typesenseSynonymSet',
+      'typesenseSynonyms',
     ])
   })
 

@@ -169,6 +169,7 @@ async function toFiles(
     await writeFileAtomic(path.join(folder, file), part())
     files.push(file)
   }
-  for (const { file, content } of exporter.finish(files)) await writeFileAtomic(path.join(folder, file), content)
-  return `${files.length + 2} file(s) in ${out} (see its README.md)`
+  const others = exporter.finish(files)
+  for (const { file, content } of others) await writeFileAtomic(path.join(folder, file), content)
+  return `${files.length + others.length} file(s) in ${out} (see its README.md)`
 }

@@ -1,10 +1,12 @@
 import { OptionsError } from '../core/errors.js'
 import type { IndexOptions } from '../core/options.js'
 import type { IndexRecord } from '../extract/record.js'
+import { addRecordFacets, createFacetTables } from '../builder/facetTables.js'
 import { engineDocument, engineFacets } from './engineDocument.js'
+import { aliasSynonyms, facetNamesJson, facetNamesOf } from './facetNames.js'
 import { meilisearchDocumentLine, meilisearchSettings } from './meilisearch.js'
 import { openSearchBulkLines, openSearchIndexBody } from './openSearch.js'
-import { typesenseDocumentLine, typesenseSchema } from './typesense.js'
+import { typesenseDocumentLine, typesenseSchema, typesenseSynonyms } from './typesense.js'
 
 /** The engines `export --to` writes files for. */
 export const engines = ['opensearch', 'meilisearch', 'typesense'] as const
@@ -34,7 +36,11 @@ export interface EngineExport {
   documentsFile(part: number): string
   /** The document lines of the next record (positions count from 0 in call order). */
   add(record: IndexRecord): string
-  /** The settings or schema file and the README, once every record is added. */
+  /**
+   * The settings or schema file (with the aliases as synonyms; Typesense's
+   * in `synonyms.json`), `facets.json` (labels, aliases and names: see
+   * `FacetNames`) and the README, once every record is added.
+   */
   finish(documentFiles: readonly string[]): readonly ExportFile[]
 }
 
@@ -67,10 +73,13 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
   const presentYear = settings.presentYear ?? new Date().getUTCFullYear()
   let position = 0
   let placeLevels = 0
+  // The facet tables the static index would build: labels, aliases and names come from them.
+  const tables = createFacetTables(engineFacets(settings.options))
   const extension = engine === 'typesense' ? 'jsonl' : 'ndjson'
   return {
     documentsFile: (part) => `documents-${String(part).padStart(4, '0')}.${extension}`,
     add(record) {
+      addRecordFacets(tables, record, position, settings.options.facets)
       const document = engineDocument(record, position++, settings.options, presentYear)
       placeLevels = Math.max(placeLevels, record.facets.placeHierarchy.length)
       if (engine === 'opensearch') return openSearchBulkLines(document, name)
@@ -81,12 +90,17 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
         ...engineFacets(settings.options).map((facet) => `facet_${facet}`),
         ...Array.from({ length: placeLevels }, (_, level) => `facet_place_level_${level}`),
       ]
-      const [file, body] =
+      const names = facetNamesOf(tables.finish())
+      const synonyms = aliasSynonyms(names)
+      const settingsFiles: [string, unknown][] =
         engine === 'opensearch'
-          ? ['index.json', openSearchIndexBody()]
+          ? [['index.json', openSearchIndexBody(synonyms)]]
           : engine === 'meilisearch'
-            ? ['settings.json', meilisearchSettings(facetFields)]
-            : ['schema.json', typesenseSchema(name)]
+            ? [['settings.json', meilisearchSettings(facetFields, synonyms)]]
+            : [
+                ['schema.json', typesenseSchema(name, synonyms.length > 0)],
+                ...(synonyms.length > 0 ? [['synonyms.json', typesenseSynonyms(synonyms)] as [string, unknown]] : []),
+              ]
       const context = {
         name,
         documents: position,
@@ -96,8 +110,9 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
         presentYear,
       }
       return [
-        { file, content: `${JSON.stringify(body, null, 2)}\n` },
-        { file: 'README.md', content: readme[engine](context) },
+        ...settingsFiles.map(([file, body]) => ({ file, content: `${JSON.stringify(body, null, 2)}\n` })),
+        { file: 'facets.json', content: facetNamesJson(names) },
+        { file: 'README.md', content: readme[engine]({ ...context, synonyms: synonyms.length }) },
       ]
     },
   }
@@ -110,6 +125,8 @@ interface ReadmeContext {
   readonly generator: string
   readonly options: IndexOptions
   readonly presentYear: number
+  /** Aliases written as synonyms. */
+  readonly synonyms: number
 }
 
 const heading = (engine: string, c: ReadmeContext, files: string) => `# ${c.name}: ${engine} export
@@ -132,9 +149,11 @@ const fields = (c: ReadmeContext) => `
 - \`date_start\`, \`date_end\`: the interval as day keys (\`year × 10000 + month × 100 + day\`, negative for BC: 490 BC is -4899899 to -4898769); an ongoing conflict ends at 2147483647. A filter from \`F\` to \`T\` (day keys) is \`date_start ≤ T and date_end ≥ F\`.
 - \`date_year\`, \`date_decade\`, \`date_century\`: the histogram buckets the interval touches, numbered as infobox-search does (0 = AD 1 / the 0s / the 1st century, -1 = 1 BC / the 0s BC / the 1st century BC); ongoing conflicts up to ${c.presentYear}, the year of the export.
 
+- \`facets.json\`: per facet, the display \`labels\` of its values (show \`labels[value]\` for a count when there is one) and their \`aliases\` (every other form the articles write a value in, with how often), and \`names\`, the names a filter or a query may use for values (\`[name, facet, values, label, isValueName]\` rows). ${c.synonyms > 0 ? `${c.synonyms} alias(es) are also query synonyms (a query for an alias also finds the names of the values it stands for); aliases of one or two letters and stop words are not.` : 'No value has an alias.'}
+
 ## Queries
 
-\`infobox-search/export\` translates \`search\` options (query, filters, facets, date overlap, sort, paging) into this engine's request, with disjunctive facet counts: see the function below in the package's README.
+\`infobox-search/export\` translates \`search\` options (query, filters, facets, date overlap, sort, paging) into this engine's request, with disjunctive facet counts: see the function below in the package's README. Given \`names\` (this \`facets.json\`, parsed), a filter may name a value by its label or an alias, and the request carries the \`suggestedFilters\` the query names (times need no file).
 `
 
 const loop = (files: readonly string[], command: string) => `for file in ${files.join(' ')}; do\n  ${command}\ndone`
@@ -142,7 +161,7 @@ const loop = (files: readonly string[], command: string) => `for file in ${files
 const readme: Readonly<Record<EngineName, (c: ReadmeContext) => string>> = {
   opensearch: (
     c,
-  ) => `${heading('OpenSearch / Elasticsearch', c, `\`index.json\` (settings and mapping), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (\`_bulk\` format)`)}
+  ) => `${heading('OpenSearch / Elasticsearch', c, `\`index.json\` (settings and mapping), \`facets.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (\`_bulk\` format)`)}
 ## Load
 
 \`\`\`sh
@@ -157,7 +176,7 @@ ${fields(c)}
 `,
   meilisearch: (
     c,
-  ) => `${heading('Meilisearch', c, `\`settings.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (NDJSON; primary key \`key\`, the id with other characters than letters, digits and \`-\` written \`_xx\`)`)}
+  ) => `${heading('Meilisearch', c, `\`settings.json\`, \`facets.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (NDJSON; primary key \`key\`, the id with other characters than letters, digits and \`-\` written \`_xx\`)`)}
 ## Load
 
 \`\`\`sh
@@ -173,14 +192,14 @@ ${fields(c)}
 `,
   typesense: (
     c,
-  ) => `${heading('Typesense', c, `\`schema.json\` (the collection), ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (JSONL)`)}
+  ) => `${heading('Typesense', c, `\`schema.json\` (the collection)${c.synonyms > 0 ? ', `synonyms.json` (the synonym set of the aliases)' : ''}, \`facets.json\`, ${c.documentFiles.map((f) => `\`${f}\``).join(', ')} (JSONL)`)}
 ## Load
 
 \`\`\`sh
 TYPESENSE=http://localhost:8108
 KEY=your-admin-api-key
 curl -fsS -XDELETE "$TYPESENSE/collections/${c.name}" -H "X-TYPESENSE-API-KEY: $KEY"   # only when reloading
-curl -fsS -XPOST "$TYPESENSE/collections" -H "X-TYPESENSE-API-KEY: $KEY" -H 'Content-Type: application/json' --data-binary @schema.json
+${c.synonyms > 0 ? `curl -fsS -XPUT "$TYPESENSE/synonym_sets/${c.name}-aliases" -H "X-TYPESENSE-API-KEY: $KEY" -H 'Content-Type: application/json' --data-binary @synonyms.json   # Typesense 30 or newer\n` : ''}curl -fsS -XPOST "$TYPESENSE/collections" -H "X-TYPESENSE-API-KEY: $KEY" -H 'Content-Type: application/json' --data-binary @schema.json
 ${loop(c.documentFiles, `curl -fsS -XPOST "$TYPESENSE/collections/${c.name}/documents/import?action=create" -H "X-TYPESENSE-API-KEY: $KEY" -H 'Content-Type: text/plain' --data-binary "@$file" | grep -v '"success":true' || true`)}
 \`\`\`
 ${fields(c)}

@@ -1,8 +1,12 @@
+import { OptionsError } from '../core/errors.js'
 import type { FacetKind } from '../core/indexData.js'
 import { defaultIndexOptions, type SearchField } from '../core/options.js'
-import { facetQueries, filtersOf } from '../postgres/searchPlan.js'
+import { facetQueries, planSuggestions } from '../postgres/searchPlan.js'
 import type { FacetQuery, Filter } from '../postgres/searchSql.js'
+import { readNameRows } from '../search/query/nameRows.js'
+import { understandQuery, type SuggestedFilter } from '../search/query/understandQuery.js'
 import { cleanQuery } from '../search/searchIndex.js'
+import { facetNamesFormat, type FacetNames } from './facetNames.js'
 import { resolveSearchOptions, type SearchOptions } from '../search/searchOptions.js'
 
 /** What a translation to an engine's query needs besides the options: the export's facets and weights. */
@@ -11,13 +15,26 @@ export interface EngineSearchSettings {
   readonly facets?: readonly string[]
   /** Field weights (the index's `boost`), overridden by the query's own `boost`. @default the build defaults */
   readonly boost?: Partial<Readonly<Record<SearchField, number>>>
+  /**
+   * The export's `facets.json` (parsed): a filter may then name a value by
+   * its label or an alias, and the query's names of facet values are
+   * suggested (`suggestedFilters`), as the static index does. Without it,
+   * filters take values as written and only times are suggested.
+   * @example toMeilisearchRequest('battles in syria', {}, { names: JSON.parse(await readFile('facets.json', 'utf8')) })
+   */
+  readonly names?: FacetNames
 }
 
 /** Search options checked as `SearchIndex.search` checks them, with its defaults applied. */
 export interface EngineSearchPlan {
   /** The query, trimmed, at most 500 characters; '' browses. */
   readonly text: string
+  /** The caller's filters (names resolved to values), with `applySuggested` the suggestions too. */
   readonly filters: readonly Filter[]
+  /** The filters the query names (`understand`), as `SearchResult.suggestedFilters`. */
+  readonly suggestedFilters: readonly SuggestedFilter[]
+  /** Without `applySuggested`: per span of the query, the filters it names; matches in more spans should rank first. */
+  readonly signals: readonly (readonly Filter[])[]
   readonly facets: readonly FacetQuery[]
   readonly sort: 'relevance' | 'date' | '-date'
   readonly limit: number
@@ -39,16 +56,22 @@ export function planEngineSearch(
   options: SearchOptions = {},
   settings: EngineSearchSettings = {},
 ): EngineSearchPlan {
-  const names = ['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()]
-  const kinds = new Map(names.map((name): [string, FacetKind] => [name, name === 'date' ? 'dates' : 'values']))
+  const facets = ['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()]
+  const kinds = new Map(facets.map((name): [string, FacetKind] => [name, name === 'date' ? 'dates' : 'values']))
   const resolved = resolveSearchOptions(options, kinds)
   const text = cleanQuery(query)
   const { matching } = resolved
-  const filters = filtersOf(resolved.filters)
   const boost = { ...defaultIndexOptions.boost, ...definedOnly(settings.boost), ...definedOnly(matching.boost) }
+  const given = checkNames(settings.names)
+  const names = readNameRows(given?.names ?? [])
+  const suggested =
+    resolved.understand && text !== '' ? understandQuery(text, given === undefined ? undefined : names.index) : []
+  const { filters, signals } = planSuggestions(suggested, resolved, names)
   return {
     text,
     filters,
+    suggestedFilters: suggested,
+    signals,
     facets: facetQueries(resolved, Infinity, filters),
     sort: resolved.sort ?? (text === '' ? '-date' : 'relevance'),
     limit: resolved.limit,
@@ -58,6 +81,16 @@ export function planEngineSearch(
     combineWith: matching.combineWith ?? 'OR',
     boost,
   }
+}
+
+/** `names` when it is a `facets.json` of ours. @throws {OptionsError} `ERR_INVALID_OPTION` otherwise. */
+function checkNames(names: FacetNames | undefined): FacetNames | undefined {
+  if (names === undefined || (names.format === facetNamesFormat && Array.isArray(names.names))) return names
+  throw new OptionsError(
+    'ERR_INVALID_OPTION',
+    `infobox-search: the "names" setting must be the facets.json of an engine export (format "${facetNamesFormat}"); pass JSON.parse of that file, or leave it out.`,
+    { expected: facetNamesFormat, received: (names as { format?: unknown } | null)?.format },
+  )
 }
 
 function definedOnly<T extends object>(object: T | undefined): Partial<T> {

@@ -1,3 +1,4 @@
+import type { SuggestedFilter } from '../search/query/understandQuery.js'
 import type { SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
@@ -25,6 +26,8 @@ export interface MeilisearchQuery {
 export interface MeilisearchRequest {
   readonly queries: MeilisearchQuery[]
   readonly answers: readonly string[]
+  /** The filters the query names, as `SearchResult.suggestedFilters` (not for the engine). */
+  readonly suggestedFilters: readonly SuggestedFilter[]
 }
 
 /** A document's primary key: its id with every character but letters, digits and `-` written `_xx` (UTF-8 hex). */
@@ -47,17 +50,23 @@ export function meilisearchDocumentLine(document: EngineDocument): string {
  * The index settings (`PATCH /indexes/<uid>/settings`): searchable fields in
  * the order of their weights (Meilisearch ranks by attribute order, not by
  * numbers), every facet field and the date filterable, date and position
- * sortable, typos from five and eight letters as ours, facet values sorted by count.
+ * sortable, typos from five and eight letters as ours and never in numbers,
+ * facet values sorted by count, and the aliases of facet values as one-way
+ * synonyms (`SDF` also finds Syrian Democratic Forces; see `aliasSynonyms`).
  */
-export function meilisearchSettings(facetFields: readonly string[]) {
+export function meilisearchSettings(
+  facetFields: readonly string[],
+  synonyms: readonly (readonly [alias: string, values: readonly string[]])[] = [],
+) {
   return {
     searchableAttributes: ['title', 'shortDescription', 'description', 'infobox', 'body'],
     displayedAttributes: ['id', 'title', 'shortDescription', 'description', 'image', 'date', 'place', 'body'],
     filterableAttributes: [...facetFields, 'date_start', 'date_end', 'position', ...Object.values(dateBucketFields)],
     sortableAttributes: ['date_start', 'position'],
-    typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 } },
+    typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 }, disableOnNumbers: true },
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' as const } },
     pagination: { maxTotalHits: 100_000 },
+    synonyms: Object.fromEntries(synonyms.map(([alias, values]) => [alias, [...values]])),
   } satisfies Readonly<Record<string, unknown>>
 }
 
@@ -67,7 +76,11 @@ export function meilisearchSettings(facetFields: readonly string[]) {
  * other filters: disjunctive counts), plus one for `totalUnfiltered`. The date
  * histogram is the facet distribution of the bucket field of its size
  * (`date_century`…). Differences: `combineWith: 'OR'` becomes
- * `matchingStrategy: 'last'`; typos and prefixes follow the index settings.
+ * `matchingStrategy: 'last'` (matches of every word rank first, as ours);
+ * typos and prefixes follow the index settings (no typo in numbers; a one-
+ * or two-letter last word is a prefix). What the query names is applied
+ * with `applySuggested`, but cannot raise the matches it names: Meilisearch
+ * ranks by its rules and sortable fields only.
  *
  * @example
  * const { queries, answers } = toMeilisearchRequest('cannae', { facets: ['place'] }, { index: 'battles' })
@@ -117,7 +130,7 @@ export function toMeilisearchRequest(
     })
     answers.push(`facet:${facet.name}`)
   }
-  return { queries, answers }
+  return { queries, answers, suggestedFilters: plan.suggestedFilters }
 }
 
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`

@@ -1,3 +1,4 @@
+import type { SuggestedFilter } from '../search/query/understandQuery.js'
 import type { SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
@@ -9,6 +10,7 @@ export type OpenSearchFilter =
   | { range: Record<string, { lte?: number; gte?: number }> }
   | { exists: { field: string } }
   | { bool: { filter: OpenSearchFilter[] } }
+  | { bool: { should: OpenSearchFilter[]; minimum_should_match: number } }
 
 /** A `terms` aggregation: a facet's values, or its selected values, or histogram buckets. */
 export interface OpenSearchTerms {
@@ -28,7 +30,7 @@ export interface OpenSearchFacetAggregation {
 }
 
 /** The text query: `multi_match` over the weighted fields, or `match_all` to browse. */
-export type OpenSearchQuery =
+export type OpenSearchTextQuery =
   | { match_all: Record<string, never> }
   | {
       multi_match: {
@@ -40,9 +42,16 @@ export type OpenSearchQuery =
       }
     }
 
-/** The search request `toOpenSearchRequest` makes: the `index` and `body` of `client.search`. */
+/** The query: the text query, and with what the query names (`understand`) a boost per span it names. */
+export type OpenSearchQuery =
+  | OpenSearchTextQuery
+  | { bool: { must: OpenSearchTextQuery[]; should: { constant_score: { filter: OpenSearchFilter; boost: number } }[] } }
+
+/** The search request `toOpenSearchRequest` makes: the `index` and `body` of `client.search`, and what the query names. */
 export interface OpenSearchRequest {
   index: string
+  /** The filters the query names, as `SearchResult.suggestedFilters` (not for the engine). */
+  suggestedFilters: readonly SuggestedFilter[]
   body: {
     query: OpenSearchQuery
     post_filter: OpenSearchFilter
@@ -62,16 +71,39 @@ const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body
  * ours (lower case, ASCII folding: `hochstadt` finds Höchstädt), every
  * `facet_*` field a keyword, the date as `date_start`/`date_end` longs (day
  * keys: sortable, BC negative; an overlap is two range clauses) and the
- * histogram buckets as integers.
+ * histogram buckets as integers. With `synonyms` (see `aliasSynonyms`), the
+ * query is read through them (`SDF` also finds Syrian Democratic Forces): a
+ * `synonym_graph` filter of the search analyzer, after the stop words, so a
+ * rule with a stop word in it (`france in the middle ages`) is skipped (`lenient`).
  */
-export function openSearchIndexBody() {
-  const text = { type: 'text', analyzer: 'folded' } as const
+export function openSearchIndexBody(synonyms: readonly (readonly [alias: string, values: readonly string[]])[] = []) {
+  const aliases = synonyms.length > 0
+  const text = {
+    type: 'text',
+    analyzer: 'folded',
+    ...(aliases ? { search_analyzer: 'folded_aliases' } : {}),
+  } as const
+  const folding = ['lowercase', 'asciifolding', 'stop']
   return {
     settings: {
       analysis: {
         analyzer: {
-          folded: { type: 'custom' as const, tokenizer: 'standard', filter: ['lowercase', 'asciifolding', 'stop'] },
+          folded: { type: 'custom' as const, tokenizer: 'standard', filter: folding },
+          ...(aliases
+            ? { folded_aliases: { type: 'custom' as const, tokenizer: 'standard', filter: [...folding, 'aliases'] } }
+            : {}),
         },
+        ...(aliases
+          ? {
+              filter: {
+                aliases: {
+                  type: 'synonym_graph' as const,
+                  lenient: true,
+                  synonyms: synonyms.map(([alias, values]) => `${alias} => ${[alias, ...values].join(', ')}`),
+                },
+              },
+            }
+          : {}),
       },
     },
     mappings: {
@@ -114,6 +146,11 @@ export function openSearchBulkLines(document: EngineDocument, index: string): st
  * interval's size (`date_century`…): label them as the static index does.
  * Prefix matching follows `bool_prefix` (the last term); typos follow
  * `AUTO:5,8` (one edit from five letters, two from eight), the static default.
+ * What the query names (`understand`) adds a constant score per span of it
+ * (`signalBoost`), so matches in more of them rank first while no text score
+ * reaches it; with `applySuggested` it filters. Unlike the static index,
+ * BM25 here does not rank the matches of every query term first, numbers
+ * may match with typos and a one- or two-letter last term is a prefix.
  *
  * @example
  * const { index, body } = toOpenSearchRequest('cannae', { filters: { place: ['Apulia'] }, facets: ['combatant'] }, { index: 'battles' })
@@ -154,10 +191,26 @@ export function toOpenSearchRequest(
     plan.sort === 'relevance'
       ? [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' } }]
       : [{ date_start: last }, { position: { order: 'asc' } }]
+  const text: OpenSearchTextQuery = plan.text === '' ? { match_all: {} } : textQuery(plan)
+  const signals = plan.sort === 'relevance' ? plan.signals : []
   return {
     index: settings.index ?? 'infobox_search',
+    suggestedFilters: plan.suggestedFilters,
     body: {
-      query: plan.text === '' ? { match_all: {} } : textQuery(plan),
+      query:
+        signals.length === 0
+          ? text
+          : {
+              bool: {
+                must: [text],
+                should: signals.map((span) => ({
+                  constant_score: {
+                    filter: { bool: { should: span.map(clause), minimum_should_match: 1 } },
+                    boost: signalBoost,
+                  },
+                })),
+              },
+            },
       post_filter: bool(plan.filters),
       aggs,
       sort,
@@ -169,7 +222,10 @@ export function toOpenSearchRequest(
   }
 }
 
-function textQuery(plan: ReturnType<typeof planEngineSearch>): OpenSearchQuery {
+/** The score of a match in one span the query names: above any text score, so such matches rank first. */
+export const signalBoost = 10_000
+
+function textQuery(plan: ReturnType<typeof planEngineSearch>): OpenSearchTextQuery {
   const fuzziness =
     plan.fuzzy === false || plan.fuzzy === 0
       ? undefined

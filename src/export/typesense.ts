@@ -1,3 +1,4 @@
+import type { SuggestedFilter } from '../search/query/understandQuery.js'
 import type { SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
@@ -27,18 +28,25 @@ export interface TypesenseSearch {
 export interface TypesenseRequest {
   readonly searches: TypesenseSearch[]
   readonly answers: readonly string[]
+  /** The filters the query names, as `SearchResult.suggestedFilters` (not for the engine). */
+  readonly suggestedFilters: readonly SuggestedFilter[]
 }
 
 const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
 
+/** The synonym set of a collection's aliases (`PUT /synonym_sets/<name>-aliases`, Typesense 30 or newer). */
+export const typesenseSynonymSet = (name: string): string => `${name}-aliases`
+
 /**
  * The collection schema (`POST /collections`): the text fields, every
  * `facet_*` field a faceted string list, the date as optional int64 day keys
- * (sortable, BC negative), the histogram buckets as faceted integer lists.
+ * (sortable, BC negative), the histogram buckets as faceted integer lists;
+ * with `aliases`, the synonym set of `typesenseSynonyms` (made first).
  */
-export function typesenseSchema(name: string) {
+export function typesenseSchema(name: string, aliases = false) {
   return {
     name,
+    ...(aliases ? { synonym_sets: [typesenseSynonymSet(name)] } : {}),
     fields: [
       ...textFields.map((field) => ({
         name: field,
@@ -63,6 +71,21 @@ export function typesenseSchema(name: string) {
   }
 }
 
+/**
+ * The aliases of facet values as a synonym set (see `aliasSynonyms`): one
+ * one-way item per alias, its `root`, which a query for it expands to the
+ * names of the values it stands for (`SDF` also finds Syrian Democratic Forces).
+ */
+export function typesenseSynonyms(synonyms: readonly (readonly [alias: string, values: readonly string[]])[]) {
+  return {
+    items: synonyms.map(([alias, values], at) => ({
+      id: `alias-${String(at + 1).padStart(5, '0')}`,
+      root: alias,
+      synonyms: [...values],
+    })),
+  }
+}
+
 /** The JSONL line of a document (`POST /collections/<name>/documents/import`). */
 export function typesenseDocumentLine(document: EngineDocument): string {
   return `${JSON.stringify(document)}\n`
@@ -74,7 +97,12 @@ export function typesenseDocumentLine(document: EngineDocument): string {
  * is active (counted under the other filters: disjunctive counts), and one
  * for `totalUnfiltered` when filters are active. Field weights are the boosts
  * (scaled to integers); typos from five and eight letters; prefix on the last
- * word; `combineWith: 'OR'` drops words until something matches.
+ * word; `combineWith: 'OR'` drops words until something matches (matches of
+ * every word first, as ours). What the query names (`understand`) sorts
+ * first: `_eval` of "in at least n of its spans", n from the most down (up
+ * to four spans; more count as four); with `applySuggested` it filters.
+ * Unlike the static index, numbers may match with typos and a one- or
+ * two-letter last word is a prefix.
  *
  * @example
  * const { searches, answers } = toTypesenseRequest('cannae', { facets: ['place'] }, { index: 'battles' })
@@ -117,11 +145,12 @@ export function toTypesenseRequest(
     filters.length === 0 ? {} : { filter_by: filters.map(filterOf).join(' && ') }
   const own = counted.filter((facet) => !active.has(facet.name)).map(fieldOf)
   const order = plan.sort === 'date' ? 'asc' : 'desc'
+  const named = plan.sort === 'relevance' && plan.text !== '' ? signalSort(plan.signals) : ''
   const sort =
     plan.sort === 'relevance'
       ? plan.text === ''
         ? 'position:asc'
-        : '_text_match:desc,position:asc'
+        : `${named}_text_match:desc,position:asc`
       : `date_start(missing_values: last):${order},position:asc`
   const searches: TypesenseSearch[] = [
     {
@@ -149,7 +178,7 @@ export function toTypesenseRequest(
     })
     answers.push(`facet:${facet.name}`)
   }
-  return { searches, answers }
+  return { searches, answers, suggestedFilters: plan.suggestedFilters }
 }
 
 /** Backticks quote a value; a backtick inside one cannot be written, so it is dropped. */
@@ -164,4 +193,28 @@ function filterOf(filter: Filter): string {
   if (filter.to !== null) parts.push(`date_start:<=${filter.to}`)
   if (filter.from !== null) parts.push(`date_end:>=${filter.from}`)
   return parts.join(' && ')
+}
+
+/** Spans counted by `signalSort`: "at least n of k" grows with the number of k-subsets. */
+const maxSpans = 4
+
+/**
+ * The `_eval` sort of matches in more named spans first: for n from the
+ * number of spans down to 1, "in at least n of them" weighs n (right whether
+ * Typesense takes the first, the largest or the sum of the weights that hold).
+ */
+function signalSort(signals: readonly (readonly Filter[])[]): string {
+  const spans = signals.slice(0, maxSpans).map((span) => `(${span.map(filterOf).join(' || ')})`)
+  if (spans.length === 0) return ''
+  const atLeast = (n: number) =>
+    subsets(spans, n)
+      .map((subset) => `(${subset.join(' && ')})`)
+      .join(' || ')
+  const weighted = spans.map((_, at) => spans.length - at).map((n) => `(${atLeast(n)}):${n}`)
+  return `_eval([${weighted.join(', ')}]):desc,`
+}
+
+function subsets<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]]
+  return items.flatMap((item, at) => subsets(items.slice(at + 1), size - 1).map((rest) => [item, ...rest]))
 }

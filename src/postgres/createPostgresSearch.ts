@@ -12,8 +12,8 @@ import { connectionError, DatabaseError, describeServer, errorCode } from './dat
 import { facetResult } from './facetResult.js'
 import { hitsOf } from './hits.js'
 import { searchSql } from './searchSql.js'
-import { facetQueries } from './searchPlan.js'
-import { planSuggestions } from './planSuggestions.js'
+import { facetQueries, planSuggestions } from './searchPlan.js'
+
 import { readNames } from './readNames.js'
 import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
 import { defaultTable, parseTableName, type TableNames } from './tableNames.js'

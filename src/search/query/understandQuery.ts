@@ -86,7 +86,7 @@ export function understandQuery(query: string, names: NameIndex | undefined, cur
 }
 
 /** Not only stop words; of three characters or more, or typed in capitals. */
-function isName(key: string, text: string): boolean {
+export function isName(key: string, text: string): boolean {
   if (key.split(' ').every((part) => stopWords.has(part))) return false
   return key.length >= 3 || (/^\p{Lu}+$/u.test(text) && text.length >= 2)
 }
