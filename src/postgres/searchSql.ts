@@ -102,7 +102,10 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
   // more of its terms (all of them, with AND), then by score.
   const strength =
     ranked && query.signals.length > 0
-      ? query.signals.map((span) => `(${span.map((filter) => condition(filter, p.add)).join(' OR ')})::int`).join(' + ')
+      ? query.signals
+          // IS TRUE: an undated article's date condition is null, and is not named.
+          .map((span) => `((${span.map((filter) => condition(filter, p.add)).join(' OR ')}) IS TRUE)::int`)
+          .join(' + ')
       : '0'
   const terms = plan?.terms ?? []
   const matched =
