@@ -31,7 +31,20 @@ export interface SearchHandlerOptions {
 export type SearchHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>
 
 /** GET parameters that are not facet filters. */
-const reserved = new Set(['q', 'limit', 'offset', 'sort', 'facets', 'interval', 'level', 'facetLimit', 'from', 'to'])
+const reserved = new Set([
+  'q',
+  'limit',
+  'offset',
+  'sort',
+  'facets',
+  'interval',
+  'level',
+  'facetLimit',
+  'from',
+  'to',
+  'understand',
+  'applySuggested',
+])
 
 /** A request the caller got wrong: 4xx with a message. */
 class BadRequest extends Error {
@@ -49,7 +62,8 @@ class BadRequest extends Error {
  *
  * - `GET ?q=cannae&place=Apulia&from=-300&to=-200&facets=place,combatant,date&interval=decade&limit=20&sort=-date`:
  *   every parameter but `q`, `limit`, `offset`, `sort`, `facets`, `facetLimit`, `level` (of `place`),
- *   `interval` (of `date`), `from` and `to` is a facet filter (repeat it for several values).
+ *   `interval` (of `date`), `from`, `to`, `understand` and `applySuggested` (`true` or `false`) is a
+ *   facet filter (repeat it for several values).
  * - `POST` with `{ "query": "cannae", "options": { …SearchOptions } }` as `application/json`.
  *
  * Answers the search result as JSON; a bad request gets 400 (405, 413, 415)
@@ -186,6 +200,15 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
           },
     )
   }
+  const flag = (name: string): boolean | undefined => {
+    const text = parameters.get(name)
+    if (text === null) return undefined
+    if (text !== 'true' && text !== 'false')
+      throw new BadRequest(400, `"${name}" must be true or false, received ${JSON.stringify(text)}.`)
+    return text === 'true'
+  }
+  const understand = flag('understand')
+  const applySuggested = flag('applySuggested')
   const limit = number('limit')
   const offset = number('offset')
   const sort = parameters.get('sort') ?? undefined
@@ -195,6 +218,8 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
       ...(sort === undefined || sort === '' ? {} : { sort: sort as SearchOptions['sort'] & string }),
+      ...(understand === undefined ? {} : { understand }),
+      ...(applySuggested === undefined ? {} : { applySuggested }),
       filters: Object.fromEntries(filters),
       facets: Object.fromEntries(facets) as SearchOptions['facets'] & object,
     },

@@ -61,6 +61,18 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
     )
   })
 
+  test('GET: a query naming a place, its suggestions applied; a filter named by an alias', async () => {
+    const response = await fetch(`${url}?q=battle+syria&applySuggested=true&combatant=sdf&facets=combatant`)
+    expect(response.status).toBe(200)
+    const options = { applySuggested: true, filters: { combatant: ['sdf'] }, facets: ['combatant'] }
+    const body = (await response.json()) as ReturnType<typeof index.search>
+    const expected = index.search('battle syria', options)
+    expect(body.suggestedFilters).toEqual(expected.suggestedFilters)
+    expect(body.hits.map((hit) => hit.id)).toEqual(['syrian-civil-war'])
+    expect(body.total).toBe(expected.total)
+    expect((await fetch(`${url}?q=x&understand=yes`)).status).toBe(400)
+  })
+
   test('POST: { query, options } as JSON', async () => {
     const options = { facets: ['partof'], filters: { partof: ['Napoleonic Wars'] }, limit: 3 }
     const response = await post(url, JSON.stringify({ query: '', options }))
