@@ -24,7 +24,7 @@ const common = {
 
 const library = {
   ...common,
-  entry: { index: 'src/index.ts', build: 'src/build.ts' },
+  entry: { index: 'src/index.ts', build: 'src/build.ts', postgres: 'src/postgres.ts', export: 'src/export.ts' },
   dts: true,
   platform: 'neutral',
   splitting: true,
@@ -37,7 +37,9 @@ export default defineConfig([
     format: ['cjs'],
     // unified and remark are ESM-only: bundle them (and everything else that
     // has no CommonJS build) into the CommonJS output so `require` works.
-    noExternal: [/^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$|@rapideditor\/country-coder$)/],
+    noExternal: [
+      /^(?!node:|minisearch$|gray-matter$|js-yaml$|tinyglobby$|pg$|pg-copy-streams$|@rapideditor\/country-coder$)/,
+    ],
   },
   {
     ...common,

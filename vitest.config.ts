@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000 * scale,
     setupFiles: ['test/setup/fastCheck.ts'],
+    // A throwaway PostgreSQL cluster for test/postgres/ (skipped, with the reason, where none can start).
+    globalSetup: ['test/setup/postgres.ts'],
   },
 })

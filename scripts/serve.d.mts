@@ -9,6 +9,11 @@ export interface StartServerOptions {
   readonly root?: string
   /** Extra folders by URL prefix, e.g. `{ '/__test__/': tmpDir }`. */
   readonly mounts?: Readonly<Record<string, string>>
+  /** A request handler answering at `/api/search` (e.g. `createSearchHandler`). */
+  readonly api?: (
+    request: import('node:http').IncomingMessage,
+    response: import('node:http').ServerResponse,
+  ) => Promise<void>
 }
 
 export interface RunningServer {

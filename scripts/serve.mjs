@@ -3,6 +3,9 @@
 //   npm start                     build the library, build the example's indexes, serve
 //   node scripts/serve.mjs        same, without rebuilding the library
 //   node scripts/serve.mjs --index-only   build the example's indexes and exit
+//   DATABASE_URL=postgres://… node scripts/serve.mjs --postgres
+//                                 also load the articles into PostgreSQL and let the page
+//                                 search them through createSearchHandler (?api=/api/search)
 //
 // It serves the repository root (so the page can import /dist/browser.js and
 // /node_modules/minisearch/…) on 127.0.0.1, on a free port unless PORT is set.
@@ -47,15 +50,18 @@ const mimeTypes = {
  * GET and HEAD only; dotfiles, paths outside the root (`..`, encoded or not,
  * or through a symlink) and malformed URLs are refused.
  *
- * @param {{ port?: number, host?: string, root?: string, mounts?: Record<string, string> }} [options]
+ * @param {{ port?: number, host?: string, root?: string, mounts?: Record<string, string>, api?: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => Promise<void> }} [options]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, mounts = {} } = {}) {
+export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, mounts = {}, api } = {}) {
   const roots = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [
     prefix.endsWith('/') ? prefix : `${prefix}/`,
     path.resolve(dir),
   ])
   const server = createServer((request, response) => {
+    // `api`: a request handler (createSearchHandler) answering at /api/search.
+    if (api !== undefined && new URL(request.url ?? '/', 'http://localhost').pathname === '/api/search')
+      return void api(request, response)
     handle(request, response, roots).catch((error) => {
       if (!response.headersSent)
         send(response, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
@@ -176,6 +182,27 @@ export async function buildExampleIndexes({
   return ['search-index.json', ...written]
 }
 
+/** Export the example's articles to PostgreSQL with the built CLI, and a search handler over them. */
+async function postgresApi() {
+  const databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) throw new Error('--postgres needs DATABASE_URL, e.g. postgres://user:password@localhost:5432/db')
+  const corpusDir = process.env.CORPUS_DIR ?? path.resolve(repoRoot, '../shared/corpus/articles')
+  const inputs = [path.join(repoRoot, 'fixtures'), ...(existsSync(corpusDir) ? [corpusDir] : [])]
+  const cli = path.join(repoRoot, 'dist', 'cli.js')
+  const result = spawnSync(
+    process.execPath,
+    [cli, 'export', ...inputs, '--to', 'postgres', '--table', 'infobox_search_example', '--quiet'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  )
+  if (result.status !== 0) throw new Error(`infobox-search export --to postgres failed (exit code ${result.status})`)
+  const { createPostgresSearch, createSearchHandler } = await import(
+    pathToFileURL(path.join(repoRoot, 'dist', 'postgres.js')).href
+  )
+  return createSearchHandler(createPostgresSearch({ url: databaseUrl, table: 'infobox_search_example' }), {
+    onError: (error) => console.error(error),
+  })
+}
+
 async function main(argv) {
   const port = process.env.PORT === undefined || process.env.PORT === '' ? 0 : Number(process.env.PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -185,7 +212,10 @@ async function main(argv) {
     console.log(`Built ${indexes.map((name) => path.join('examples/search-box', name)).join(', ')}`)
     return
   }
-  const { url } = await startServer({ port })
+  // --postgres: also load the articles into PostgreSQL ($DATABASE_URL) and answer /api/search from there.
+  const api = argv.includes('--postgres') ? await postgresApi() : undefined
+  const { url } = await startServer({ port, api })
+  if (api !== undefined) console.log(`\nSearch box over PostgreSQL: ${url}${examplePath}?api=/api/search`)
   const labels = { 'data/fixtures-index.json': 'fixtures only', 'data/corpus-index.json': 'fixtures + corpus' }
   console.log(`\nSearch box example: ${url}${examplePath}`)
   for (const name of indexes.slice(1))

@@ -4,7 +4,9 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { describe, expect, test } from 'vitest'
 import * as buildEntry from '../src/build.js'
+import * as exportEntry from '../src/export.js'
 import * as root from '../src/index.js'
+import * as postgresEntry from '../src/postgres.js'
 
 // The public names of each entry point. A change here is a change to the API:
 // update the README and the CHANGELOG with it.
@@ -67,6 +69,42 @@ describe('exported names', () => {
       'version',
       'writeChunkedIndex',
       'writeFileAtomic',
+    ])
+  })
+
+  test('infobox-search/postgres', () => {
+    expect(Object.keys(postgresEntry).sort()).toEqual([
+      'DatabaseError',
+      'createPostgresSearch',
+      'createSearchHandler',
+      'defaultTable',
+      'exportToPostgres',
+      'isDatabaseError',
+    ])
+  })
+
+  test('infobox-search/export', () => {
+    expect(Object.keys(exportEntry).sort()).toEqual([
+      'aliasSynonyms',
+      'createEngineExport',
+      'engineDocument',
+      'engines',
+      'facetNamesFormat',
+      'meilisearchDocumentLine',
+      'meilisearchKey',
+      'meilisearchSettings',
+      'ongoingEnd',
+      'openSearchBulkLines',
+      'openSearchIndexBody',
+      'partBytes',
+      'signalBoost',
+      'toMeilisearchRequest',
+      'toOpenSearchRequest',
+      'toTypesenseRequest',
+      'typesenseDocumentLine',
+      'typesenseSchema',
+      'typesenseSynonymSet',
+      'typesenseSynonyms',
     ])
   })
 

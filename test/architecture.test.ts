@@ -16,7 +16,11 @@ const allowed = {
   extract: ['core', 'parse'],
   builder: ['core', 'parse', 'extract', 'search'],
   node: ['core', 'parse', 'extract', 'builder', 'search'],
-  cli: ['core', 'parse', 'extract', 'builder', 'search', 'node'],
+  // Server-side targets of the same records: PostgreSQL (load and search), and the files and
+  // queries of other engines, which read search options through PostgreSQL's search plan.
+  postgres: ['core', 'parse', 'extract', 'builder', 'search', 'node'],
+  export: ['core', 'parse', 'extract', 'builder', 'search', 'node', 'postgres'],
+  cli: ['core', 'parse', 'extract', 'builder', 'search', 'node', 'postgres', 'export'],
 } as const satisfies Record<string, readonly string[]>
 type Layer = keyof typeof allowed
 
@@ -59,6 +63,23 @@ function sourceFiles(): string[] {
     .sort()
 }
 
+/** The files under src/ and the packages that `entry` imports at run time, directly or not (types are erased). */
+function runtimeImports(entry: string): { reached: ReadonlySet<string>; packages: ReadonlySet<string> } {
+  const reached = new Set<string>()
+  const packages = new Set<string>()
+  const pending = [entry]
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (reached.has(file)) continue
+    reached.add(file)
+    for (const { specifier, typeOnly } of importsOf(file)) {
+      if (typeOnly) continue
+      if (specifier.startsWith('.')) pending.push(resolveImport(file, specifier))
+      else packages.add(specifier)
+    }
+  }
+  return { reached, packages }
+}
+
 const layerOf = (file: string): Layer | 'entry' => (file.includes('/') ? (file.split('/')[0] as Layer) : 'entry')
 
 describe('architecture', () => {
@@ -98,21 +119,16 @@ describe('architecture', () => {
   })
 
   test('the root entry reaches only the contracts, the search runtime and parseDate: no package, parsing, extraction, building, Node or CLI', () => {
-    const reached = new Set<string>()
-    const packages = new Set<string>()
-    const pending = ['index.ts']
-    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      if (reached.has(file)) continue
-      reached.add(file)
-      for (const { specifier, typeOnly } of importsOf(file)) {
-        if (typeOnly) continue
-        if (specifier.startsWith('.')) pending.push(resolveImport(file, specifier))
-        else packages.add(specifier)
-      }
-    }
+    const { reached, packages } = runtimeImports('index.ts')
     expect(reached.size).toBeGreaterThan(10) // it does follow the imports
     expect([...reached].filter((file) => file !== 'index.ts' && !runtimeFiles(file))).toEqual([])
     expect([...packages].filter((name) => !runtimePackages.has(name))).toEqual([])
+  })
+
+  test('the export entry reaches no database client: it shares only the search plan of postgres/', () => {
+    const { reached, packages } = runtimeImports('export.ts')
+    expect([...reached].filter((file) => file.startsWith('postgres/'))).toEqual(['postgres/searchPlan.ts'])
+    expect([...packages].filter((name) => name.startsWith('pg') || name.startsWith('node:'))).toEqual([])
   })
 
   test('the build entry never reaches the CLI', () => {

@@ -12,7 +12,7 @@ import { queryTerms } from '../src/search/engine/queryTerms.js'
 import { scoreQuery } from '../src/search/engine/scoreQuery.js'
 import { scoringOptions } from '../src/search/searchIndex.js'
 import type { MatchingOptions } from '../src/search/searchOptions.js'
-import { fixtureSlugs, readFixture } from './helpers.js'
+import { article, fixtureSlugs, readFixture } from './helpers.js'
 import { fcParameters } from './robustness/helpers.js'
 
 /** Levenshtein distance, the whole table: the oracle of the banded one. */
@@ -133,5 +133,57 @@ describe('the engine against MiniSearch', () => {
       }),
       fcParameters(300),
     )
+  })
+})
+
+describe('queryTerms: the terms of a query as the index reads them (the static index and PostgreSQL alike)', () => {
+  test.each([
+    [
+      'Battle of Hastings',
+      {},
+      [
+        ['battle', false, 1],
+        ['hastings', true, 2],
+      ],
+    ],
+    ['the of', {}, []],
+    [
+      'Höchstädt  AUSTERLIZ',
+      {},
+      [
+        ['hochstadt', false, 2],
+        ['austerliz', true, 2],
+      ],
+    ],
+    ['gett', {}, [['gett', true, 0]]],
+    [
+      'siege warfare',
+      { prefix: false, fuzzy: false },
+      [
+        ['siege', false, 0],
+        ['warfare', false, 0],
+      ],
+    ],
+    [
+      'siege warfare',
+      { prefix: true, fuzzy: 1 },
+      [
+        ['siege', true, 1],
+        ['warfare', true, 1],
+      ],
+    ],
+    ['stalingard', { fuzzy: 0.5 }, [['stalingard', true, 2]]],
+  ] as const)('%j with %j', (text, options, expected) => {
+    expect(queryTerms(text, options).map((t) => [t.term, t.prefix, t.maxDistance])).toEqual(expected)
+  })
+
+  test('the terms are the ones the static index matches (its tokenizer and normalizeTerm)', () => {
+    const index = buildIndex([
+      parseArticle(article({ title: 'Battle of Świecino', body: "L'armée d'Œstrich" }), { id: 'a' }),
+    ])
+    for (const query of ['swiecino', 'ŚWIECINO', 'armee', 'oestrich']) {
+      const terms = queryTerms(query, { fuzzy: false, prefix: false }).map((t) => t.term)
+      expect(index.search(query, { fuzzy: false, prefix: false }).hits[0]?.terms).toEqual(terms)
+    }
   })
 })

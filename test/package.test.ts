@@ -1,7 +1,8 @@
 // `npm pack` on a fresh copy of the repository gives a package that installs
 // and works in a new project: every entry point with ESM `import` and, where
-// the entry has a CommonJS build, `require`; the CLI bin; and publint and
-// are-the-types-wrong on the tarball. The copy is the files a clone would hold
+// the entry has a CommonJS build, `require` (infobox-search/postgres with its
+// optional peer dependencies, pg and pg-copy-streams, added to the project);
+// the CLI bin; and publint and are-the-types-wrong on the tarball. The copy is the files a clone would hold
 // (tracked, plus untracked ones git does not ignore) with the repository's
 // node_modules linked in, so `npm pack` runs `prepack` (the build) there and
 // never touches the dist/ that the other tests read.
@@ -77,6 +78,25 @@ const cjsConsumer = consumer(
 
 const expected = [['cannae', 'zama'], ['zama']]
 
+/**
+ * The server-side entries, the same for `import` and `require`: `export`
+ * translates a search into each engine's documents and requests (no server),
+ * `postgres` loads with its peer dependencies (no server is contacted either).
+ */
+function serverConsumer(load: string): string {
+  return `${load}
+const record = build.createIndexBuilder().extract(build.parseArticle(${JSON.stringify(articles[0][1])}, { id: 'zama' }))
+const request = engines.toOpenSearchRequest('hannibal', { facets: ['place'] }, { index: 'battles' })
+console.log(JSON.stringify({
+  document: engines.engineDocument(record, 0, { facets: [] }, 2026).date_start,
+  index: request.index,
+  postgres: [typeof postgres.createPostgresSearch, postgres.defaultTable],
+}))
+`
+}
+
+const serverExpected = { document: -2019899, index: 'battles', postgres: ['function', 'infobox_search'] }
+
 let work = ''
 let project = ''
 let tarball = ''
@@ -111,8 +131,32 @@ beforeAll(() => {
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }))
   writeFileSync(path.join(project, 'consumer.mjs'), esmConsumer)
   writeFileSync(path.join(project, 'consumer.cjs'), cjsConsumer)
+  writeFileSync(
+    path.join(project, 'server.mjs'),
+    serverConsumer(
+      [
+        "import * as build from 'infobox-search/build'",
+        "import * as engines from 'infobox-search/export'",
+        "import * as postgres from 'infobox-search/postgres'",
+      ].join('\n'),
+    ),
+  )
+  writeFileSync(
+    path.join(project, 'server.cjs'),
+    serverConsumer(
+      [
+        "const build = require('infobox-search/build')",
+        "const engines = require('infobox-search/export')",
+        "const postgres = require('infobox-search/postgres')",
+      ].join('\n'),
+    ),
+  )
   writeFileSync(path.join(project, 'articles', 'zama.md'), articles[0][1])
   run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], project)
+  // The optional peer dependencies of infobox-search/postgres, as a user adds them (linked from the
+  // repository's own: their dependencies resolve from where they really are).
+  for (const name of ['pg', 'pg-copy-streams'])
+    symlinkSync(path.join(repoRoot, 'node_modules', name), path.join(project, 'node_modules', name), 'dir')
 }, 120_000)
 
 afterAll(() => {
@@ -140,6 +184,14 @@ describe('npm pack on a fresh clone', () => {
         'dist/build.cjs',
         'dist/build.d.ts',
         'dist/build.d.cts',
+        'dist/postgres.js',
+        'dist/postgres.cjs',
+        'dist/postgres.d.ts',
+        'dist/postgres.d.cts',
+        'dist/export.js',
+        'dist/export.cjs',
+        'dist/export.d.ts',
+        'dist/export.d.cts',
         'dist/browser.js',
         'dist/cli.js',
         'dist/extractWorker.js',
@@ -174,6 +226,11 @@ describe('the installed package', () => {
   test('CommonJS: infobox-search and infobox-search/build', () => {
     const output = JSON.parse(run(process.execPath, ['consumer.cjs'], project)) as unknown
     expect(output).toEqual({ root: expected })
+  })
+
+  test('ESM and CommonJS: infobox-search/export and infobox-search/postgres (with pg installed)', () => {
+    expect(JSON.parse(run(process.execPath, ['server.mjs'], project))).toEqual(serverExpected)
+    expect(JSON.parse(run(process.execPath, ['server.cjs'], project))).toEqual(serverExpected)
   })
 
   test('the CLI bin: --version, and a build of a one-file folder (on a worker) that it then searches', () => {

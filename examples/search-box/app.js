@@ -58,8 +58,14 @@ const state = {
 }
 /** View state that is not shared: paging, expanded facets, the active result. */
 const view = { limit: pageSize, expanded: new Set(), active: -1, hits: [], firstQueryMarked: false }
-/** The loaded SearchIndex; undefined until then. */
+/**
+ * The loaded SearchIndex, or a search server (`?api=` / `data-search-url`:
+ * `createSearchHandler` of infobox-search/postgres), whose `search` answers
+ * the same result as a promise; undefined until then.
+ */
 let index
+/** Numbers searches, so a slow server answer never replaces a newer one. */
+let searchCount = 0
 
 // ---------------------------------------------------------------- URL state
 
@@ -78,8 +84,10 @@ function readUrl() {
 /** Write the search to the URL without adding a history entry, so it can be shared. */
 function writeUrl() {
   const params = new URLSearchParams()
-  const keep = new URLSearchParams(location.search).get('index')
-  if (keep !== null) params.set('index', keep)
+  for (const name of ['index', 'api']) {
+    const keep = new URLSearchParams(location.search).get(name)
+    if (keep !== null) params.set(name, keep)
+  }
   if (state.query.trim() !== '') params.set('q', state.query)
   for (const name of facetNames) for (const value of state.filters[name]) params.append(name, value)
   // Store the year as a number when it parses ("480 BC" → -480), else as typed.
@@ -138,8 +146,9 @@ function dateFilter() {
 
 // ---------------------------------------------------------------- search
 
-function search() {
+async function search() {
   if (index === undefined) return
+  const count = ++searchCount
   const date = dateFilter()
   dateError.hidden = date.error === undefined
   dateError.textContent = date.error ?? ''
@@ -152,7 +161,7 @@ function search() {
 
   let result
   try {
-    result = index.search(state.query, {
+    result = await index.search(state.query, {
       filters,
       // Counts are disjunctive: a facet's counts ignore its own filter, so
       // ticking a second place adds to the results instead of emptying them.
@@ -162,9 +171,10 @@ function search() {
     })
   } catch (error) {
     // E.g. an index built without a facet this page asks for: the message names it.
-    status.textContent = error instanceof Error ? error.message : String(error)
+    if (count === searchCount) status.textContent = error instanceof Error ? error.message : String(error)
     return
   }
+  if (count !== searchCount) return
   // Without a query the default order is newest first, so say so.
   sortSelect.options[0].textContent = state.query.trim() === '' ? 'Newest first' : 'Relevance'
   sortSelect.options[1].hidden = state.query.trim() === ''
@@ -250,8 +260,8 @@ function renderEmpty(result) {
   empty.append(heading)
   if (result.totalUnfiltered > 0) {
     empty.append(button('Clear all filters', () => clearFilters()))
-  } else if (index !== undefined) {
-    // Offer completions of the last word, e.g. "gettys" → "gettysburg".
+  } else if (index?.suggest !== undefined) {
+    // Offer completions of the last word, e.g. "gettys" → "gettysburg" (a static index only).
     const suggestions = index.suggest(state.query, { limit: 3 })
     if (suggestions.length > 0) {
       const line = document.createElement('p')
@@ -517,6 +527,32 @@ function articleUrl(hit) {
 
 // ---------------------------------------------------------------- start
 
+/** A search server's URL: `?api=` (same site only) or the page's `data-search-url`; undefined for none. */
+function apiUrl() {
+  const given = new URLSearchParams(location.search).get('api') ?? root.dataset.searchUrl
+  if (given === undefined || given === null || given === '') return undefined
+  const url = new URL(given, location.href)
+  if (url.origin !== location.origin)
+    throw new Error(`the search server must be on this site (${location.origin}), not ${url.origin}`)
+  return url
+}
+
+/** `search` over HTTP: POST { query, options } to `createSearchHandler`, the same result back. */
+function remoteIndex(url) {
+  return {
+    async search(query, options) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, options }),
+      })
+      const body = await response.json().catch(() => undefined)
+      if (!response.ok) throw new Error(body?.error?.message ?? `The search server answered ${response.status}.`)
+      return body
+    },
+  }
+}
+
 /** The index to load: `?index=` (same site only) or the page's `data-index`. */
 function indexUrl() {
   const url = new URL(
@@ -532,13 +568,15 @@ async function start() {
   readUrl()
   showState()
   let url
+  let api
   try {
-    url = indexUrl().href
+    api = apiUrl()
+    url = api === undefined ? indexUrl().href : api.href
   } catch (error) {
     return showError('The search index could not be loaded.', error)
   }
-  // Download the index while the library loads.
-  const download = fetch(url)
+  // Download the index while the library loads (a search server needs none).
+  const download = api === undefined ? fetch(url) : Promise.resolve(undefined)
   let library
   try {
     library = await import(libraryUrl)
@@ -554,7 +592,7 @@ async function start() {
   escapeHtml = library.escapeHtml
   try {
     // loadIndex(Response) reads the body and rebuilds the index without blocking the page.
-    index = await library.loadIndex(await download)
+    index = api === undefined ? await library.loadIndex(await download) : remoteIndex(api)
   } catch (error) {
     return showError('The search index could not be loaded.', error, `Index URL: ${url}`)
   }

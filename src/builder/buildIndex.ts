@@ -1,13 +1,12 @@
 import { InfoboxSearchError } from '../core/errors.js'
 import { dateKey } from '../core/dateKey.js'
 import { roundCoordinate } from '../core/geo.js'
-import { countryAliases } from '../extract/geo/placeNames.js'
 import { extractRecord } from '../extract/extractRecord.js'
 import type { IndexRecord } from '../extract/record.js'
 import { countTerms, type RecordTerms } from '../extract/countTerms.js'
 import { detach } from './detach.js'
 import type { PackedTerms } from './packedTerms.js'
-import { createFacetTables } from './facetTables.js'
+import { addRecordFacets, createFacetTables } from './facetTables.js'
 import { createPostings } from './postings.js'
 import type { Article } from '../parse/article.js'
 import type { FieldValue, StoredDocument } from '../core/indexData.js'
@@ -72,7 +71,6 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
   const lon: (number | null)[] = []
   // The built-in facets always exist, even when no article has a value.
   const tables = createFacetTables(['place', 'country', 'continent', 'combatant', 'kind', ...options.facets])
-  const countries = new Set<string>()
   const positions = new Map<string, number>()
 
   return {
@@ -102,31 +100,13 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       const { facets } = record
       starts.push(facets.date === undefined ? null : dateKey(facets.date.start, 'start'))
       ends.push(facets.date?.end === undefined ? null : dateKey(facets.date.end, 'end'))
-      for (const place of facets.place) tables.tag('place', place, doc)
-      facets.placeHierarchy.forEach((place, level) => tables.tag(`place@${level}`, place, doc))
-      for (const combatant of facets.combatant) {
-        tables.tag('combatant', combatant.value, doc)
-        tables.write('combatant', combatant.value, combatant.display)
-      }
-      for (const kind of facets.kind) tables.tag('kind', kind, doc)
       lat.push(facets.coordinates === undefined ? null : roundCoordinate(facets.coordinates.lat))
       lon.push(facets.coordinates === undefined ? null : roundCoordinate(facets.coordinates.lon))
-      for (const country of facets.country) {
-        tables.tag('country', country.value, doc)
-        tables.write('country', country.value, country.label)
-        tables.tag('continent', country.continent, doc)
-        countries.add(country.value)
-      }
-      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
-      for (const [name, written] of Object.entries(facets.labels))
-        for (const { value, label } of written) tables.write(name, value, label)
-      for (const { value, label } of facets.linkAliases) tables.alias(value, label)
+      addRecordFacets(tables, record, doc, options.facets)
       postings.add(termsOf(record))
     },
     finish() {
       finished = true
-      // Countries are also named the ways people write them: `Britain`, `USA`.
-      for (const code of [...countries].sort()) for (const alias of countryAliases(code)) tables.alias(code, alias)
       const facetTables = tables.finish()
       return new SearchIndex({
         options,

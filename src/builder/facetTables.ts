@@ -1,5 +1,7 @@
 import type { FacetTable } from '../core/indexData.js'
 import { matchKey } from '../extract/facets/clean.js'
+import type { IndexRecord } from '../extract/record.js'
+import { COUNTRY_ALIASES } from '../extract/geo/placeNames.js'
 import { detach } from './detach.js'
 
 /** The facet tables of a growing index; see `createFacetTables`. */
@@ -66,6 +68,39 @@ export function createFacetTables(facets: readonly string[]): FacetTables {
       return finished
     },
   }
+}
+
+/**
+ * Add a record's facets to `tables` as document `doc`: its values (with the
+ * place hierarchy's levels and the `extra` facets) and every form it writes
+ * them in (facet fields, infobox links). The one way records become facet
+ * tables, for the index and for the other targets (PostgreSQL, the engine exports).
+ */
+export function addRecordFacets(
+  tables: FacetTables,
+  record: Pick<IndexRecord, 'facets'>,
+  doc: number,
+  extra: readonly string[],
+): void {
+  const { facets } = record
+  for (const place of facets.place) tables.tag('place', place, doc)
+  facets.placeHierarchy.forEach((place, level) => tables.tag(`place@${level}`, place, doc))
+  for (const combatant of facets.combatant) {
+    tables.tag('combatant', combatant.value, doc)
+    tables.write('combatant', combatant.value, combatant.display)
+  }
+  for (const kind of facets.kind) tables.tag('kind', kind, doc)
+  for (const country of facets.country) {
+    tables.tag('country', country.value, doc)
+    tables.write('country', country.value, country.label)
+    tables.tag('continent', country.continent, doc)
+    // Countries are also named the ways people write them: `Britain`, `USA`.
+    for (const alias of COUNTRY_ALIASES.get(country.value) ?? []) tables.alias(country.value, alias)
+  }
+  for (const name of extra) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
+  for (const [name, written] of Object.entries(facets.labels))
+    for (const { value, label } of written) tables.write(name, value, label)
+  for (const { value, label } of facets.linkAliases) tables.alias(value, label)
 }
 
 function count(tallies: Map<string, Tally>, value: string, label: string): void {

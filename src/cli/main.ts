@@ -25,6 +25,10 @@ const options = {
   sort: { type: 'string' },
   near: { type: 'string' },
   json: { type: 'boolean' },
+  to: { type: 'string' },
+  'database-url': { type: 'string' },
+  table: { type: 'string' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -61,6 +65,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./search.js')).runSearch(rest, values)
     case 'inspect':
       return (await import('./inspect.js')).runInspect(rest, values)
+    case 'export':
+      return (await import('./export.js')).runExport(rest, values)
     default:
       throw new UsageError(`unknown command "${command}"`)
   }

@@ -5,6 +5,8 @@ export const usage = `Usage:
   infobox-search build <dir|file|glob>... (--out <file> | --chunked <dir>) [options]
   infobox-search search <index|dir> <query> [options]
   infobox-search inspect <index|dir> [--json]
+  infobox-search export <dir|file|glob>... --to postgres --database-url <url> [--table <name>] [--replace]
+  infobox-search export <dir|file|glob>... --to opensearch|meilisearch|typesense --out <dir>
 
 build options (flags override infobox-search.config.json / .mjs in the current directory):
   --out <file>           index file to write (atomically)
@@ -39,6 +41,15 @@ search options:
   --sort <order>         relevance | date | -date (newest first: --sort=-date) |
                          distance (nearest to --near first)
   --json                 print the search result object as JSON
+
+export options (and the build options that choose what is extracted: --body, --facet,
+--boost, --max-body-length, --jobs, --file-timeout, --config, --strict, --quiet):
+  --to <target>          postgres (load a table), or opensearch | meilisearch | typesense
+                         (write documents, settings and a README with the load commands)
+  --database-url <url>   postgres://user:password@host:5432/db (default: $DATABASE_URL)
+  --table <name>         table, index or collection name (default: infobox_search)
+  --replace              drop a table of that name that export did not write
+  --out <dir>            the folder for opensearch, meilisearch and typesense files
 
 Exit codes: 0 success, 1 content errors (duplicate ids; skipped articles under
 --strict), 2 usage, config or I/O errors.`

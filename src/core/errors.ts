@@ -18,6 +18,11 @@ export type InfoboxSearchErrorCode =
   | 'ERR_IO'
   | 'ERR_CHUNK_FETCH'
   | 'ERR_CHUNK_MISMATCH'
+  | 'ERR_DATABASE_CONNECT'
+  | 'ERR_DATABASE_AUTH'
+  | 'ERR_TABLE_LAYOUT'
+  | 'ERR_DATABASE_LOAD'
+  | 'ERR_DATABASE_QUERY'
 
 interface ErrorDetails {
   readonly cause?: unknown

@@ -144,22 +144,28 @@ export const PLACE_NAMES: ReadonlyMap<string, PlaceName> = buildNames()
 export const MAX_NAME_WORDS = Math.max(...[...PLACE_NAMES.keys()].map((name) => name.split(' ').length))
 
 /**
- * Other English names of a modern country, for a query or a filter to name
- * it by (`Britain`, `England` → `GB`; `USA`, `United States` → `US`):
- * country-coder's name and aliases and the extra names above, the US states
- * and ambiguous names left out.
+ * Other English names of each modern country, by ISO code, for a query or a
+ * filter to name it by (`Britain`, `England` → `GB`; `USA`, `United States`
+ * → `US`): country-coder's name and aliases and the extra names above, the
+ * US states and ambiguous names left out. Built once from constant tables.
  *
  * @example
- * countryAliases('GB') // ['United Kingdom', 'UK', …, 'Great Britain', 'Britain', 'England', 'Scotland', …]
+ * COUNTRY_ALIASES.get('GB') // ['United Kingdom', 'UK', 'Great Britain', 'Britain', 'England', 'Scotland', …]
  */
-export function countryAliases(code: string): readonly string[] {
-  const found = new Set<string>()
-  for (const { properties } of borders.features) {
-    const { iso1A2, level, nameEn, aliases } = properties
-    if (iso1A2 !== code || (level !== 'country' && level !== 'territory')) continue
-    for (const name of [nameEn, ...(aliases ?? [])])
-      if (/\p{L}{2}/u.test(name) && !AMBIGUOUS.includes(name)) found.add(name)
+export const COUNTRY_ALIASES: ReadonlyMap<string, readonly string[]> = buildCountryAliases()
+
+function buildCountryAliases(): Map<string, string[]> {
+  const aliases = new Map<string, string[]>()
+  const add = (code: string, name: string) => {
+    const names = aliases.get(code) ?? []
+    if (!names.includes(name) && !AMBIGUOUS.includes(name)) names.push(name)
+    aliases.set(code, names)
   }
-  for (const [name, target] of Object.entries(EXTRA_MODERN)) if (target === code) found.add(name)
-  return [...found]
+  for (const { properties } of borders.features) {
+    const { iso1A2, level, nameEn, aliases: others } = properties
+    if (iso1A2 === undefined || (level !== 'country' && level !== 'territory')) continue
+    for (const name of [nameEn, ...(others ?? [])]) if (/\p{L}{2}/u.test(name)) add(iso1A2, name)
+  }
+  for (const [name, code] of Object.entries(EXTRA_MODERN)) add(code, name)
+  return aliases
 }

@@ -96,6 +96,8 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const facetsLoading = awaitedLater(
       this.#store.load(this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved), signal),
     )
+    // Awaited below; until then a rejection (an abort while the terms load) must not go unhandled.
+    for (const loading of [namesLoading, facetsLoading]) loading.catch(() => {})
     const matches = browsing
       ? undefined
       : await this.#untilComplete(

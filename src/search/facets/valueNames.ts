@@ -37,3 +37,22 @@ export function valueNames(table: FacetTable): Map<string, string[]> {
     values.sort((a, b) => (articles.get(b) ?? 0) - (articles.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
   return names
 }
+
+/**
+ * The values filter names stand for: a value as it is, else every value
+ * whose name (label, alias, or itself in another case or punctuation) it
+ * is, else itself (a value the index does not have: it matches nothing).
+ * Each value once, in the order met.
+ */
+export function resolveNames(
+  given: readonly string[],
+  isValue: (name: string) => boolean,
+  valuesNamed: (key: string) => readonly string[] | undefined,
+): string[] {
+  const resolved: string[] = []
+  for (const name of given) {
+    const named = isValue(name) ? [name] : (valuesNamed(nameKey(name)) ?? [name])
+    for (const value of named) if (!resolved.includes(value)) resolved.push(value)
+  }
+  return resolved
+}

@@ -1,7 +1,7 @@
 import { ownEntry } from '../../core/guards.js'
 import type { FacetTable } from '../../core/indexData.js'
 import type { DocumentSet, Facet, FacetCount } from './facet.js'
-import { nameKey, valueNames } from './valueNames.js'
+import { resolveNames, valueNames } from './valueNames.js'
 
 /** Most values a facet lists unless the request says otherwise. */
 const defaultLimit = 10
@@ -30,12 +30,11 @@ export function createValuesFacet(table: FacetTable, levels: readonly FacetTable
     kind: 'values',
     names: () => (names ??= valueNames(table)),
     resolve(given) {
-      const resolved: string[] = []
-      for (const name of given) {
-        const named = findValue(table.values, name) >= 0 ? [name] : (facet.names().get(nameKey(name)) ?? [name])
-        for (const value of named) if (!resolved.includes(value)) resolved.push(value)
-      }
-      return resolved
+      return resolveNames(
+        given,
+        (name) => findValue(table.values, name) >= 0,
+        (key) => facet.names().get(key),
+      )
     },
     select(filter) {
       return filter.kind === 'values'

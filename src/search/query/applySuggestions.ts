@@ -23,33 +23,52 @@ export function applySuggestions(
   facets: ReadonlyMap<string, Facet>,
 ): SuggestionEffect {
   if (suggested.length === 0) return { filters: options.filters, signals: [] }
-  if (options.applySuggested) {
-    const filters = new Map(options.filters)
-    for (const suggestion of suggested) {
-      if (options.filters.has(suggestion.facet) || !facets.has(suggestion.facet)) continue
-      const existing = filters.get(suggestion.facet)
-      if (existing !== undefined && existing.kind === 'dates') continue
-      const filter = filterOf(suggestion)
-      filters.set(
-        suggestion.facet,
-        existing?.kind === 'values' && filter.kind === 'values'
-          ? { kind: 'values', values: [...existing.values, ...filter.values] }
-          : filter,
-      )
-    }
-    return { filters, signals: [] }
-  }
-  const spans = new Map<string, DocumentSet[]>()
-  for (const suggestion of suggested) {
-    const facet = facets.get(suggestion.facet)
-    if (facet === undefined) continue
-    const key = `${suggestion.start}:${suggestion.end}`
-    spans.set(key, [...(spans.get(key) ?? []), facet.select(filterOf(suggestion))])
-  }
-  return { filters: options.filters, signals: [...spans.values()].map(union) }
+  if (options.applySuggested)
+    return { filters: withSuggestedFilters(suggested, options.filters, (facet) => facets.has(facet)), signals: [] }
+  const signals = bySpan(suggested.filter((suggestion) => facets.has(suggestion.facet))).map((span) =>
+    union(span.map((suggestion) => (facets.get(suggestion.facet) as Facet).select(suggestionFilter(suggestion)))),
+  )
+  return { filters: options.filters, signals }
 }
 
-function filterOf(suggestion: SuggestedFilter): FacetFilter {
+/**
+ * `filters` and the suggestions as filters (`applySuggested`): per facet
+ * that `filters` leaves free and `has`, the values all its spans name,
+ * OR-ed; the first time named.
+ */
+export function withSuggestedFilters(
+  suggested: readonly SuggestedFilter[],
+  filters: ReadonlyMap<string, FacetFilter>,
+  has: (facet: string) => boolean,
+): Map<string, FacetFilter> {
+  const all = new Map(filters)
+  for (const suggestion of suggested) {
+    if (filters.has(suggestion.facet) || !has(suggestion.facet)) continue
+    const existing = all.get(suggestion.facet)
+    if (existing !== undefined && existing.kind === 'dates') continue
+    const filter = suggestionFilter(suggestion)
+    all.set(
+      suggestion.facet,
+      existing?.kind === 'values' && filter.kind === 'values'
+        ? { kind: 'values', values: [...existing.values, ...filter.values] }
+        : filter,
+    )
+  }
+  return all
+}
+
+/** The suggestions of each span of the query (one ranking signal each), in query order. */
+export function bySpan(suggested: readonly SuggestedFilter[]): SuggestedFilter[][] {
+  const spans = new Map<string, SuggestedFilter[]>()
+  for (const suggestion of suggested) {
+    const key = `${suggestion.start}:${suggestion.end}`
+    spans.set(key, [...(spans.get(key) ?? []), suggestion])
+  }
+  return [...spans.values()]
+}
+
+/** A suggestion as the filter it suggests (a date filter covers its years whole). */
+export function suggestionFilter(suggestion: SuggestedFilter): FacetFilter {
   if ('from' in suggestion)
     return {
       kind: 'dates',

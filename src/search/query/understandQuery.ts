@@ -90,9 +90,26 @@ export function understandQuery(query: string, names: NameIndex | undefined, cur
 }
 
 /** Not only stop words; of three characters or more, or typed in capitals. */
-function isName(key: string, text: string): boolean {
+export function isName(key: string, text: string): boolean {
   if (key.split(' ').every((part) => stopWords.has(part))) return false
   return key.length >= 3 || (/^\p{Lu}+$/u.test(text) && text.length >= 2)
+}
+
+/**
+ * Every name (`nameKey`) `understandQuery` may look a query up by: each run
+ * of up to six of its words. A server that keeps the names in a table reads
+ * the rows of these keys only, and gets the suggestions of the whole index.
+ */
+export function nameKeysOf(query: string): string[] {
+  const words = queryWords(query)
+  const keys = new Set<string>()
+  for (let at = 0; at < words.length; at++) {
+    for (let count = 1; count <= maxNameWords && at + count <= words.length; count++) {
+      const key = nameKey(query.slice(words[at]?.start ?? 0, words[at + count - 1]?.end ?? 0))
+      if (key !== '') keys.add(key)
+    }
+  }
+  return [...keys]
 }
 
 /** The words of a query that a name may start at: runs of letters, digits and marks in its first 500 characters. */
