@@ -2,7 +2,7 @@ import type { StoredDocument, StoredFields } from '../core/indexData.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
 import { createLoadedTermIndex } from './engine/loadedTermIndex.js'
 import { queryTerms } from './engine/queryTerms.js'
-import { scoreQuery, type ScoringOptions } from './engine/scoreQuery.js'
+import { queryLength, scoreQuery, type ScoringOptions } from './engine/scoreQuery.js'
 import { suggestCompletions } from './engine/suggestCompletions.js'
 import type { TermIndex } from './engine/termIndex.js'
 import type { FacetKind } from './facets/facet.js'
@@ -78,7 +78,12 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     const { filters, signals } = applySuggestions(suggested, resolved, this.#facets.byName)
     const terms = text === '' ? [] : queryTerms(text, resolved.matching)
     const matches =
-      text === '' ? undefined : scoreQuery(this.#terms(), terms, scoringOptions(this.options, resolved.matching))
+      text === ''
+        ? undefined
+        : scoreQuery(this.#terms(), terms, {
+            ...scoringOptions(this.options, resolved.matching),
+            queryLength: queryLength(text),
+          })
     const { page, ...ranked } = rankAndCount(
       this.documentCount,
       matches,

@@ -8,7 +8,7 @@ import {
 import type { DateTable, FacetKind, FacetTable, GeoTable, StoredDocument, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
-import { scoreQuery } from '../engine/scoreQuery.js'
+import { queryLength, scoreQuery } from '../engine/scoreQuery.js'
 import { suggestCompletions } from '../engine/suggestCompletions.js'
 import { lowerBound, type TermIndex } from '../engine/termIndex.js'
 import { createDateFacet, type DateFacet } from '../facets/dateFacet.js'
@@ -102,7 +102,10 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       ? undefined
       : await this.#untilComplete(
           (terms) =>
-            scoreQuery(terms, queryTerms(text, resolved.matching), scoringOptions(this.options, resolved.matching)),
+            scoreQuery(terms, queryTerms(text, resolved.matching), {
+              ...scoringOptions(this.options, resolved.matching),
+              queryLength: queryLength(text),
+            }),
           signal,
         )
     const suggested = understanding ? understandQuery(text, await namesLoading) : []

@@ -1,3 +1,4 @@
+import { tokenize } from '../../core/fold.js'
 import type { Match } from '../rankAndCount.js'
 import { expandTerm } from './expandTerm.js'
 import type { QueryTerm } from './queryTerms.js'
@@ -14,6 +15,20 @@ export interface ScoringOptions {
   readonly fieldBoosts: readonly number[]
   /** `OR`: any term matches (default); `AND`: every term must. */
   readonly combineWith: 'AND' | 'OR'
+  /**
+   * Distinct words of the query text, stop words included, counted as a
+   * field's length is: a title of that length holding every query term as
+   * typed is the query's exact title (`Match.exactTitle`).
+   */
+  readonly queryLength?: number
+}
+
+/** The field titles are in (`searchFields` order). */
+const titleField = 0
+
+/** The distinct words of a query text, counted as a field's length is (see `ScoringOptions.queryLength`). */
+export function queryLength(text: string): number {
+  return new Set(tokenize(text)).size
 }
 
 /** A document's score so far, the query terms it matched, and the index terms that matched them. */
@@ -21,6 +36,9 @@ interface Accumulated {
   score: number
   readonly queryTerms: string[]
   readonly matched: string[]
+  /** Query terms found as typed in the title, and the title's length. */
+  readonly inTitle: string[]
+  titleLength: number
 }
 
 /**
@@ -46,8 +64,16 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
           : unite(combined, results)
   }
   const matches: (Match & { readonly termsMatched: number })[] = []
-  for (const [doc, { score, queryTerms, matched }] of combined ?? []) {
-    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched, termsMatched: queryTerms.length })
+  const wanted = new Set(terms.map((query) => query.term)).size
+  for (const [doc, { score, queryTerms, matched, inTitle, titleLength }] of combined ?? []) {
+    const exactTitle = wanted > 0 && inTitle.length === wanted && titleLength === options.queryLength
+    matches.push({
+      doc,
+      score: score * (queryTerms.length || 1),
+      terms: matched,
+      termsMatched: queryTerms.length,
+      ...(exactTitle ? { exactTitle } : {}),
+    })
   }
   // Documents that match every query term first, then those matching fewer: a document that
   // matches one term very often never outranks one that matches them all.
@@ -77,11 +103,23 @@ function addTermScores(
       const raw = inverseFrequency * (d + (count * (k + 1)) / (count + k * (1 - b + (b * length) / average)))
       const score = weight * fieldBoost * raw
       const doc = docs[at] as number
+      const typedInTitle = field === titleField && term === queryTerm
       const found = results.get(doc)
-      if (found === undefined) results.set(doc, { score, queryTerms: [queryTerm], matched: [term] })
+      if (found === undefined)
+        results.set(doc, {
+          score,
+          queryTerms: [queryTerm],
+          matched: [term],
+          inTitle: typedInTitle ? [queryTerm] : [],
+          titleLength: typedInTitle ? length : -1,
+        })
       else {
         found.score += score
         if (!found.matched.includes(term)) found.matched.push(term)
+        if (typedInTitle && !found.inTitle.includes(queryTerm)) {
+          found.inTitle.push(queryTerm)
+          found.titleLength = length
+        }
       }
     }
   }
@@ -113,4 +151,6 @@ function merge(into: Accumulated, from: Accumulated): void {
   into.score += from.score
   for (const term of from.queryTerms) if (!into.queryTerms.includes(term)) into.queryTerms.push(term)
   for (const term of from.matched) if (!into.matched.includes(term)) into.matched.push(term)
+  for (const term of from.inTitle) if (!into.inTitle.includes(term)) into.inTitle.push(term)
+  if (from.titleLength >= 0) into.titleLength = from.titleLength
 }
