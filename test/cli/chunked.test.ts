@@ -80,7 +80,7 @@ describe.concurrent('build --chunked', slow, () => {
     expect(after).toContain('notes.txt')
     expect(after).toContain('terms/README')
     const manifest = JSON.parse(await readFile(path.join(work, 'search', 'index.json'), 'utf8')) as {
-      terms: { files: string[] }
+      terms: { hashes: string[] }
     }
     for (const hash of manifest.terms.hashes) expect(after).toContain(`terms/${hash}.json`)
     const result = await runCli(['search', 'search', 'bitter', '--json'], { cwd: work })

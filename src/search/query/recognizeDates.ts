@@ -87,7 +87,7 @@ export function recognizeDateSpans(query: string, options: RecognizeDatesOptions
   const tokens = tokenizeQuery(query)
   const context = { tokens, currentYear: options.currentYear ?? new Date().getUTCFullYear() }
   const spans: DateSpan[] = []
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const found = timeAt(context, i)
     if (!found) {
       i++

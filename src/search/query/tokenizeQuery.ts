@@ -30,7 +30,7 @@ export interface QueryToken {
 export const MAX_QUERY_LENGTH = 500
 
 const DASHES = '-‐‑‒–—―−'
-const APOSTROPHES = '\'’ʼ‘'
+const APOSTROPHES = "'’ʼ‘"
 /** Signs that make a number next to them an amount or a code: `#1863`, `$1863`, `50%`, `20°`. */
 const SIGNS_BEFORE = '#$€£¥@\\'
 const SIGNS_AFTER = '%°'
@@ -44,16 +44,24 @@ const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_\p{Cs}]/u
 const WORDS_BEFORE_HYPHEN: readonly Readonly<Record<string, unknown>>[] = [MODIFIER_WORDS, ERAS_AFTER, UNIT_WORDS]
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9'
-const isWordCharacter = (ch: string | undefined): boolean =>
-  ch !== undefined && !isDigit(ch) && WORD_CHARACTER.test(ch)
+const isWordCharacter = (ch: string | undefined): boolean => ch !== undefined && !isDigit(ch) && WORD_CHARACTER.test(ch)
 const isLetter = (ch: string | undefined): boolean => isWordCharacter(ch) && ch !== '_'
 const isIn = (chars: string, ch: string | undefined): boolean => ch !== undefined && ch !== '' && chars.includes(ch)
 
 /** A token that is not a number (every token has every field, so all share one shape). */
 function plainToken(kind: QueryToken['kind'], start: number, end: number, word = ''): QueryToken {
   return {
-    kind, start, end, word, value: Number.NaN, digits: 0,
-    suffix: '', era: 0, elided: false, glued: false, afterNumber: false,
+    kind,
+    start,
+    end,
+    word,
+    value: Number.NaN,
+    digits: 0,
+    suffix: '',
+    era: 0,
+    elided: false,
+    glued: false,
+    afterNumber: false,
   }
 }
 
@@ -149,8 +157,12 @@ function scanNumber(query: string, start: number, limit: number, tokens: QueryTo
   // `'40s`: the apostrophe (a token of its own so far) opens the decade
   const apostrophe = tokens.at(-1)
   const elided =
-    suffix === 'decade' && digits === 2 && apostrophe?.end === start && isIn(APOSTROPHES, before) &&
-    !isWordCharacter(query[start - 2]) && !isDigit(query[start - 2])
+    suffix === 'decade' &&
+    digits === 2 &&
+    apostrophe?.end === start &&
+    isIn(APOSTROPHES, before) &&
+    !isWordCharacter(query[start - 2]) &&
+    !isDigit(query[start - 2])
   if (elided) tokens.pop()
   const first = elided ? start - 1 : start
   return { kind: 'number', start: first, end, word: '', value, digits, suffix, era, elided, glued, afterNumber }
