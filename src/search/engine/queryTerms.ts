@@ -18,18 +18,29 @@ const fuzzyFromLength = 5
 const maxFuzzyFromFraction = 2
 
 /**
+ * Most distinct terms a query is read for; later ones are ignored. Each term
+ * may expand to a few hundred index terms, so this bounds a query's work
+ * whatever it holds (500 characters make up to 166 distinct terms).
+ */
+export const maxQueryTerms = 32
+
+/**
  * The terms of a query as the index reads them (tokenized, folded, stop words
  * dropped), each with its expansion: by default the last term is a prefix
  * (search as you type) and terms of five letters or more allow 20% of
- * their length in edits (at most two).
+ * their length in edits (at most two). A repeated term counts once, where it
+ * last occurs (so `b c b` reads as `c b`), and only the first
+ * `maxQueryTerms` distinct terms are read.
  *
  * @example
  * queryTerms('Battle of Gettysbrug', {}) // [{ term: 'battle', prefix: false, maxDistance: 1 }, { term: 'gettysbrug', prefix: true, maxDistance: 2 }]
  */
 export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] {
-  const terms = tokenize(text)
+  const all = tokenize(text)
     .map(normalizeTerm)
     .filter((term): term is string => term !== null)
+  const lastAt = new Map(all.map((term, at) => [term, at]))
+  const terms = all.filter((term, at) => lastAt.get(term) === at).slice(0, maxQueryTerms)
   return terms.map((term, index) => ({
     term,
     prefix: options.prefix ?? index === terms.length - 1,
