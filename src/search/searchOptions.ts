@@ -46,8 +46,9 @@ export interface SearchOptions {
   /** Prefix matching. Default: the last query term only (search-as-you-type). */
   readonly prefix?: boolean
   /**
-   * Fuzzy matching: below 1 a fraction of the term length (at most 2 edits), from 1 to 6
-   * a number of edits. Default: 0.2 for terms of 5+ letters, else exact.
+   * Fuzzy matching: below 1 a fraction of the term length (at most 2 edits), 1 or 2 a
+   * number of edits (at most `maxFuzzy`, as Lucene: more finds noise, and the work grows
+   * with it). Default: 0.2 for terms of 5+ letters, else exact.
    */
   readonly fuzzy?: boolean | number
   /** Field weights (numbers ≥ 0) for this query, over the index's `boost` option. */
@@ -83,6 +84,9 @@ export interface ResolvedSearchOptions {
   readonly facets: ReadonlyMap<string, FacetRequest>
 }
 
+/** Most edits `fuzzy` may allow. */
+export const maxFuzzy = 2
+
 /** A test of an option's value, and what the message says was expected. */
 type Check = readonly [test: (value: unknown) => boolean, expected: string]
 
@@ -103,11 +107,11 @@ const checks: Readonly<Record<string, Check>> = {
   snippetLength: count,
   sort: oneOf('relevance', 'date', '-date'),
   combineWith: oneOf('AND', 'OR'),
-  // MiniSearch caps a fraction with the index's maxFuzzy but takes 1 or more as a
-  // number of edits, uncapped: 1e9 throws, and large ones walk the whole index.
+  // A number of edits is capped: 6 edits of a one-letter term match every term of up
+  // to 7 letters (a 500-character query of them took seconds and gigabytes).
   fuzzy: [
-    (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= 6),
-    'a boolean or a number from 0 to 6',
+    (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= maxFuzzy),
+    `a boolean or a number from 0 to ${maxFuzzy} (below 1 a fraction of the term length, else edits)`,
   ],
   boost: [isObject, 'an object of field weights'],
   facets: [isObject, 'a list of facet names or an object'],

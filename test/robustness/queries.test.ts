@@ -140,11 +140,21 @@ describe('facet filters and options', () => {
     [
       'fuzzy as a string',
       { fuzzy: 'x' },
-      'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 6, received "x".',
+      'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 2 (below 1 a fraction of the term length, else edits), received "x".',
     ],
-    ['fuzzy negative', { fuzzy: -1 }, /"fuzzy" must be a boolean or a number from 0 to 6, received -1\./],
+    [
+      'fuzzy negative',
+      { fuzzy: -1 },
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received -1\./,
+    ],
     ['fuzzy NaN', { fuzzy: Number.NaN }, /"fuzzy" must be .*, received NaN\./],
-    ['fuzzy above 6 edits', { fuzzy: 7 }, /"fuzzy" must be .*, received 7\./],
+    ['fuzzy above 2 edits', { fuzzy: 3 }, /"fuzzy" must be .*, received 3\./],
+    [
+      'fuzzy 6 edits (a 500-character query of one-letter terms took gigabytes)',
+      { fuzzy: 6 },
+      /"fuzzy" must be .*, received 6\./,
+    ],
+    ['fuzzy just above 2 edits', { fuzzy: 2.0001 }, /"fuzzy" must be .*, received 2\.0001\./],
     [
       'boost as a string',
       { boost: 'title' },
@@ -222,7 +232,8 @@ describe('facet filters and options', () => {
     ['filter values that are not strings', { filters: { place: [1, null, {}] } }],
     ['fuzzy as a fraction of term length', { fuzzy: 0.2 }],
     ['fuzzy as two edits', { fuzzy: 2 }],
-    ['fuzzy at its largest, 6 edits', { fuzzy: 6 }],
+    ['fuzzy at its largest, 2 edits', { fuzzy: 2 }],
+    ['fuzzy 1.5 (read as 1 edit)', { fuzzy: 1.5 }],
     ['fuzzy 0', { fuzzy: 0 }],
     ['fuzzy false', { fuzzy: false }],
     ['fuzzy true', { fuzzy: true }],
@@ -280,12 +291,12 @@ describe('options that used to throw untyped errors', () => {
     [
       'fuzzy Infinity (MiniSearch: invalid typed array length)',
       { fuzzy: Number.POSITIVE_INFINITY },
-      /"fuzzy" must be a boolean or a number from 0 to 6, received Infinity/,
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received Infinity/,
     ],
     [
       'fuzzy 1e9 (MiniSearch: invalid typed array length)',
       { fuzzy: 1e9 },
-      /"fuzzy" must be a boolean or a number from 0 to 6, received 1000000000/,
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received 1000000000/,
     ],
     [
       'boost null (MiniSearch: cannot convert null to object)',
@@ -473,7 +484,7 @@ describe('properties', () => {
     offset: fc.oneof(fc.nat(10), fc.constant(1e15)),
     snippetLength: fc.oneof(fc.nat(400), fc.constant(1e9)),
     prefix: fc.boolean(),
-    fuzzy: fc.oneof(fc.boolean(), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer({ min: 1, max: 3 })),
+    fuzzy: fc.oneof(fc.boolean(), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer({ min: 1, max: 2 })),
     combineWith: fc.constantFrom('AND' as const, 'OR' as const),
     boost: fc.dictionary(
       fc.constantFrom('title', 'shortDescription', 'description', 'infobox', 'body'),

@@ -52,5 +52,5 @@ export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] 
 function editsFor(term: string, fuzzy: boolean | number): number {
   if (fuzzy === false) return 0
   const amount = fuzzy === true ? defaultFuzzy : fuzzy
-  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(term.length * amount)) : amount
+  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(term.length * amount)) : Math.floor(amount)
 }
