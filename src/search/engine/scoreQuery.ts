@@ -46,7 +46,7 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
   }
   const matches: Match[] = []
   for (const [doc, { score, queryTerms, matched }] of combined ?? []) {
-    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched })
+    matches.push({ doc, score: score * (distinct(queryTerms).length || 1), terms: distinct(matched) })
   }
   return matches.sort((a, b) => b.score - a.score)
 }
@@ -76,7 +76,8 @@ function addTermScores(
       if (found === undefined) results.set(doc, { score, queryTerms: [queryTerm], matched: [term] })
       else {
         found.score += score
-        if (!found.matched.includes(term)) found.matched.push(term)
+        // Expansions come one after another: the same term in another field is the last one added.
+        if (found.matched[found.matched.length - 1] !== term) found.matched.push(term)
       }
     }
   }
@@ -104,8 +105,16 @@ function intersect(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Ma
   return both
 }
 
+/** Scores added, terms appended: repeats are dropped once, at the end (`distinct`), so merging stays linear. */
 function merge(into: Accumulated, from: Accumulated): void {
   into.score += from.score
-  for (const term of from.queryTerms) if (!into.queryTerms.includes(term)) into.queryTerms.push(term)
-  for (const term of from.matched) if (!into.matched.includes(term)) into.matched.push(term)
+  for (const term of from.queryTerms) into.queryTerms.push(term)
+  for (const term of from.matched) into.matched.push(term)
+}
+
+/** `terms` without repeats, in the order first met. */
+function distinct(terms: string[]): string[] {
+  if (terms.length < 2) return terms
+  if (terms.length <= 8) return terms.filter((term, at) => terms.indexOf(term) === at)
+  return [...new Set(terms)]
 }
