@@ -11,7 +11,7 @@ import type { IndexData } from './indexData.js'
 import { rankAndCount, type Match } from './rankAndCount.js'
 import { resolveSearchOptions, type MatchingOptions, type SearchOptions } from './searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
-import { makeSnippet } from './snippet.js'
+import { makeSnippet, snippetScanFor } from './snippet.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
 export const maxQueryLength = 500
@@ -73,7 +73,8 @@ export class SearchIndex {
             scoringOptions(this.options, resolved.matching),
           )
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets, resolved)
-    const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
+    const scan = snippetScanFor(page.length)
+    const hits = page.map((match) => this.#hit(match, resolved.snippetLength, scan))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
     // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
     return { ...ranked, hits } as unknown as SearchResultFor<Options>
@@ -93,14 +94,14 @@ export class SearchIndex {
     return (this.#termIndex ??= createLoadedTermIndex(this.data.terms.head, [...this.data.terms.entries()]))
   }
 
-  #hit(match: Match, snippetLength: number): SearchHit {
+  #hit(match: Match, snippetLength: number, scan: number): SearchHit {
     const document = this.data.documents[match.doc] as StoredDocument
     const text = this.data.texts[match.doc] || document.description || ''
     return {
       ...document,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(text, new Set(match.terms), snippetLength),
+      snippet: makeSnippet(text, new Set(match.terms), snippetLength, scan),
     }
   }
 }

@@ -1,11 +1,15 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../../src/build.js'
+import { fold } from '../../src/core/fold.js'
 import { createLoadedTermIndex } from '../../src/search/engine/loadedTermIndex.js'
 import { maxQueryTerms, queryTerms } from '../../src/search/engine/queryTerms.js'
 import { scoreQuery } from '../../src/search/engine/scoreQuery.js'
 import type { TermIndex } from '../../src/search/engine/termIndex.js'
 import { scoringOptions } from '../../src/search/searchIndex.js'
-import { fixtureSlugs, readFixture } from '../helpers.js'
+import { makeSnippet, snippetScanFor, snippetScanLimit, type Snippet } from '../../src/search/snippet.js'
+import { article, fixtureSlugs, readFixture } from '../helpers.js'
+import { fcParameters } from './helpers.js'
 
 // The work of a query is bounded by construction, whatever its text and
 // options: counted here in term-index reads, never in time (bench/worstQueries.mjs
@@ -58,5 +62,86 @@ describe('query terms', () => {
     expect(reads()).toBeLessThanOrEqual(101)
     const once = scoreQuery(terms, queryTerms('b', { prefix: true }), scoringOptions(index.options, {}))
     expect(repeated).toEqual(once)
+  })
+})
+
+/** `makeSnippet` as it was before it was made linear: every term searched with indexOf, every window counted again. */
+function quadraticSnippet(text: string, terms: ReadonlySet<string>, length: number): Snippet {
+  const source = text.length > snippetScanLimit ? text.slice(0, snippetScanLimit) : text
+  const folded = (source.toLowerCase().length === source.length ? source.toLowerCase() : source).replace(
+    /[^\0-\x7f]|[A-Z]/g,
+    (c) => (fold(c).length === 1 ? fold(c) : c),
+  )
+  const isBoundary = (at: number) => at < 0 || at >= folded.length || !/[\p{L}\p{N}\p{M}]/u.test(folded[at] ?? '')
+  const found: { start: number; end: number; term: string }[] = []
+  for (const term of terms) {
+    if (term === '') continue
+    let count = 0
+    for (let at = folded.indexOf(term); at >= 0 && count < 20; at = folded.indexOf(term, at + 1)) {
+      if (isBoundary(at - 1) && isBoundary(at + term.length)) {
+        found.push({ start: at, end: at + term.length, term })
+        count++
+      }
+    }
+  }
+  let last = 0
+  const matches = found
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((m) => m.start >= last && (last = m.end) > 0)
+  let anchor = matches[0]?.start ?? 0
+  let most = 0
+  for (const { start } of matches) {
+    const distinct = new Set(matches.filter((m) => m.start >= start && m.end <= start + length).map((m) => m.term)).size
+    if (distinct > most) {
+      anchor = start
+      most = distinct
+    }
+  }
+  let start = Math.max(0, anchor - Math.floor(length / 4))
+  if (start > 0) start = source.indexOf(' ', start) + 1 || start
+  if (start > anchor) start = anchor
+  let end = Math.min(source.length, start + length)
+  if (end < source.length) end = source.lastIndexOf(' ', end) > start ? source.lastIndexOf(' ', end) : end
+  const prefix = start > 0 ? '…' : ''
+  const suffix = end < text.length ? '…' : ''
+  const window = source.slice(start, end).trim()
+  start = source.indexOf(window, start)
+  const ranges = matches
+    .filter((m) => m.start >= start && m.end <= start + window.length)
+    .map((m) => [m.start - start + prefix.length, m.end - start + prefix.length] as const)
+  return { text: prefix + window + suffix, ranges }
+}
+
+describe('snippets', () => {
+  test('are those of the quadratic search they replace, on prose and on hostile text', () => {
+    const word = fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'Höchstädt', 'hochstadt', 'of', 'x', '\0')
+    const separator = fc.constantFrom(' ', '  ', '\n\n', ', ', '\u00A0', '-', '')
+    const text = fc.array(fc.tuple(word, separator), { maxLength: 300 }).map((parts) => parts.flat().join(''))
+    const terms = fc.uniqueArray(fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'hochstadt', 'x', '\0', 'b'), {
+      maxLength: 6,
+    })
+    fc.assert(
+      fc.property(text, terms, fc.integer({ min: 0, max: 400 }), (value, list, length) => {
+        expect(makeSnippet(value, new Set(list), length)).toEqual(quadraticSnippet(value, new Set(list), length))
+      }),
+      fcParameters(500),
+    )
+  })
+
+  test('a page of many hits scans fewer characters of each (snippetScanBudget), a short page all it may', () => {
+    expect(snippetScanFor(10)).toBe(snippetScanLimit)
+    expect(snippetScanFor(2000)).toBe(1000)
+    expect(snippetScanFor(100_000)).toBe(500)
+    const far = `${'filler '.repeat(2800)}target`
+    expect(makeSnippet(far, new Set(['target']), 160, 1000).ranges).toEqual([])
+    expect(makeSnippet(far, new Set(['target']), 160).ranges).toHaveLength(1)
+    const many = buildIndex(
+      Array.from({ length: 120 }, (_, i) =>
+        parseArticle(article({ title: `Battle ${i}`, body: far }), { id: `b${i}` }),
+      ),
+    )
+    const ranges = (limit: number) => many.search('target', { limit }).hits.map((hit) => hit.snippet.ranges.length)
+    expect(ranges(10)).toEqual(Array.from({ length: 10 }, () => 1))
+    expect(ranges(120)).toEqual(Array.from({ length: 120 }, () => 0))
   })
 })

@@ -18,7 +18,7 @@ import { rankAndCount, type Match } from '../rankAndCount.js'
 import { cleanQuery, scoringOptions } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
-import { makeSnippet } from '../snippet.js'
+import { makeSnippet, snippetScanFor } from '../snippet.js'
 import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -95,7 +95,8 @@ export class ChunkedIndex {
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, this.#facets(resolved, text === ''), resolved)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
-    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved.snippetLength))
+    const scan = snippetScanFor(page.length)
+    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved.snippetLength, scan))
     return { ...ranked, hits } as unknown as SearchResultFor<Options>
   }
 
@@ -182,14 +183,14 @@ export class ChunkedIndex {
     return chunkPaths.fragment(hashes[block] ?? '', doc - (starts[block] ?? 0))
   }
 
-  #hit(match: Match, path: string, snippetLength: number): SearchHit {
+  #hit(match: Match, path: string, snippetLength: number, scan: number): SearchHit {
     const { document, text } = this.#store.get(path) as DocumentFragment<StoredDocument>
     const source = text || document.description || ''
     return {
       ...document,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(source, new Set(match.terms), snippetLength),
+      snippet: makeSnippet(source, new Set(match.terms), snippetLength, scan),
     }
   }
 }
