@@ -11,11 +11,11 @@ export interface Snippet {
 export const snippetScanLimit = 20_000
 /**
  * Characters scanned for the snippets of one search, over all its hits: a
- * page of up to 100 hits scans `snippetScanLimit` characters of each, a page
- * of 2,000 hits 1,000 of each, and no page less than 500 of each.
+ * page of up to 50 hits scans `snippetScanLimit` characters of each, a page
+ * of 1,000 hits 1,000 of each, and no page less than 200 of each.
  */
-export const snippetScanBudget = 2_000_000
-const minimumScan = 500
+export const snippetScanBudget = 1_000_000
+const minimumScan = 200
 /** Matches collected per term; plenty to choose a window from. */
 const matchLimit = 20
 /** Terms that are not whole words (a ZWJ or soft hyphen inside) are searched one by one: at most this many. */

@@ -16,6 +16,15 @@ export interface ScoringOptions {
   readonly combineWith: 'AND' | 'OR'
 }
 
+/**
+ * Most index terms one query reads, over all its terms: each query term may
+ * expand to an equal share of them (a query of five terms or fewer is not
+ * cut: each expands to at most 201, see `maxExpansions`). With
+ * `maxQueryTerms` it bounds the postings a query reads to those of the
+ * index's 1,000 largest terms, whatever the query.
+ */
+export const maxQueryExpansions = 1000
+
 /** A document's score so far, the query terms it matched, and the index terms that matched them. */
 interface Accumulated {
   score: number
@@ -33,9 +42,10 @@ interface Accumulated {
  */
 export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
   let combined: Map<number, Accumulated> | undefined
+  const share = Math.max(1, Math.floor(maxQueryExpansions / terms.length))
   for (const query of terms) {
     const results = new Map<number, Accumulated>()
-    for (const { term, weight } of expandTerm(index, query))
+    for (const { term, weight } of expandTerm(index, query).slice(0, share))
       addTermScores(index, query.term, term, weight, options.fieldBoosts, results)
     combined =
       combined === undefined
