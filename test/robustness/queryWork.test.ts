@@ -1,12 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../../src/build.js'
+import { dateKey } from '../../src/core/dateKey.js'
 import { fold } from '../../src/core/fold.js'
+import type { DateTable } from '../../src/core/indexData.js'
 import { createLoadedTermIndex } from '../../src/search/engine/loadedTermIndex.js'
 import { maxQueryTerms, queryTerms } from '../../src/search/engine/queryTerms.js'
 import { maxExpansions } from '../../src/search/engine/expandTerm.js'
 import { maxQueryExpansions, scoreQuery } from '../../src/search/engine/scoreQuery.js'
 import type { TermIndex } from '../../src/search/engine/termIndex.js'
+import { createDateFacet } from '../../src/search/facets/dateFacet.js'
+import type { DateBucketSize } from '../../src/search/searchOptions.js'
 import { scoringOptions } from '../../src/search/searchIndex.js'
 import { makeSnippet, snippetScanFor, snippetScanLimit, type Snippet } from '../../src/search/snippet.js'
 import { article, fixtureSlugs, readFixture } from '../helpers.js'
@@ -159,5 +163,49 @@ describe('snippets', () => {
     const ranges = (limit: number) => many.search('target', { limit }).hits.map((hit) => hit.snippet.ranges.length)
     expect(ranges(10)).toEqual(Array.from({ length: 10 }, () => 1))
     expect(ranges(120)).toEqual(Array.from({ length: 120 }, () => 0))
+  })
+})
+
+/** The date histogram as it was counted before: every bucket of every interval, one by one. */
+function bucketByBucket(table: DateTable, size: DateBucketSize, present: number): { value: string; count: number }[] {
+  const [width, first] = ({ year: [1, 1], decade: [10, 0], century: [100, 1] } as const)[size]
+  const bucketOf = (y: number) => (y > 0 ? Math.floor((y - first) / width) : -Math.floor((-y - first) / width) - 1)
+  const yearOf = (key: number) => Math.floor(key / 10000)
+  const counts = new Map<number, number>()
+  table.start.forEach((start, doc) => {
+    if (start === null) return
+    const end = table.end[doc]
+    const last = bucketOf(end === null || end === undefined ? Math.max(present, yearOf(start)) : yearOf(end))
+    for (let bucket = bucketOf(yearOf(start)); bucket <= last; bucket++)
+      counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
+  })
+  return [...counts].sort(([a], [b]) => a - b).map(([bucket, count]) => ({ value: String(bucket), count }))
+}
+
+describe('date histogram', () => {
+  test('counts what counting bucket by bucket counted, BC, ongoing and reversed intervals included', () => {
+    const year = fc.integer({ min: -10_000, max: 10_000 }).filter((y) => y !== 0)
+    const interval = fc.option(fc.tuple(year, fc.option(year, { nil: null })), { nil: null })
+    const present = new Date().getUTCFullYear()
+    fc.assert(
+      fc.property(
+        fc.array(interval, { maxLength: 30 }),
+        fc.constantFrom<DateBucketSize>('year', 'decade', 'century'),
+        (intervals, size) => {
+          const table: DateTable = {
+            start: intervals.map((span) => (span === null ? null : dateKey({ year: span[0] }, 'start'))),
+            end: intervals.map((span) =>
+              span === null || span[1] === null ? null : dateKey({ year: span[1] }, 'end'),
+            ),
+          }
+          const set = new Uint8Array(intervals.length).fill(1)
+          const counted = createDateFacet(table).count(set, { interval: size }, undefined)
+          expect(counted.map(({ count }) => count)).toEqual(
+            bucketByBucket(table, size, present).map(({ count }) => count),
+          )
+        },
+      ),
+      fcParameters(300),
+    )
   })
 })
