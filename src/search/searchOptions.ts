@@ -107,6 +107,7 @@ const checks: Readonly<Record<string, Check>> = {
   snippetLength: count,
   sort: oneOf('relevance', 'date', '-date'),
   combineWith: oneOf('AND', 'OR'),
+  prefix: oneOf(true, false),
   // A number of edits is capped: 6 edits of a one-letter term match every term of up
   // to 7 letters (a 500-character query of them took seconds and gigabytes).
   fuzzy: [
@@ -186,7 +187,10 @@ function readFilter(kind: FacetKind, value: unknown, option: string): FacetFilte
   }
   check(option, value, [isRecord, 'an object { from, to }'])
   const { from, to } = value as DateFilter
-  return { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+  const range = { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+  // A range that ends before it starts would match nothing, silently: most likely two fields swapped.
+  if (range.from > range.to) invalid(option, 'a range whose "from" is not after its "to"', value)
+  return range
 }
 
 function dateBound(value: unknown, side: 'start' | 'end', option: string): number {

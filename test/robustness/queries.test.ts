@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle, serializeIndex } from '../../src/build.js'
 import { OptionsError, loadIndex, type SearchOptions, type SearchResult } from '../../src/index.js'
+import { dateKey, parseDateBound } from '../../src/core/dateKey.js'
 import { fcParameters, goodArticle, measure } from './helpers.js'
 
 // Any query string and any options object give a result or a typed
@@ -25,6 +26,9 @@ const index = loadIndex(
     ),
   ),
 )
+
+const startKey = (bound: number | string) => dateKey(parseDateBound(bound) ?? { year: 0 }, 'start')
+const endKey = (bound: number | string) => dateKey(parseDateBound(bound) ?? { year: 0 }, 'end')
 
 /** A result of the documented shape, or an OptionsError; anything else is rethrown. */
 function resultOrOptionsError(run: () => SearchResult): SearchResult | OptionsError {
@@ -93,6 +97,22 @@ describe('facet filters and options', () => {
   })
 
   test.each([
+    [
+      'a date range that ends before it starts (it matched nothing, silently)',
+      { filters: { date: { from: 1945, to: 1939 } } },
+      'infobox-search: search option "filters.date" must be a range whose "from" is not after its "to", received {"from":1945,"to":1939}.',
+    ],
+    [
+      'a date range that ends the month before it starts',
+      { filters: { date: { from: '1863-07', to: '1863-06-30' } } },
+      /"filters\.date" must be a range whose "from" is not after its "to"/,
+    ],
+    [
+      'prefix as a string',
+      { prefix: 'yes' },
+      `infobox-search: search option "prefix" must be 'true' or 'false', received "yes".`,
+    ],
+    ['prefix as a number', { prefix: 1 }, /"prefix" must be 'true' or 'false', received 1\./],
     [
       'a place filter that is a string',
       { filters: { place: 'Syria' } },
@@ -512,13 +532,16 @@ describe('properties', () => {
       {
         place: fc.array(fc.constantFrom('Rome', 'Italy', 'Atlantis', '__proto__', ''), { maxLength: 3 }),
         combatant: fc.array(fc.constantFrom('Rome', 'Carthage'), { maxLength: 2 }),
-        date: fc.record(
-          {
-            from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')),
-            to: fc.oneof(year, fc.constantFrom('2030', '-0490')),
-          },
-          { requiredKeys: [] },
-        ),
+        date: fc
+          .record(
+            {
+              from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')),
+              to: fc.oneof(year, fc.constantFrom('2030', '-0490')),
+            },
+            { requiredKeys: [] },
+          )
+          // A range that ends before it starts is refused (see 'a date range that ends before it starts').
+          .filter(({ from, to }) => from === undefined || to === undefined || startKey(from) <= endKey(to)),
       },
       { requiredKeys: [] },
     ),
