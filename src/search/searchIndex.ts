@@ -12,6 +12,7 @@ import { rankAndCount, type Match } from './rankAndCount.js'
 import { resolveSearchOptions, type MatchingOptions, type SearchOptions } from './searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
 import { makeSnippet, snippetScanFor } from './snippet.js'
+import { resolveSuggestLimit, type SuggestOptions } from './suggestOptions.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
 export const maxQueryLength = 500
@@ -83,11 +84,13 @@ export class SearchIndex {
   /**
    * Complete a query prefix from the index's terms, best first.
    * @example index.suggest('gettys') // [{ suggestion: 'gettysburg', … }]
+   * @throws {OptionsError} `ERR_INVALID_QUERY` for a `limit` that is not a whole number ≥ 0.
    */
-  suggest(prefix: string, options: { readonly limit?: number } = {}): Suggestion[] {
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    const limit = resolveSuggestLimit(options)
     const text = cleanQuery(prefix)
     if (text === '') return []
-    return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, options.limit ?? 10)
+    return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, limit)
   }
 
   #terms(): TermIndex {

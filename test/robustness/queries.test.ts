@@ -77,6 +77,41 @@ describe('hostile query strings', () => {
   })
 })
 
+describe('suggest options', () => {
+  test('null or no options are the defaults (null threw a TypeError)', () => {
+    expect(index.suggest('bat', null as unknown as undefined)).toEqual(index.suggest('bat'))
+    expect(index.suggest('bat', {}).length).toBeGreaterThan(0)
+  })
+
+  test('limit caps the suggestions; 0 gives none', () => {
+    expect(index.suggest('b', { limit: 1 })).toHaveLength(1)
+    expect(index.suggest('b', { limit: 0 })).toEqual([])
+  })
+
+  test.each([
+    [
+      'a negative limit (it returned all but the last)',
+      { limit: -1 },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received -1.',
+    ],
+    [
+      'a fractional limit',
+      { limit: 1.5 },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received 1.5.',
+    ],
+    [
+      'a string limit',
+      { limit: '3' },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received "3".',
+    ],
+    ['options that are a number', 5, 'infobox-search: search option "options" must be an object, received 5.'],
+  ])('%s is a typed OptionsError', (_name, options, message) => {
+    expect(() => index.suggest('bat', options as never)).toThrow(
+      expect.objectContaining({ name: 'OptionsError', code: 'ERR_INVALID_QUERY', message }),
+    )
+  })
+})
+
 describe('facet filters and options', () => {
   test('an unknown facet is a typed error naming it and the known ones', () => {
     expect(() => index.search('', { filters: { planet: ['Mars'] } })).toThrow(OptionsError)

@@ -19,6 +19,7 @@ import { cleanQuery, scoringOptions } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { makeSnippet, snippetScanFor } from '../snippet.js'
+import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
 import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -104,17 +105,15 @@ export class ChunkedIndex {
    * Complete a query prefix from the index's terms, best first (as `SearchIndex.suggest`).
    * @example await index.suggest('gettys') // [{ suggestion: 'gettysburg', … }]
    */
-  async suggest(
-    prefix: string,
-    options: { readonly limit?: number; readonly signal?: AbortSignal } = {},
-  ): Promise<Suggestion[]> {
+  async suggest(prefix: string, options?: SuggestOptions & { readonly signal?: AbortSignal }): Promise<Suggestion[]> {
+    const limit = resolveSuggestLimit(options)
     const text = cleanQuery(prefix)
     if (text === '') return []
     const suggestions = await this.#untilComplete(
       (terms) => suggestCompletions(terms, text, scoringOptions(this.options, {})),
-      options.signal,
+      options?.signal,
     )
-    return suggestions.slice(0, options.limit ?? 10)
+    return suggestions.slice(0, limit)
   }
 
   /** Run `evaluate` over the chunks fetched; fetch what it found missing and run it again, until nothing is. */
