@@ -2,6 +2,7 @@ import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js
 import { isRecord } from '../core/guards.js'
 import { isBodyProfile, type IndexOptions } from '../core/options.js'
 import type { FacetData, FacetTable, StoredDocument } from '../core/indexData.js'
+import { dateTableProblem, facetTableProblem } from './checkFacetData.js'
 import { readTermPayload } from './readTermPayload.js'
 import { SearchIndex } from './searchIndex.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
@@ -90,7 +91,12 @@ function open(source: unknown): [Envelope, IndexOptions] {
   // that validated them, and the runtime stays small.
   const options = envelope['options'] as IndexOptions
   ensure(
-    isRecord(options) && isBodyProfile(options.body) && isRecord(options.boost) && Array.isArray(options.facets),
+    isRecord(options) &&
+      isBodyProfile(options.body) &&
+      isRecord(options.boost) &&
+      Object.values(options.boost).every((weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity) &&
+      Array.isArray(options.facets) &&
+      options.facets.every((name) => typeof name === 'string'),
     'its "options" are invalid',
   )
   return [envelope, options]
@@ -122,37 +128,23 @@ function assemble(envelope: Envelope, options: IndexOptions): SearchIndex {
   })
 }
 
+/** Facet tables and dates, checked for what the runtime relies on (see `facetTableProblem`, `dateTableProblem`). */
 function checkFacets(facets: unknown, size: number): FacetData {
   ensure(
     isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']),
     '"facets" must be { tables, date }',
   )
   const { tables: input, date } = facets as { tables: Envelope; date: Envelope }
-  // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
-  const isKeys = (keys: unknown) =>
-    Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
-  ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
+  const dateProblem = dateTableProblem(date, size)
+  ensure(dateProblem === undefined, `"facets.date" ${dateProblem ?? ''}`)
   const tables = Object.create(null) as Record<string, FacetTable>
   for (const [name, table] of Object.entries(input)) {
     ensure(
       /^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name),
       `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`,
     )
-    const { values, docs, labels } = (isRecord(table) ? table : {}) as Envelope
-    ensure(
-      Array.isArray(values) &&
-        Array.isArray(docs) &&
-        values.length === docs.length &&
-        values.every((v) => typeof v === 'string') &&
-        (labels === undefined || isRecord(labels)),
-      `facet "${name}" must be { values, docs } of equal length`,
-    )
-    ensure(
-      (docs as unknown[]).every(
-        (list) => Array.isArray(list) && list.every((d) => Number.isInteger(d) && d >= 0 && d < size),
-      ),
-      `facet "${name}" refers to documents that are not in the index`,
-    )
+    const problem = facetTableProblem(table, size)
+    ensure(problem === undefined, `facet "${name}" ${problem ?? ''}`)
     tables[name] = table as FacetTable
   }
   return { tables, date } as unknown as FacetData
