@@ -7,8 +7,8 @@ import { readTermPayload } from './readTermPayload.js'
 import { SearchIndex } from './searchIndex.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 
-/** What `loadIndex` reads: the file's text or the parsed JSON. */
-export type IndexSource = string | object
+/** What `loadIndex` reads: the file's text (a byte-order mark is dropped), its bytes (UTF-8: a `Uint8Array`, a Node `Buffer`, an `ArrayBuffer`) or the parsed JSON. */
+export type IndexSource = string | ArrayBuffer | ArrayBufferView | object
 
 type Envelope = Record<string, unknown>
 
@@ -57,8 +57,21 @@ function isResponse(value: unknown): value is Response {
   return typeof (value as Response | null)?.text === 'function' && 'ok' in (value as object)
 }
 
+/** The file's bytes as text (UTF-8; a byte-order mark is dropped), for `loadIndex(await readFile(path))`. */
+function decodeBytes(bytes: ArrayBuffer | ArrayBufferView): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch (cause) {
+    return fail('CORRUPT', 'the bytes are not UTF-8 text; rebuild the index or download it again', cause)
+  }
+}
+
 /** Parse and check `format`, `version` and `options`, in that order. */
-function open(source: unknown): [Envelope, IndexOptions] {
+function open(input: unknown): [Envelope, IndexOptions] {
+  const bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input)
+  let source = bytes ? decodeBytes(input) : input
+  // A byte-order mark (an editor's, or a server's) is no part of the JSON.
+  if (typeof source === 'string' && source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   let envelope = source
   if (typeof source === 'string') {
     try {

@@ -82,6 +82,19 @@ describe('index files that are not ours', () => {
     expectRefused(input, code)
   })
 
+  test('a byte-order mark before the JSON is dropped (it was reported as truncated)', () => {
+    expect(loadIndex(`\uFEFF${json}`).search('alpha').total).toBe(1)
+  })
+
+  test('the bytes of a file are read as UTF-8: a Buffer, a Uint8Array, an ArrayBuffer (a Buffer was "not an index")', () => {
+    const bytes = new TextEncoder().encode(`\uFEFF${json}`)
+    expect(loadIndex(Buffer.from(json)).search('alpha').total).toBe(1)
+    expect(loadIndex(bytes).documentCount).toBe(3)
+    expect(loadIndex(bytes.buffer).documentCount).toBe(3)
+    expectRefused(new Uint8Array([0x7b, 0xff, 0x7d]), 'ERR_INDEX_CORRUPT', /the bytes are not UTF-8 text/)
+    expectRefused(new TextEncoder().encode('<html>'), 'ERR_INDEX_FORMAT')
+  })
+
   test('a parsed object that is not an envelope', () => {
     expectRefused({ hello: 'world' }, 'ERR_INDEX_FORMAT')
     expectRefused([], 'ERR_INDEX_FORMAT')
