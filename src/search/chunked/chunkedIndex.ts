@@ -1,11 +1,5 @@
-import {
-  chunkPaths,
-  type ChunkedManifest,
-  type DatesFacetFile,
-  type DocumentFragment,
-  type ValuesFacetFile,
-} from '../../core/chunkedFormat.js'
-import type { DateTable, FacetKind, FacetTable, StoredDocument } from '../../core/indexData.js'
+import { chunkPaths, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import type { DateTable, FacetKind, FacetTable } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
 import { scoreQuery } from '../engine/scoreQuery.js'
@@ -20,6 +14,7 @@ import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } 
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { makeSnippet, snippetScanFor } from '../snippet.js'
 import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
+import { readDatesFile, readFragment, readValuesFile } from './checkChunk.js'
 import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -158,21 +153,25 @@ export class ChunkedIndex {
       const facet = this.manifest.facets[name]
       if (facet === undefined) continue
       if (facet.kind === 'dates') {
-        date = createDateFacet(this.#facetData(facet.file, readDates))
+        date = createDateFacet(this.#facetData(facet.file, readDatesFile))
         byName.set(name, date)
       } else {
-        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValues))
-        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValues), levels, this.documentCount))
+        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValuesFile))
+        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValuesFile), levels, this.documentCount))
       }
     }
     return { byName, date }
   }
 
-  /** A facet file fetched, decoded once (`undefined` when not fetched: a level not asked for). */
-  #facetData<Data extends FacetTable | DateTable>(file: string, read: (stored: never) => Data): Data {
+  /** A facet file fetched, decoded and checked once (`undefined` when not fetched: a level not asked for). */
+  #facetData<Data extends FacetTable | DateTable>(
+    file: string,
+    read: (stored: unknown, path: string, documentCount: number) => Data,
+  ): Data {
     let data = this.#decodedFacets.get(file) as Data | undefined
     const stored = this.#store.get(file)
-    if (data === undefined && stored !== undefined) this.#decodedFacets.set(file, (data = read(stored as never)))
+    if (data === undefined && stored !== undefined)
+      this.#decodedFacets.set(file, (data = read(stored, file, this.documentCount)))
     return data as Data
   }
 
@@ -183,7 +182,7 @@ export class ChunkedIndex {
   }
 
   #hit(match: Match, path: string, snippetLength: number, scan: number): SearchHit {
-    const { document, text } = this.#store.get(path) as DocumentFragment<StoredDocument>
+    const { document, text } = readFragment(this.#store.get(path), path)
     const source = text || document.description || ''
     return {
       ...document,
@@ -197,23 +196,4 @@ export class ChunkedIndex {
 /** Whether results are ordered by date: asked for, or browsing without an order. */
 function sortsByDate(resolved: ResolvedSearchOptions, browsing: boolean): boolean {
   return resolved.sort === 'date' || resolved.sort === '-date' || (resolved.sort === undefined && browsing)
-}
-
-/** A values facet's file → its table (document deltas summed back). */
-function readValues(stored: ValuesFacetFile): FacetTable {
-  const docs = stored.deltas.map((deltas) => {
-    let doc = 0
-    return deltas.map((delta) => (doc += delta))
-  })
-  return { values: stored.values, docs, ...(stored.labels === undefined ? {} : { labels: stored.labels }) }
-}
-
-/** The date facet's file → its table (end keys from the spans). */
-function readDates(stored: DatesFacetFile): DateTable {
-  return {
-    start: stored.start,
-    end: stored.start.map((key, doc) =>
-      key === null || stored.span[doc] === null ? null : key + (stored.span[doc] as number),
-    ),
-  }
 }
