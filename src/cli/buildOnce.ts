@@ -3,6 +3,7 @@ import { openBuildCache } from '../node/cache/buildCache.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
 import { listArticleFiles } from '../node/listArticleFiles.js'
+import { checkBuildOutputs } from '../node/checkBuildOutputs.js'
 import { checkOutputPath } from '../node/outputPath.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
 import { checkChunkedFolder, writeChunkedIndex } from '../node/writeChunkedIndex.js'
@@ -26,6 +27,7 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   if (settings.out !== undefined) await checkOutputPath(settings.out)
   if (settings.chunked !== undefined) await checkChunkedFolder(settings.chunked)
   const files = await listArticleFiles(settings.inputs, settings.base)
+  await checkBuildOutputs({ out: settings.out, chunked: settings.chunked }, files)
   const builder = createIndexBuilder(settings.options)
   const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
   const progress = createProgress(stderr, files.length, settings.quiet ? 'off' : stderr.isTTY ? 'bar' : 'lines')
@@ -91,10 +93,11 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   try {
     if (settings.out !== undefined) {
       // Streamed: an index past V8's string limit (~512 MB) is still written.
-      outputs.push({ path: settings.out, bytes: await writeFileAtomic(settings.out, serializeIndexChunks(index)) })
+      const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(index), { signal })
+      outputs.push({ path: settings.out, bytes })
     }
     if (settings.chunked !== undefined) {
-      const { bytes, files } = await writeChunkedIndex(settings.chunked, chunkIndex(index))
+      const { bytes, files } = await writeChunkedIndex(settings.chunked, chunkIndex(index), { signal })
       outputs.push({ path: settings.chunked, bytes, files })
     }
   } finally {

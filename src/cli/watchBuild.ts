@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { InfoboxSearchError } from '../core/errors.js'
 import { watchInputs, type InputWatcher } from '../node/watchInputs.js'
+import { temporaryPrefix } from '../node/writeFileAtomic.js'
 import { buildOnce } from './buildOnce.js'
 import type { BuildSettings } from './buildSettings.js'
 
@@ -34,7 +35,7 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
     busy = false
   }
 
-  const temporary = settings.outPath === undefined ? undefined : `.${path.basename(settings.outPath)}.`
+  const temporary = settings.outPath === undefined ? undefined : temporaryPrefix(settings.outPath)
   const within = (folder: string | undefined, file: string) =>
     folder !== undefined && (file === folder || file.startsWith(folder + path.sep))
   const ignore = (file: string): boolean =>
