@@ -18,6 +18,7 @@ export type InfoboxSearchErrorCode =
   | 'ERR_IO'
   | 'ERR_CHUNK_FETCH'
   | 'ERR_CHUNK_MISMATCH'
+  | 'ERR_OVER_BUDGET'
 
 interface ErrorDetails {
   readonly cause?: unknown
