@@ -113,7 +113,9 @@ export function createIndexBuilder(input?: BuildIndexOptions): IndexBuilder {
       facets.placeHierarchy.forEach((place, level) => tag(`place@${level}`, place, doc))
       for (const combatant of facets.combatant) tag('combatant', combatant.value, doc, combatant.display)
       for (const kind of facets.kind) tag('kind', kind, doc)
-      for (const name of options.facets) for (const value of facets.extra[name] ?? []) tag(name, value, doc)
+      // Own values only: an extra facet may be named like an Object method (`valueOf`).
+      for (const name of options.facets)
+        for (const value of Object.hasOwn(facets.extra, name) ? (facets.extra[name] ?? []) : []) tag(name, value, doc)
       postings.add(termsOf(record))
     },
     finish() {
