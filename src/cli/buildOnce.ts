@@ -13,6 +13,7 @@ import type { BuildSettings } from './buildSettings.js'
 import { formatBuildSummary, type BuildOutput, type BuildTally } from './formatBuildSummary.js'
 import { formatDiagnostic } from './formatDiagnostic.js'
 import { createProgress } from './progress.js'
+import { terminalLines, terminalText } from './terminalText.js'
 
 /**
  * One build: list the files, extract them (on workers when `jobs` > 1, from
@@ -66,7 +67,9 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
       if (owner !== undefined) {
         progress.end()
         stderr.write(
-          `infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.\n`,
+          terminalLines(
+            `infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.`,
+          ) + '\n',
         )
         return 1
       }
@@ -104,7 +107,8 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     await pruned
   }
   progress.end()
-  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, outputs)}\n`)
+  if (!settings.quiet)
+    stderr.write(`${terminalText(formatBuildSummary(tally, (performance.now() - started) / 1000, outputs))}\n`)
   return 0
 }
 

@@ -10,6 +10,7 @@ import type { SearchFilters, SearchOptions, SortOrder } from '../search/searchOp
 import type { SearchIndex } from '../search/searchIndex.js'
 import type { CliValues } from './main.js'
 import { UsageError } from './usage.js'
+import { terminalJson, terminalText } from './terminalText.js'
 
 /** `infobox-search search <index> <query>`. */
 export async function runSearch(args: readonly string[], values: CliValues): Promise<number> {
@@ -29,21 +30,24 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   const query = words.join(' ')
   const result = index instanceof ChunkedIndex ? await index.search(query, options) : index.search(query, options)
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    process.stdout.write(`${terminalJson(JSON.stringify(result, null, 2))}\n`)
     return 0
   }
   const out: string[] = [
     `${result.total} result(s)${result.total === result.totalUnfiltered ? '' : ` (${result.totalUnfiltered} before filters)`}`,
   ]
   result.hits.forEach((hit, i) => {
-    const meta = [hit.date, hit.place].filter(Boolean).join(' · ')
-    out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
+    const meta = terminalText([hit.date, hit.place].filter(Boolean).join(' · '))
+    out.push(
+      '',
+      `${(options.offset ?? 0) + i + 1}. ${terminalText(hit.title)}  [${terminalText(hit.id)}]  score ${hit.score.toFixed(2)}`,
+    )
     if (meta !== '') out.push(`   ${meta}`)
     if (hit.snippet.text !== '') out.push(`   ${mark(hit.snippet.text, hit.snippet.ranges)}`)
   })
   for (const [name, counts] of Object.entries(result.facets)) {
-    out.push('', `${name}:`)
-    for (const c of counts) out.push(`  ${c.value}  (${c.count})`)
+    out.push('', `${terminalText(name)}:`)
+    for (const c of counts) out.push(`  ${terminalText(c.value)}  (${c.count})`)
   }
   process.stdout.write(`${out.join('\n')}\n`)
   return 0
@@ -72,13 +76,16 @@ export async function readIndex(file: string): Promise<SearchIndex | ChunkedInde
 }
 
 function parseFilters(filters: readonly string[]): SearchFilters {
-  const result: Record<string, string[] | { from?: string; to?: string }> = {}
+  // No prototype: a facet named __proto__ is a key like any other (and refused as unknown).
+  const result = Object.create(null) as Record<string, string[] | { from?: string; to?: string }>
   for (const filter of filters) {
     const at = filter.indexOf('=')
     if (at <= 0) throw new UsageError(`--filter takes facet=value, received "${filter}"`)
     const name = filter.slice(0, at)
     const value = filter.slice(at + 1)
     if (name === 'date') {
+      if (value.split('..').length > 2)
+        throw new UsageError(`--filter date= takes a year, a date or a range from..to, received "${value}"`)
       const [from, to] = value.split('..')
       result['date'] = {
         ...(from ? { from } : {}),
@@ -104,9 +111,10 @@ function mark(text: string, ranges: readonly (readonly [number, number])[]): str
   const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['«', '»']
   let out = ''
   let at = 0
+  // Each piece made safe on its own: the only escape sequences written are the ones above.
   for (const [start, end] of ranges) {
-    out += text.slice(at, start) + open + text.slice(start, end) + close
+    out += terminalText(text.slice(at, start)) + open + terminalText(text.slice(start, end)) + close
     at = end
   }
-  return out + text.slice(at)
+  return out + terminalText(text.slice(at))
 }

@@ -4,6 +4,7 @@ import { watchInputs, type InputWatcher } from '../node/watchInputs.js'
 import { temporaryPrefix } from '../node/writeFileAtomic.js'
 import { buildOnce } from './buildOnce.js'
 import type { BuildSettings } from './buildSettings.js'
+import { terminalLines, terminalText } from './terminalText.js'
 
 /**
  * `build --watch`: build, then rebuild whenever an input changes (debounced;
@@ -25,7 +26,7 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
       again = false
       await buildOnce(settings, controller.signal).catch((error: unknown) => {
         if (controller.signal.aborted) return
-        if (error instanceof InfoboxSearchError) stderr.write(`${error.message}\n`)
+        if (error instanceof InfoboxSearchError) stderr.write(`${terminalLines(error.message)}\n`)
         else
           stderr.write(
             `infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -58,7 +59,7 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
         if (controller.signal.aborted) return
         if (!settings.quiet)
           stderr.write(
-            `infobox-search: ${files.length === 1 ? files[0] : `${files.length} files`} changed; rebuilding\n`,
+            `infobox-search: ${files.length === 1 ? terminalText(files[0] ?? '') : `${files.length} files`} changed; rebuilding\n`,
           )
         if (busy) again = true
         else running = rebuild()
