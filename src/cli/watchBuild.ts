@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { isDynamicPattern } from 'tinyglobby'
 import { InfoboxSearchError } from '../core/errors.js'
+import { globBase } from '../node/listArticleFiles.js'
 import { watchInputs, type InputWatcher } from '../node/watchInputs.js'
 import { temporaryPrefix } from '../node/writeFileAtomic.js'
 import { buildOnce } from './buildOnce.js'
@@ -48,6 +51,19 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
   const stop = (): void => controller.abort()
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // An input moved or removed ends the watch with an error: its watcher may stop without a word
+  // (then nothing kept the process alive, and it exited 0 silently). Checked every second.
+  let lost: string | undefined
+  const roots = settings.inputs.map((input) => ({
+    input,
+    root: path.resolve(settings.base, isDynamicPattern(input) ? globBase(input) : input),
+  }))
+  const alive = setInterval(() => {
+    const gone = roots.find(({ root }) => !existsSync(root))
+    if (gone === undefined || controller.signal.aborted) return
+    lost = gone.input
+    controller.abort()
+  }, 1000)
   let watcher: InputWatcher | undefined
   try {
     running = rebuild()
@@ -72,11 +88,14 @@ export async function watchBuild(settings: BuildSettings): Promise<number> {
     if (!controller.signal.aborted)
       await new Promise((resolve) => controller.signal.addEventListener('abort', resolve, { once: true }))
   } finally {
+    clearInterval(alive)
     watcher?.close()
     controller.abort()
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
     await running
   }
-  return 0
+  if (lost === undefined) return 0
+  stderr.write(`infobox-search: the input "${terminalText(lost)}" was moved or removed; stopped watching.\n`)
+  return 2
 }
