@@ -49,6 +49,7 @@ describe('exported names', () => {
       'extractFieldValues',
       'extractPlaces',
       'extractRecord',
+      'findArticleFiles',
       'findConflictInfobox',
       'inferInfoboxKind',
       'isFrontMatterError',

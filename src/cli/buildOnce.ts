@@ -2,7 +2,7 @@ import { createIndexBuilder } from '../builder/buildIndex.js'
 import { openBuildCache } from '../node/cache/buildCache.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
-import { listArticleFiles } from '../node/listArticleFiles.js'
+import { findArticleFiles } from '../node/listArticleFiles.js'
 import { checkBuildOutputs } from '../node/checkBuildOutputs.js'
 import { checkOutputPath } from '../node/outputPath.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
@@ -27,7 +27,10 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   const { stderr } = process
   if (settings.out !== undefined) await checkOutputPath(settings.out)
   if (settings.chunked !== undefined) await checkChunkedFolder(settings.chunked)
-  const files = await listArticleFiles(settings.inputs, settings.base)
+  const { files, skipped } = await findArticleFiles(settings.inputs, {
+    cwd: settings.base,
+    followSymlinks: settings.followSymlinks,
+  })
   await checkBuildOutputs({ out: settings.out, chunked: settings.chunked }, files)
   const builder = createIndexBuilder(settings.options)
   const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
@@ -40,6 +43,9 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     workers,
     cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 },
   }
+  // Links not followed, files reached twice: warnings, before the articles'.
+  tally.warnings += skipped.length
+  if (!settings.quiet) for (const diagnostic of skipped) progress.print(formatDiagnostic(diagnostic))
   const owners = new Map<string, string>()
   let complete = false
   try {

@@ -16,6 +16,7 @@ const options = {
   config: { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
   strict: { type: 'boolean' },
+  'follow-symlinks': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   limit: { type: 'string' },
   offset: { type: 'string' },
