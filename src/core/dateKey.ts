@@ -43,6 +43,15 @@ export function dateKey(date: PartialDate, side: 'start' | 'end'): number {
   return date.year * 10_000 + month * 100 + day
 }
 
+/** The smallest and largest keys a date can have (1 January 10,000 BC, 31 December AD 10,000). */
+export const minDateKey = dateKey({ year: -MAX_YEAR }, 'start')
+export const maxDateKey = dateKey({ year: MAX_YEAR }, 'end')
+
+/** Whether `key` is a key a date can have: an integer from `minDateKey` to `maxDateKey`. */
+export function isDateKey(key: unknown): key is number {
+  return typeof key === 'number' && Number.isInteger(key) && key >= minDateKey && key <= maxDateKey
+}
+
 /**
  * Parses a filter bound: a year number (negative for BC), or a string `YYYY`, `-YYYY`
  * (BC), `YYYY-MM` or `YYYY-MM-DD`. Returns `undefined` when it is not a valid date.
