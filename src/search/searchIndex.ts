@@ -69,7 +69,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
     const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
-    const { filters, signals } = applySuggestions(suggested, resolved, this.#facets.byName)
+    const { filters, signals, required } = applySuggestions(suggested, resolved, this.#facets.byName)
     const terms = text === '' ? [] : queryTerms(text, resolved.matching)
     const matches =
       text === '' ? undefined : scoreQuery(this.#terms(), terms, scoringOptions(this.options, resolved.matching))
@@ -79,6 +79,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
       this.#facets,
       { ...resolved, filters },
       signals,
+      required,
     )
     const hits = page.map((match) => this.#hit(match, resolved.snippetLength))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:

@@ -7,26 +7,46 @@ import type { SuggestedFilter } from './understandQuery.js'
 export interface SuggestionEffect {
   /** The search's filters: the caller's, and with `applySuggested` the suggestions on facets the caller does not filter. */
   readonly filters: ReadonlyMap<string, FacetFilter>
+  /** With `applySuggested`: the documents the words naming values of several facets allow (any of those values); each set must hold. */
+  readonly required: readonly DocumentSet[]
   /** Without `applySuggested`: per named span, the documents it names; those in more of them rank first. */
   readonly signals: readonly DocumentSet[]
 }
 
 /**
- * Turn suggestions into filters (`applySuggested`: per facet the values all
- * its spans name, OR-ed; the first time named; never a facet the caller
- * already filters) or into ranking signals (one set of documents per span
- * of the query, whatever facets it names).
+ * Turn suggestions into filters (`applySuggested`) or into ranking signals
+ * (one set of documents per span of the query, whatever facets it names).
+ *
+ * Applied, a span's readings on facets the caller already filters are
+ * dropped; spans that name the same facets are alternatives (OR), spans
+ * that name different facets are all required (AND). A span naming values
+ * of one facet filters that facet (the first time named, for dates); a span
+ * naming values of several (`poland`: a place and a side) is one condition
+ * that an article passes with any of them.
  */
 export function applySuggestions(
   suggested: readonly SuggestedFilter[],
   options: ResolvedSearchOptions,
   facets: ReadonlyMap<string, Facet>,
 ): SuggestionEffect {
-  if (suggested.length === 0) return { filters: options.filters, signals: [] }
+  if (suggested.length === 0) return { filters: options.filters, required: [], signals: [] }
   if (options.applySuggested) {
     const filters = new Map(options.filters)
-    for (const suggestion of suggested) {
-      if (options.filters.has(suggestion.facet) || !facets.has(suggestion.facet)) continue
+    const conditions = new Map<string, DocumentSet[]>()
+    for (const span of bySpan(suggested)) {
+      const readings = span.filter(
+        (suggestion) => !options.filters.has(suggestion.facet) && facets.has(suggestion.facet),
+      )
+      const [suggestion] = readings
+      if (suggestion === undefined) continue
+      if (readings.length > 1) {
+        const key = readings
+          .map((reading) => reading.facet)
+          .sort()
+          .join('\n')
+        conditions.set(key, [...(conditions.get(key) ?? []), ...readings.map((reading) => select(reading, facets))])
+        continue
+      }
       const existing = filters.get(suggestion.facet)
       if (existing !== undefined && existing.kind === 'dates') continue
       const filter = filterOf(suggestion)
@@ -37,16 +57,29 @@ export function applySuggestions(
           : filter,
       )
     }
-    return { filters, signals: [] }
+    return { filters, required: [...conditions.values()].map(union), signals: [] }
   }
-  const spans = new Map<string, DocumentSet[]>()
+  const signals = bySpan(suggested).flatMap((span) => {
+    const sets = span
+      .filter((suggestion) => facets.has(suggestion.facet))
+      .map((suggestion) => select(suggestion, facets))
+    return sets.length === 0 ? [] : [union(sets)]
+  })
+  return { filters: options.filters, required: [], signals }
+}
+
+/** The suggestions of each span of the query (one span may name values of several facets), in query order. */
+function bySpan(suggested: readonly SuggestedFilter[]): SuggestedFilter[][] {
+  const spans = new Map<string, SuggestedFilter[]>()
   for (const suggestion of suggested) {
-    const facet = facets.get(suggestion.facet)
-    if (facet === undefined) continue
     const key = `${suggestion.start}:${suggestion.end}`
-    spans.set(key, [...(spans.get(key) ?? []), facet.select(filterOf(suggestion))])
+    spans.set(key, [...(spans.get(key) ?? []), suggestion])
   }
-  return { filters: options.filters, signals: [...spans.values()].map(union) }
+  return [...spans.values()]
+}
+
+function select(suggestion: SuggestedFilter, facets: ReadonlyMap<string, Facet>): DocumentSet {
+  return (facets.get(suggestion.facet) as Facet).select(filterOf(suggestion))
 }
 
 function filterOf(suggestion: SuggestedFilter): FacetFilter {
