@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../src/build.js'
-import type { SearchIndex, SearchOptions } from '../src/index.js'
+import type { SearchFilters, SearchIndex } from '../src/index.js'
 import { corpusDir, corpusFiles, fixtureSlugs, hasCorpus, readFixture } from './helpers.js'
 
 // Known-item queries: what a user would type to find one article (its name,
@@ -176,8 +176,7 @@ function swapLetters(title: string): string | undefined {
 function knownItems(index: SearchIndex): Record<QueryKind, KnownItem[]> {
   const { documents, facets } = index.data
   const all = { limit: index.documentCount, understand: false }
-  const idsOf = (filters: SearchOptions['filters']) =>
-    new Set(index.search('', { ...all, filters }).hits.map((hit) => hit.id))
+  const idsOf = (filters: SearchFilters) => new Set(index.search('', { ...all, filters }).hits.map((hit) => hit.id))
   const conflicts = idsOf({ kind: ['military conflict'] })
   const names = documents.map((document) => ({ query: document.title, right: new Set([document.id]) }))
   const typos = documents.flatMap((document) => {
