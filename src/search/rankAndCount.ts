@@ -36,6 +36,8 @@ export interface RankedResult {
  * (disjunctive counts), rank or sort, and cut the page.
  *
  * @param matches the query's matches in relevance order; `undefined` to browse every document.
+ * @param signals sets of documents that rank first, those in more of them before (see `applySuggestions`).
+ * @param required sets every document must be in, whatever facet is counted (see `applySuggestions`).
  */
 export function rankAndCount(
   size: number,
@@ -43,6 +45,7 @@ export function rankAndCount(
   facets: SearchFacets,
   options: ResolvedSearchOptions,
   signals: readonly DocumentSet[] = [],
+  required: readonly DocumentSet[] = [],
 ): RankedResult {
   const matched = new Uint8Array(size)
   if (matches === undefined) matched.fill(1)
@@ -53,6 +56,7 @@ export function rankAndCount(
   for (const [name, filter] of options.filters) filters.set(name, facetNamed(facets, name).select(filter))
   const within = (doc: number, except?: string): boolean => {
     if (matched[doc] !== 1) return false
+    for (const set of required) if (set[doc] !== 1) return false
     for (const [name, set] of filters) if (name !== except && set[doc] !== 1) return false
     return true
   }

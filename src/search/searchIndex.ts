@@ -76,7 +76,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
     const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
-    const { filters, signals } = applySuggestions(suggested, resolved, this.#facets.byName)
+    const { filters, signals, required } = applySuggestions(suggested, resolved, this.#facets.byName)
     const terms = text === '' ? [] : queryTerms(text, resolved.matching)
     const matches =
       text === ''
@@ -91,6 +91,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
       this.#facets,
       { ...resolved, filters },
       signals,
+      required,
     )
     const scan = snippetScanFor(page.length)
     const hits = page.map((match) => this.#hit(match, resolved, scan))

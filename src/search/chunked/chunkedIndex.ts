@@ -107,8 +107,15 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     await facetsLoading
     await this.#store.load(this.#facetFiles(needed, resolved), signal)
     const facets = this.#facets(needed)
-    const { filters, signals } = applySuggestions(suggested, resolved, facets.byName)
-    const { page, ...ranked } = rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals)
+    const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
+    const { page, ...ranked } = rankAndCount(
+      this.documentCount,
+      matches,
+      facets,
+      { ...resolved, filters },
+      signals,
+      required,
+    )
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
     const scan = snippetScanFor(page.length)
