@@ -20,6 +20,8 @@ const minimumScan = 200
 const matchLimit = 20
 /** Terms that are not whole words (a ZWJ or soft hyphen inside) are searched one by one: at most this many. */
 const maxSearchedTerms = 32
+/** With at most this many whole-word terms each is searched for on its own (see `findTerms`). */
+const termByTermLimit = 8
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 const wordRun = /[\p{L}\p{N}\p{M}]+/gu
 const wholeWord = /^[\p{L}\p{N}\p{M}]+$/u
@@ -63,19 +65,50 @@ export function makeSnippet(
 
 /**
  * Where whole words of `source` spell one of `terms`. The text is folded
- * character by character (so offsets stay those of `source`), then each of
- * its words is looked up in `terms`; the few terms that are not one word (a
- * ZWJ or a soft hyphen inside) are found with `indexOf`. Texts are NFC (see
- * `extractRecord`), so letters and their accents are one character.
+ * character by character (so offsets stay those of `source`). A few terms
+ * are each found with `indexOf`, which stops after `matchLimit` matches (a
+ * frequent word is found near the start); with more, each word of the text
+ * is looked up in `terms` once, whatever their number. The few terms that are
+ * not one word (a ZWJ or a soft hyphen inside) are always found with
+ * `indexOf`. Texts are NFC (see `extractRecord`), so letters and their
+ * accents are one character.
  */
 function findTerms(source: string, terms: ReadonlySet<string>): Match[] {
   const lower = source.toLowerCase()
   // Lower-casing can change the length (İ → i̇); then fold every character instead.
   const folded = (lower.length === source.length ? lower : source).replace(/[^\0-\x7f]|[A-Z]/g, foldCharacter)
-  const isBoundary = (at: number) => at < 0 || at >= folded.length || !wordCharacter.test(folded[at] ?? '')
+  const wholeWords = [...terms].filter((term) => wholeWord.test(term))
+  const matches =
+    wholeWords.length <= termByTermLimit
+      ? wholeWords.flatMap((term) => occurrences(folded, term))
+      : wordsAmong(folded, terms)
+  // Terms with other characters inside, one by one.
+  let searched = 0
+  for (const term of terms) {
+    // indexOf('', at) stops advancing at the end of the text: an empty term would loop forever.
+    if (term === '' || wholeWord.test(term) || ++searched > maxSearchedTerms) continue
+    matches.push(...occurrences(folded, term))
+  }
+  // A term may contain a character that is no word character (ZWJ, soft hyphen), so
+  // another may match inside it: of overlapping matches keep the first, the longest on
+  // ties. `end` is where the last kept match ends (always > 0: no match is empty).
+  let end = 0
+  return matches.sort((a, b) => a.start - b.start || b.end - a.end).filter((m) => m.start >= end && (end = m.end) > 0)
+}
+
+/** The first `matchLimit` places where `term` stands in `folded` between word boundaries. */
+function occurrences(folded: string, term: string): Match[] {
+  const found: Match[] = []
+  for (let at = folded.indexOf(term); at >= 0 && found.length < matchLimit; at = folded.indexOf(term, at + 1))
+    if (!isWordCharacterBefore(folded, at) && !isWordCharacterAt(folded, at + term.length))
+      found.push({ start: at, end: at + term.length, term })
+  return found
+}
+
+/** Each word of `folded` that is one of `terms`, the first `matchLimit` of each term. */
+function wordsAmong(folded: string, terms: ReadonlySet<string>): Match[] {
   const matches: Match[] = []
   const found = new Map<string, number>()
-  // Whole-word terms: each word of the text looked up once, whatever the number of terms.
   for (const { 0: word, index: at } of folded.matchAll(wordRun)) {
     if (!terms.has(word)) continue
     const count = found.get(word) ?? 0
@@ -83,24 +116,24 @@ function findTerms(source: string, terms: ReadonlySet<string>): Match[] {
     found.set(word, count + 1)
     matches.push({ start: at, end: at + word.length, term: word })
   }
-  // Terms with other characters inside, one by one.
-  let searched = 0
-  for (const term of terms) {
-    // indexOf('', at) stops advancing at the end of the text: an empty term would loop forever.
-    if (term === '' || wholeWord.test(term) || ++searched > maxSearchedTerms) continue
-    let count = 0
-    for (let at = folded.indexOf(term); at >= 0 && count < matchLimit; at = folded.indexOf(term, at + 1)) {
-      if (isBoundary(at - 1) && isBoundary(at + term.length)) {
-        matches.push({ start: at, end: at + term.length, term })
-        count++
-      }
-    }
-  }
-  // A term may contain a character that is no word character (ZWJ, soft hyphen), so
-  // another may match inside it: of overlapping matches keep the first, the longest on
-  // ties. `end` is where the last kept match ends (always > 0: no match is empty).
-  let end = 0
-  return matches.sort((a, b) => a.start - b.start || b.end - a.end).filter((m) => m.start >= end && (end = m.end) > 0)
+  return matches
+}
+
+/** Whether the character starting at `at` is a word character (one outside the text is not). */
+function isWordCharacterAt(text: string, at: number): boolean {
+  const code = text.codePointAt(at)
+  return code !== undefined && wordCharacter.test(String.fromCodePoint(code))
+}
+
+/** Whether the character ending just before `at` is a word character (a surrogate pair read whole). */
+function isWordCharacterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false
+  const low = text.charCodeAt(at - 1)
+  const pairStart = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1
+  const code = text.codePointAt(pairStart)
+  // A lone low surrogate (no high one before it) is read alone.
+  const character = code !== undefined && code > 0xffff ? String.fromCodePoint(code) : text.charAt(at - 1)
+  return wordCharacter.test(character)
 }
 
 interface Match {

@@ -79,13 +79,16 @@ function quadraticSnippet(text: string, terms: ReadonlySet<string>, length: numb
     /[^\0-\x7f]|[A-Z]/g,
     (c) => (fold(c).length === 1 ? fold(c) : c),
   )
-  const isBoundary = (at: number) => at < 0 || at >= folded.length || !/[\p{L}\p{N}\p{M}]/u.test(folded[at] ?? '')
+  // The characters on either side, read as whole code points (a letter outside the BMP is a pair).
+  const isWord = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}\p{M}]/u.test(character)
+  const before = (at: number) => [...folded.slice(Math.max(0, at - 2), at)].at(-1)
+  const after = (at: number) => [...folded.slice(at, at + 2)][0]
   const found: { start: number; end: number; term: string }[] = []
   for (const term of terms) {
     if (term === '') continue
     let count = 0
     for (let at = folded.indexOf(term); at >= 0 && count < 20; at = folded.indexOf(term, at + 1)) {
-      if (isBoundary(at - 1) && isBoundary(at + term.length)) {
+      if (!isWord(before(at)) && !isWord(after(at + term.length))) {
         found.push({ start: at, end: at + term.length, term })
         count++
       }
@@ -223,12 +226,27 @@ describe('hostile queries with any options', () => {
 
 describe('snippets', () => {
   test('are those of the quadratic search they replace, on prose and on hostile text', () => {
-    const word = fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'Höchstädt', 'hochstadt', 'of', 'x', '\0')
+    // '𝒜' is a letter outside the BMP (two UTF-16 units), '\uD835' half of one.
+    const word = fc.constantFrom(
+      'battle',
+      'river',
+      'king',
+      'a\u200Db',
+      'Höchstädt',
+      'hochstadt',
+      'of',
+      'x',
+      '\0',
+      '𝒜',
+      '\uD835',
+    )
     const separator = fc.constantFrom(' ', '  ', '\n\n', ', ', '\u00A0', '-', '')
     const text = fc.array(fc.tuple(word, separator), { maxLength: 300 }).map((parts) => parts.flat().join(''))
-    const terms = fc.uniqueArray(fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'hochstadt', 'x', '\0', 'b'), {
-      maxLength: 6,
-    })
+    // Up to 12 terms: a few are searched one by one, more by looking each word up (both ways are checked).
+    const terms = fc.uniqueArray(
+      fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'hochstadt', 'x', '\0', 'b', 'of', '𝒜', 'bat', 'rive'),
+      { maxLength: 12 },
+    )
     fc.assert(
       fc.property(text, terms, fc.integer({ min: 0, max: 400 }), (value, list, length) => {
         expect(makeSnippet(value, new Set(list), length)).toEqual(quadraticSnippet(value, new Set(list), length))
