@@ -21,7 +21,11 @@ test('ts_rank weights {D, C, B, A} are the boosts over the largest', () => {
   expect(rankWeights({ title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1, custom: 1.5 })).toEqual([
     0.2, 0.3, 0.4, 1,
   ])
+  // The custom field shares C with the infobox, at the larger of their boosts.
   expect(rankWeights({ title: 0, shortDescription: 0, description: 0, infobox: 0, body: 0, custom: 1.5 })).toEqual([
+    0, 1, 0, 0,
+  ])
+  expect(rankWeights({ title: 0, shortDescription: 0, description: 0, infobox: 0, body: 0, custom: 0 })).toEqual([
     0, 0, 0, 0,
   ])
 })
