@@ -1,5 +1,6 @@
-import { chunkPaths, type ChunkedManifest, type DictionaryChunk, type PostingsChunk } from '../../core/chunkedFormat.js'
+import { chunkPaths, type ChunkedManifest, type PostingsChunk } from '../../core/chunkedFormat.js'
 import { lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
+import { checkDictionaryChunk, checkPostingsChunk, decodePostings } from './checkChunk.js'
 import type { ChunkStore } from './chunkStore.js'
 
 /** The decoded postings of the chunks read so far, per chunk file: decoding happens once per term. */
@@ -27,9 +28,17 @@ export function createChunkedTermIndex(
   }
   const chunkAt = (at: number): PostingsChunk | undefined => {
     const file = files[at] as string
-    const chunk = store.get(file) as PostingsChunk | undefined
-    if (chunk === undefined) missing.add(file)
-    return chunk
+    const chunk = store.get(file)
+    if (chunk === undefined) {
+      missing.add(file)
+      return undefined
+    }
+    // Checked once, when first read: its entry in `decoded` says it was.
+    if (!decoded.has(file)) {
+      checkPostingsChunk(chunk, file, first[at] as string, first[at + 1])
+      decoded.set(file, new Map<string, readonly FieldPostings[]>())
+    }
+    return chunk as PostingsChunk
   }
 
   return {
@@ -42,10 +51,10 @@ export function createChunkedTermIndex(
       const position = lowerBound(chunk.terms, term)
       if (chunk.terms[position] !== term) return undefined
       const file = files[at] as string
-      let terms = decoded.get(file)
-      if (terms === undefined) decoded.set(file, (terms = new Map<string, readonly FieldPostings[]>()))
+      const terms = decoded.get(file) as Map<string, readonly FieldPostings[]>
       let postings = terms.get(term)
-      if (postings === undefined) terms.set(term, (postings = decode(chunk.postings[position] ?? [])))
+      if (postings === undefined)
+        terms.set(term, (postings = decodePostings(chunk.postings[position], file, manifest.documentCount)))
       return postings
     },
     termsWithPrefix(prefix, limit) {
@@ -76,13 +85,13 @@ export function createChunkedTermIndex(
         const key = keys[at]
         if (key === undefined || compareKeys(key, [unit, maxLength + 1, '']) >= 0) break
         const file = dictionaryFiles[at] as string
-        const chunk = store.get(file) as DictionaryChunk | undefined
-        if (chunk === undefined) {
+        const stored = store.get(file)
+        if (stored === undefined) {
           missing.add(file)
           complete = false
           continue
         }
-        for (const term of chunk.terms) {
+        for (const term of checkDictionaryChunk(stored, file).terms) {
           if (term.slice(0, 1) === unit && term.length >= minLength && term.length <= maxLength) found.push(term)
         }
       }
@@ -110,14 +119,4 @@ function dictionaryStart(keys: readonly DictionaryKey[], unit: string, minLength
 function compareKeys(a: DictionaryKey, b: DictionaryKey): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1
   return a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
-}
-
-/** A term's postings as the chunk stores them (document deltas) → as the engine reads them. */
-function decode(rows: PostingsChunk['postings'][number]): readonly FieldPostings[] {
-  return rows.map(([field, deltas, counts, lengths]) => {
-    const docs: number[] = []
-    let doc = 0
-    for (const delta of deltas) docs.push((doc += delta))
-    return { field, docs, counts, lengths }
-  })
 }

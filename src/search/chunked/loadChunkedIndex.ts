@@ -72,30 +72,45 @@ function readManifest(value: unknown): ChunkedManifest {
     isRecord(options) &&
       isBodyProfile(options['body']) &&
       isRecord(options['boost']) &&
-      Array.isArray(options['facets']),
+      Object.values(options['boost']).every(
+        (weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity,
+      ) &&
+      Array.isArray(options['facets']) &&
+      options['facets'].every((name) => typeof name === 'string'),
     'its "options" are invalid',
   )
   ensure(isCount(documentCount), '"documentCount" must be a whole number')
   ensure(
     Array.isArray(averageFieldLength) &&
       averageFieldLength.length === searchFields.length &&
-      averageFieldLength.every((n) => typeof n === 'number' && n >= 0),
+      averageFieldLength.every((n) => typeof n === 'number' && n >= 0 && n < Infinity),
     '"averageFieldLength" must hold one number per field',
   )
+  // Chunks are found by binary search over their first terms: those must be text in ascending order.
   ensure(
     isRecord(terms) &&
       Array.isArray(terms['first']) &&
       terms['first'][0] === '' &&
       isPaths(terms['hashes'], hash) &&
       terms['first'].length === (terms['hashes'] as unknown[]).length &&
-      terms['first'].every((term) => typeof term === 'string'),
-    '"terms" must list each postings chunk with its first term',
+      terms['first'].every(
+        (term, at, first) => typeof term === 'string' && (at === 0 || term > (first[at - 1] as string)),
+      ),
+    '"terms" must list each postings chunk with its first term, in order',
   )
   ensure(
     isRecord(dictionary) &&
       Array.isArray(dictionary['first']) &&
       isPaths(dictionary['hashes'], hash) &&
-      dictionary['first'].length === (dictionary['hashes'] as unknown[]).length,
+      dictionary['first'].length === (dictionary['hashes'] as unknown[]).length &&
+      dictionary['first'].every(
+        (key) =>
+          Array.isArray(key) &&
+          key.length === 3 &&
+          typeof key[0] === 'string' &&
+          isCount(key[1]) &&
+          typeof key[2] === 'string',
+      ),
     '"dictionary" must list each dictionary chunk with its first term',
   )
   ensure(
@@ -103,6 +118,7 @@ function readManifest(value: unknown): ChunkedManifest {
       Object.entries(facets).every(
         ([name, facet]) =>
           /^[\w-]+$/.test(name) &&
+          !['__proto__', 'constructor', 'prototype'].includes(name) &&
           isRecord(facet) &&
           (facet['kind'] === 'values' || facet['kind'] === 'dates' || facet['kind'] === 'geo') &&
           isPaths([facet['file']], chunkPath) &&
