@@ -122,7 +122,7 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
       const understanding = resolved.understand && cleaned !== ''
       const named = await readNames(queryable, names, understanding ? nameKeysOf(cleaned) : [], resolved)
       const suggested = understanding ? understandQuery(cleaned, named.index) : []
-      const { filters, signals } = planSuggestions(suggested, resolved, named)
+      const { filters, required, signals } = planSuggestions(suggested, resolved, named)
       const plan = await textPlan(cleaned, resolved, meta)
       const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
       const facets = facetQueries(resolved, meta.placeLevels, filters)
@@ -130,6 +130,7 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
         names,
         plan,
         filters,
+        required,
         signals,
         facets,
         sort,

@@ -87,6 +87,12 @@ export function facetQueries(
 export interface SuggestionPlan {
   /** The caller's filters, their names resolved to values; with `applySuggested`, the suggestions on the facets they leave free. */
   readonly filters: readonly Filter[]
+  /**
+   * With `applySuggested`: the spans naming values of several facets
+   * (`poland`: a country and a side), grouped as `withSuggestedFilters`
+   * groups them; every match passes one filter of each group (see `SearchQuery.required`).
+   */
+  readonly required: readonly (readonly Filter[])[]
   /** Without `applySuggested`: per span of the query, the filters it names (see `SearchQuery.signals`). */
   readonly signals: readonly (readonly Filter[])[]
 }
@@ -102,13 +108,20 @@ export function planSuggestions(
   names: ReadNames,
 ): SuggestionPlan {
   // Every facet a suggestion names is in the table: the names come from its facets, and `date` always is.
-  // TODO(pg-parity): spans naming several facets (`required`) are not applied here yet.
-  const given =
-    resolved.applySuggested && suggested.length > 0
-      ? withSuggestedFilters(suggested, resolved.filters, () => true).filters
-      : resolved.filters
+  const resolve: ResolveValues = (facet, values) => names.resolve(facet, values)
+  if (resolved.applySuggested && suggested.length > 0) {
+    const applied = withSuggestedFilters(suggested, resolved.filters, () => true)
+    return {
+      filters: filtersOf(applied.filters, resolve),
+      required: applied.required.map((group) =>
+        group.map((reading) => planFilter(reading.facet, suggestionFilter(reading), resolve)),
+      ),
+      signals: [],
+    }
+  }
   return {
-    filters: filtersOf(given, (facet, values) => names.resolve(facet, values)),
+    filters: filtersOf(resolved.filters, resolve),
+    required: [],
     signals: resolved.applySuggested
       ? []
       : bySpan(suggested).map((span) => span.map((one) => planFilter(one.facet, suggestionFilter(one)))),

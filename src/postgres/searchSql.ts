@@ -45,6 +45,12 @@ export interface SearchQuery {
   readonly plan: TermPlan | undefined
   readonly filters: readonly Filter[]
   /**
+   * Conditions every article of the result passes, whatever facet is counted
+   * (`applySuggested`: a span of the query naming values of several facets):
+   * one filter of each list at least. `totalUnfiltered` ignores them.
+   */
+  readonly required: readonly (readonly Filter[])[]
+  /**
    * What the query names (`understand`), one list per span of it: a match
    * that any filter of a span selects is in it, and matches in more spans
    * rank first (when sorting by relevance).
@@ -87,6 +93,10 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
         ? 'FALSE'
         : `a.position IN (SELECT ${names.match}(${tsquery}::tsquery))`
   const conditions = filters.map((filter) => condition(filter, p.add))
+  // IS TRUE: an undated article's date condition is null, and is not named.
+  const anyOf = (list: readonly Filter[]) =>
+    `((${list.map((filter) => condition(filter, p.add)).join(' OR ') || 'FALSE'}) IS TRUE)`
+  const required = query.required.map(anyOf).join(' AND ') || 'TRUE'
   const flag = (i: number) => `m.f${i}`
   const allBut = (facet?: string) =>
     filters.map((filter, i) => (filter.facet === facet ? 'TRUE' : flag(i))).join(' AND ') || 'TRUE'
@@ -125,12 +135,7 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
   // As the static index ranks: matches in more of the query's named spans first, then those matching
   // more of its terms (all of them, with AND), then by score.
   const strength =
-    ranked && query.signals.length > 0
-      ? query.signals
-          // IS TRUE: an undated article's date condition is null, and is not named.
-          .map((span) => `((${span.map((filter) => condition(filter, p.add)).join(' OR ')}) IS TRUE)::int`)
-          .join(' + ')
-      : '0'
+    ranked && query.signals.length > 0 ? query.signals.map((span) => `${anyOf(span)}::int`).join(' + ') : '0'
   const terms = plan?.terms ?? []
   const matched =
     ranked && terms.length > 1 && plan?.combineWith === 'OR'
@@ -150,14 +155,14 @@ export function searchSql(query: SearchQuery): { text: string; values: unknown[]
       ? 'NULL::float8'
       : distanceSql(pointParameters(near, p.add), { lat: 'm.lat', lon: 'm.lon' }, p.add)
   const unfiltered =
-    filters.length === 0
+    filters.length === 0 && query.required.length === 0
       ? '(SELECT count(*) FROM m)'
       : tsquery === undefined
         ? `(SELECT count(*) FROM ${names.main} a WHERE ${match})`
         : `(SELECT count(*) FROM ${names.match}(${tsquery}::tsquery))`
 
   const text = `WITH m AS MATERIALIZED (
-  SELECT ${[...columns, ...flags].join(', ')} FROM ${names.main} a WHERE ${match} AND (${prefilter})
+  SELECT ${[...columns, ...flags].join(', ')} FROM ${names.main} a WHERE ${match} AND ${required} AND (${prefilter})
 )
 SELECT ${unfiltered} AS unfiltered,
   (SELECT count(*) FROM m WHERE ${allBut()}) AS total,

@@ -83,6 +83,7 @@ describe('planSuggestions: what a query names, for SQL', () => {
         { facet: 'combatant', values: ['France', 'Kingdom of France'] },
         { facet: 'place', values: ['Syria'] },
       ],
+      required: [],
       signals: [
         [{ facet: 'combatant', values: ['Syrian Democratic Forces'] }],
         [{ facet: 'date', from: 18010101, to: 19001231 }],
@@ -96,6 +97,35 @@ describe('planSuggestions: what a query names, for SQL', () => {
         { facet: 'combatant', values: ['France'] },
         { facet: 'date', from: 18010101, to: 19001231 },
       ],
+      required: [],
+      signals: [],
+    })
+  })
+
+  test('applySuggested: a span naming values of several facets is one required condition', () => {
+    const both: SuggestedFilter[] = [
+      { facet: 'combatant', value: 'France', values: ['France'], label: 'France', text: 'france', start: 0, end: 6 },
+      { facet: 'place', value: 'France', values: ['France'], label: 'France', text: 'france', start: 0, end: 6 },
+    ]
+    const resolved = resolveSearchOptions({ applySuggested: true }, kinds)
+    expect(planSuggestions(both, resolved, names)).toEqual({
+      filters: [],
+      required: [
+        [
+          { facet: 'combatant', values: ['France'] },
+          { facet: 'place', values: ['France'] },
+        ],
+      ],
+      signals: [],
+    })
+    // A facet the caller filters drops its reading: what is left filters that facet alone.
+    const filtered = resolveSearchOptions({ applySuggested: true, filters: { combatant: ['sdf'] } }, kinds)
+    expect(planSuggestions(both, filtered, names)).toEqual({
+      filters: [
+        { facet: 'combatant', values: ['Syrian Democratic Forces'] },
+        { facet: 'place', values: ['France'] },
+      ],
+      required: [],
       signals: [],
     })
   })
