@@ -2,8 +2,8 @@ import { dateKey } from '../core/dateKey.js'
 import { roundCoordinate } from '../core/geo.js'
 import type { StoredFields } from '../core/indexData.js'
 import type { IndexOptions } from '../core/options.js'
+import { facetValues } from '../extract/facetValues.js'
 import type { IndexRecord } from '../extract/record.js'
-import { facetValues } from '../postgres/copyRows.js'
 import { builtInFacets } from '../postgres/searchPlan.js'
 
 /** Sort key of an ongoing conflict's end: after every date (dateKey stays within ±100,001,231). */

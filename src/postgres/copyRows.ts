@@ -2,6 +2,7 @@ import { dateKey } from '../core/dateKey.js'
 import { normalizeTerm, tokenize } from '../core/fold.js'
 import { roundCoordinate } from '../core/geo.js'
 import type { SearchField } from '../core/options.js'
+import { facetValues } from '../extract/facetValues.js'
 import type { IndexRecord } from '../extract/record.js'
 
 /**
@@ -117,20 +118,6 @@ export function copyValue(value: string | number | undefined | null): string {
 /** A text[] literal (every element quoted), before COPY escaping. */
 export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`
-}
-
-/** Values once each, first occurrence first: the static index counts an article once per value. */
-export const distinct = (values: readonly string[]): string[] => [...new Set(values)]
-
-/** The facet values of a record, by facet name (built-ins and extras). */
-export function facetValues(record: IndexRecord, facet: string): string[] {
-  const { facets } = record
-  if (facet === 'place') return distinct(facets.place)
-  if (facet === 'combatant') return distinct(facets.combatant.map((combatant) => combatant.value))
-  if (facet === 'kind') return distinct(facets.kind)
-  if (facet === 'country') return distinct(facets.country.map((country) => country.value))
-  if (facet === 'continent') return distinct(facets.country.map((country) => country.continent))
-  return distinct(facets.extra[facet] ?? [])
 }
 
 /** A record's date as sortable day keys (see `dateKey`) and years; all null when it has none. */
