@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle, type Article } from '../src/build.js'
 import type { SearchIndex, SearchOptions, SearchResult } from '../src/index.js'
+import { tokenize } from '../src/core/fold.js'
 import type { SuggestedFilter } from '../src/search/query/understandQuery.js'
 import { chunkInMemory } from './chunked/helpers.js'
 import { corpusDir, corpusFiles, fixtureSlugs, hasCorpus, hasSeed, readFixture, seedFile } from './helpers.js'
@@ -91,6 +92,41 @@ function signalOrder(index: SearchIndex, plain: readonly string[], suggestions: 
 }
 
 /**
+ * Soft signals only reorder, as `signalOrder` says, except that articles whose
+ * title is the query word for word stay above them all. Which titles the engine
+ * took for exact (fuzzy and prefix matches count) the oracle does not know, so
+ * it accepts any leading run of hits whose titles have as many words as the
+ * query has distinct ones, ordered as `signalOrder` orders them, before the rest.
+ */
+function expectSignalOrder(index: SearchIndex, query: string, plain: SearchResult, understood: SearchResult): void {
+  const words = new Set(tokenize(query)).size
+  const titles = new Map(plain.hits.map((hit) => [hit.id, hit.title]))
+  const mayBeExact = (id: string) => tokenize(titles.get(id) ?? '').length === words
+  const order = ids(understood)
+  const candidates: string[][] = [[]]
+  for (const id of order) {
+    if (!mayBeExact(id)) break
+    candidates.push([...(candidates.at(-1) as string[]), id])
+  }
+  const expected = candidates.map((first) => {
+    const exact = new Set(first)
+    return [
+      ...signalOrder(
+        index,
+        ids(plain).filter((id) => exact.has(id)),
+        understood.suggestedFilters,
+      ),
+      ...signalOrder(
+        index,
+        ids(plain).filter((id) => !exact.has(id)),
+        understood.suggestedFilters,
+      ),
+    ]
+  })
+  expect(expected.find((candidate) => candidate.join('\n') === order.join('\n')) ?? expected[0]).toEqual(order)
+}
+
+/**
  * The oracle of `applySuggested` (the caller filters nothing): spans that name the same facets
  * are alternatives (OR), spans that name different facets are all required (AND); of the times
  * named, only the first filters. A span naming values of several facets (`poland`: a place and a
@@ -169,7 +205,7 @@ describe('understand', () => {
     const understood = fixtureIndex.search(query, everything(fixtureIndex))
     expect(plain.suggestedFilters).toEqual([])
     expect(plain.total).toBe(understood.total)
-    expect(ids(understood)).toEqual(signalOrder(fixtureIndex, ids(plain), understood.suggestedFilters))
+    expectSignalOrder(fixtureIndex, query, plain, understood)
   })
 
   test.each(FIXTURE_CASES.filter(([, expected]) => expected.length === 0).map(([query]) => query))(
@@ -345,14 +381,15 @@ function softSignalsProperty(index: SearchIndex, runs: number) {
         // Soft signals only reorder: the same articles, the same total.
         expect(understood.total).toBe(plain.total)
         expect([...ids(understood)].sort()).toEqual([...ids(plain)].sort())
-        expect(ids(understood)).toEqual(signalOrder(index, ids(plain), understood.suggestedFilters))
+        expectSignalOrder(index, query, plain, understood)
         expectWellFormed(query, understood.suggestedFilters)
         // Applied, they filter: a subset, in relevance order, of articles that pass.
         expect(applied.suggestedFilters).toEqual(understood.suggestedFilters)
         expect(applied.total).toBeLessThanOrEqual(plain.total)
         expect(ids(applied)).toEqual(ids(plain).filter(appliedFilter(index, applied.suggestedFilters)))
       }),
-      fcParameters(runs),
+      // An exact title that names a place other articles have: it stays first (found by CI's seed -558047902).
+      { ...fcParameters<[string]>(runs), examples: [['Gettysburg, Pennsylvania'], ['siege warfare']] },
     )
 }
 
