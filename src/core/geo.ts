@@ -17,7 +17,7 @@ export function roundCoordinate(degrees: number): number {
 }
 
 /** Mean radius of the Earth in kilometres (IUGG). */
-const earthRadius = 6371.0088
+export const earthRadius = 6371.0088
 
 /**
  * Great-circle distance in kilometres between two points (haversine, on a

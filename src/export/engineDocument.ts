@@ -1,6 +1,10 @@
 import { dateKey } from '../core/dateKey.js'
+import { roundCoordinate } from '../core/geo.js'
+import type { StoredFields } from '../core/indexData.js'
 import type { IndexOptions } from '../core/options.js'
+import { facetValues } from '../extract/facetValues.js'
 import type { IndexRecord } from '../extract/record.js'
+import { builtInFacets } from '../postgres/searchPlan.js'
 
 /** Sort key of an ongoing conflict's end: after every date (dateKey stays within ±100,001,231). */
 export const ongoingEnd = 2_147_483_647
@@ -10,11 +14,14 @@ export const dateBucketFields = { year: 'date_year', decade: 'date_decade', cent
 
 /**
  * One article as the three engines index it: the stored and text fields of
- * the static index, every facet as a `facet_<name>` keyword list (one
+ * the static index (the app's own stored `fields` and searched `custom`
+ * text too), every facet as a `facet_<name>` keyword list (one
  * `facet_place_level_<n>` per level of the place hierarchy), the date as day
  * keys (`dateKey`: sortable, BC negative) for overlap filters and sorting,
- * and the histogram buckets the interval touches (the static index's
- * numbering) so a plain facet count is the histogram.
+ * the histogram buckets the interval touches (the static index's
+ * numbering) so a plain facet count is the histogram, and the coordinates
+ * as the static index keeps them (four decimals) in `lat` and `lon`; each
+ * engine's document adds its own geo field from them.
  */
 export interface EngineDocument {
   readonly id: string
@@ -28,6 +35,13 @@ export interface EngineDocument {
   readonly place?: string
   readonly infobox: string
   readonly body: string
+  /** The text of the front-matter fields named by the `fields` option; only when there is some. */
+  readonly custom?: string
+  /** The app's own front-matter fields kept with the `store` option, as `SearchHit.fields`. */
+  readonly fields?: StoredFields
+  /** Where it happened, in degrees (four decimals); both or neither. */
+  readonly lat?: number
+  readonly lon?: number
   readonly [facet: `facet_${string}`]: readonly string[]
   readonly date_start?: number
   /** `ongoingEnd` for an ongoing conflict. */
@@ -39,9 +53,7 @@ export interface EngineDocument {
 
 /** The facet names of an export: built-in ones, then the extra ones. */
 export const engineFacets = (options: Pick<IndexOptions, 'facets'>): readonly string[] => [
-  'place',
-  'combatant',
-  'kind',
+  ...builtInFacets,
   ...options.facets,
 ]
 
@@ -81,18 +93,13 @@ export function engineDocument(
     ...(record.place === undefined ? {} : { place: record.place }),
     infobox: record.infobox,
     body: record.body,
+    ...(record.custom === '' ? {} : { custom: record.custom }),
+    ...(record.fields === undefined ? {} : { fields: record.fields }),
+    ...(facets.coordinates === undefined
+      ? {}
+      : { lat: roundCoordinate(facets.coordinates.lat), lon: roundCoordinate(facets.coordinates.lon) }),
   }
-  for (const facet of engineFacets(options)) {
-    const values =
-      facet === 'place'
-        ? facets.place
-        : facet === 'combatant'
-          ? facets.combatant.map((c) => c.value)
-          : facet === 'kind'
-            ? facets.kind
-            : (facets.extra[facet] ?? [])
-    document[`facet_${facet}`] = [...new Set(values)]
-  }
+  for (const facet of engineFacets(options)) document[`facet_${facet}`] = facetValues(record, facet)
   facets.placeHierarchy.forEach((place, level) => (document[`facet_place_level_${level}`] = [place]))
   if (facets.date !== undefined) {
     const start = dateKey(facets.date.start, 'start')

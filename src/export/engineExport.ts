@@ -102,6 +102,7 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
                 ...(synonyms.length > 0 ? [['synonyms.json', typesenseSynonyms(synonyms)] as [string, unknown]] : []),
               ]
       const context = {
+        engine,
         name,
         documents: position,
         documentFiles,
@@ -118,7 +119,26 @@ export function createEngineExport(engine: EngineName, settings: EngineExportOpt
   }
 }
 
+/** Where each engine's documents keep the coordinates besides \`lat\` and \`lon\`. */
+const geoFields: Readonly<Record<EngineName, string>> = {
+  opensearch: '`location`: the same point as a `geo_point` (areas and distances).',
+  meilisearch: '`_geo`: the same point as `{ lat, lng }` (areas and distances).',
+  typesense:
+    '`location`: the same point as a `geopoint` `[lat, lon]` (radii and distances); boxes filter `lat` and `lon`.',
+}
+
+/** What each engine's translation does with the coordinates. */
+const geoQueries: Readonly<Record<EngineName, string>> = {
+  opensearch:
+    "A coordinates box is a `geo_bounding_box` (west > east crosses the antimeridian), a radius a `geo_distance` (`arc`), `sort: 'distance'` a `_geo_distance` sort; the coordinates facet is a grid of `histogram` aggregations of `lat`, then `lon`, with `avg` means.",
+  meilisearch:
+    "A coordinates box is a `_geoBoundingBox` (two across the antimeridian), a radius a `_geoRadius` (metres), `sort: 'distance'` a `_geoPoint(lat, lng):asc` sort; Meilisearch cannot count points in grid cells, so the coordinates facet is refused.",
+  typesense:
+    "A coordinates box is a range of `lat` and `lon` (a polygon's edges would be great circles, not parallels), a radius `location:(lat, lon, r km)`, `sort: 'distance'` a `location(lat, lon):asc` sort; Typesense cannot count points in grid cells, so the coordinates facet is refused.",
+}
+
 interface ReadmeContext {
+  readonly engine: EngineName
   readonly name: string
   readonly documents: number
   readonly documentFiles: readonly string[]
@@ -143,9 +163,14 @@ Files: ${files}.
 const fields = (c: ReadmeContext) => `
 ## Fields
 
-- \`title\`, \`shortDescription\`, \`description\`, \`infobox\`, \`body\`: the searched text (weights: title ${c.options.boost.title}, short description ${c.options.boost.shortDescription}, description ${c.options.boost.description}, infobox ${c.options.boost.infobox}, body ${c.options.boost.body}).
-- \`id\`, \`position\` (build order, the tie-break of every sort), \`image\`, \`date\`, \`place\` (as written): stored.
-- \`facet_<name>\`: keyword lists (\`facet_place\`, \`facet_combatant\`, \`facet_kind\`${c.options.facets.map((f) => `, \`facet_${f}\``).join('')}); \`facet_place_level_<n>\`: one level of the place hierarchy (0 = country).
+- \`title\`, \`shortDescription\`, \`description\`, \`infobox\`, \`custom\`, \`body\`: the searched text (weights: title ${c.options.boost.title}, short description ${c.options.boost.shortDescription}, description ${c.options.boost.description}, infobox ${c.options.boost.infobox}, custom ${c.options.boost.custom}, body ${c.options.boost.body}); \`custom\` is the text of the front-matter fields ${c.options.fields.length > 0 ? c.options.fields.map((f) => `\`${f}\``).join(', ') : '(none were named: `--field`)'}, only in articles that have some.
+- \`id\`, \`position\` (build order, the tie-break of every sort), \`image\`, \`date\`, \`place\` (as written): stored; \`fields\`: the app's own front-matter fields ${c.options.store.length > 0 ? c.options.store.map((f) => `\`${f}\``).join(', ') : '(none were named: `--store`)'}, stored as written, a hit's \`fields\`.
+- \`facet_<name>\`: keyword lists (${engineFacets(c.options)
+  .map((f) => `\`facet_${f}\``)
+  .join(
+    ', ',
+  )}; \`facet_country\` holds ISO 3166-1 codes, their names are in \`facets.json\`); \`facet_place_level_<n>\`: one level of the place hierarchy (0 = country).
+- \`lat\`, \`lon\`: the infobox's coordinates in degrees, four decimals, in the articles that have them; ${geoFields[c.engine]}
 - \`date_start\`, \`date_end\`: the interval as day keys (\`year × 10000 + month × 100 + day\`, negative for BC: 490 BC is -4899899 to -4898769); an ongoing conflict ends at 2147483647. A filter from \`F\` to \`T\` (day keys) is \`date_start ≤ T and date_end ≥ F\`.
 - \`date_year\`, \`date_decade\`, \`date_century\`: the histogram buckets the interval touches, numbered as infobox-search does (0 = AD 1 / the 0s / the 1st century, -1 = 1 BC / the 0s BC / the 1st century BC); ongoing conflicts up to ${c.presentYear}, the year of the export.
 
@@ -153,7 +178,7 @@ const fields = (c: ReadmeContext) => `
 
 ## Queries
 
-\`infobox-search/export\` translates \`search\` options (query, filters, facets, date overlap, sort, paging) into this engine's request, with disjunctive facet counts: see the function below in the package's README. Given \`names\` (this \`facets.json\`, parsed), a filter may name a value by its label or an alias, and the request carries the \`suggestedFilters\` the query names (times need no file).
+\`infobox-search/export\` translates \`search\` options (query, filters, facets, date overlap, coordinates, sort, paging) into this engine's request, with disjunctive facet counts: see the function below in the package's README. ${geoQueries[c.engine]} A hit's \`distance\` from \`near\` is \`distanceKm(near, { lat, lon })\` (exported by \`infobox-search\`), rounded to 0.1 km, as \`search\` gives it. Given \`names\` (this \`facets.json\`, parsed), a filter may name a value by its label or an alias, and the request carries the \`suggestedFilters\` the query names (times need no file).
 `
 
 const loop = (files: readonly string[], command: string) => `for file in ${files.join(' ')}; do\n  ${command}\ndone`

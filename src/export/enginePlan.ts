@@ -1,13 +1,13 @@
 import { OptionsError } from '../core/errors.js'
-import type { FacetKind } from '../core/indexData.js'
+import type { GeoPoint } from '../core/geo.js'
 import { defaultIndexOptions, type SearchField } from '../core/options.js'
-import { facetQueries, planSuggestions } from '../postgres/searchPlan.js'
+import { facetKinds, facetQueries, planSuggestions } from '../postgres/searchPlan.js'
 import type { FacetQuery, Filter } from '../postgres/searchSql.js'
 import { readNameRows } from '../search/query/nameRows.js'
 import { understandQuery, type SuggestedFilter } from '../search/query/understandQuery.js'
 import { cleanQuery } from '../search/searchIndex.js'
 import { facetNamesFormat, type FacetNames } from './facetNames.js'
-import { invalid, resolveSearchOptions, type SearchOptions, type SortOrder } from '../search/searchOptions.js'
+import { resolveSearchOptions, type SearchOptions, type SortOrder } from '../search/searchOptions.js'
 
 /** What a translation to an engine's query needs besides the options: the export's facets and weights. */
 export interface EngineSearchSettings {
@@ -31,12 +31,20 @@ export interface EngineSearchPlan {
   readonly text: string
   /** The caller's filters (names resolved to values), with `applySuggested` the suggestions too. */
   readonly filters: readonly Filter[]
+  /**
+   * With `applySuggested`: spans of the query naming values of several
+   * facets (`poland`: a country and a side); every match passes one filter
+   * of each list, whatever facet is counted (`totalUnfiltered` ignores them).
+   */
+  readonly required: readonly (readonly Filter[])[]
   /** The filters the query names (`understand`), as `SearchResult.suggestedFilters`. */
   readonly suggestedFilters: readonly SuggestedFilter[]
   /** Without `applySuggested`: per span of the query, the filters it names; matches in more spans should rank first. */
   readonly signals: readonly (readonly Filter[])[]
   readonly facets: readonly FacetQuery[]
-  readonly sort: 'relevance' | 'date' | '-date'
+  readonly sort: SortOrder
+  /** The point distances are measured from (`near`, else a radius filter's centre); always set with `sort: 'distance'`. */
+  readonly near: GeoPoint | undefined
   readonly limit: number
   readonly offset: number
   /** `undefined`: the static index's default (prefix on the last term). */
@@ -56,9 +64,7 @@ export function planEngineSearch(
   options: SearchOptions = {},
   settings: EngineSearchSettings = {},
 ): EngineSearchPlan {
-  const facets = ['date', ...['place', 'combatant', 'kind', ...(settings.facets ?? [])].sort()]
-  const kinds = new Map(facets.map((name): [string, FacetKind] => [name, name === 'date' ? 'dates' : 'values']))
-  const resolved = resolveSearchOptions(options, kinds)
+  const resolved = resolveSearchOptions(options, facetKinds(settings.facets ?? []))
   const text = cleanQuery(query)
   const { matching } = resolved
   const boost = { ...defaultIndexOptions.boost, ...definedOnly(settings.boost), ...definedOnly(matching.boost) }
@@ -66,14 +72,16 @@ export function planEngineSearch(
   const names = readNameRows(given?.names ?? [])
   const suggested =
     resolved.understand && text !== '' ? understandQuery(text, given === undefined ? undefined : names.index) : []
-  const { filters, signals } = planSuggestions(suggested, resolved, names)
+  const { filters, required, signals } = planSuggestions(suggested, resolved, names)
   return {
     text,
     filters,
+    required,
     suggestedFilters: suggested,
     signals,
     facets: facetQueries(resolved, Infinity, filters),
-    sort: withoutDistance(resolved.sort) ?? (text === '' ? '-date' : 'relevance'),
+    sort: resolved.sort ?? (text === '' ? '-date' : 'relevance'),
+    near: resolved.near,
     limit: resolved.limit,
     offset: resolved.offset,
     prefix: matching.prefix,
@@ -108,8 +116,6 @@ export function facetField(facet: FacetQuery): string {
 export const filtersBut = (filters: readonly Filter[], except?: string): Filter[] =>
   filters.filter((filter) => filter.facet !== except)
 
-/** The engines have no coordinates: sorting by distance is refused, naming the option. */
-function withoutDistance(sort: SortOrder | undefined): Exclude<SortOrder, 'distance'> | undefined {
-  if (sort === 'distance') invalid('sort', "'relevance', 'date' or '-date' (these engines have no coordinates)", sort)
-  return sort
-}
+/** What an engine without grid counts says of the coordinates facet (`invalid`'s expected). */
+export const noGrid = (engine: string): string =>
+  `facets other than 'coordinates' (${engine} cannot count points in grid cells; count the hits' lat and lon, or use OpenSearch or PostgreSQL)`

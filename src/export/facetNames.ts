@@ -41,12 +41,15 @@ export function facetNamesOf(tables: Readonly<Record<string, FacetTable>>): Face
  * The aliases as one-way synonyms for an engine: each name that is no
  * value's own (a label or an alias, as `nameKey` writes it) → the names of
  * the values it stands for, over every facet. Names of one or two letters
- * and stop words are left out (an engine cannot tell `US` from `us`).
+ * and stop words are left out (an engine cannot tell `US` from `us`), and
+ * so are countries: their values are ISO codes (`FR`, `IT`), no article's
+ * words, and a code as a synonym (`italy` → `it`) would find every text
+ * with that word.
  */
 export function aliasSynonyms(names: FacetNames): [alias: string, values: string[]][] {
   const synonyms = new Map<string, Set<string>>()
-  for (const [key, , values, , valueName] of names.names) {
-    if (!valueName || !isName(key, key)) continue
+  for (const [key, facet, values, , valueName] of names.names) {
+    if (!valueName || facet === 'country' || !isName(key, key)) continue
     const alias = synonymText(key)
     const others = values.map((value) => synonymText(nameKey(value))).filter((value) => value !== alias && value !== '')
     if (others.length === 0) continue

@@ -1,8 +1,8 @@
 import type { SuggestedFilter } from '../search/query/understandQuery.js'
-import type { SearchOptions } from '../search/searchOptions.js'
+import { invalid, type SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
-import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'
+import { facetField, filtersBut, noGrid, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'
 
 /** One query of a Meilisearch multi-search. */
 export interface MeilisearchQuery {
@@ -41,16 +41,18 @@ export function meilisearchKey(id: string): string {
     .join('')
 }
 
-/** The NDJSON line of a document (with its `key`). */
+/** The NDJSON line of a document (with its `key`, and its coordinates as `_geo` too). */
 export function meilisearchDocumentLine(document: EngineDocument): string {
-  return `${JSON.stringify({ key: meilisearchKey(document.id), ...document })}\n`
+  const { lat, lon } = document
+  const geo = lat === undefined || lon === undefined ? {} : { _geo: { lat, lng: lon } }
+  return `${JSON.stringify({ key: meilisearchKey(document.id), ...document, ...geo })}\n`
 }
 
 /**
  * The index settings (`PATCH /indexes/<uid>/settings`): searchable fields in
  * the order of their weights (Meilisearch ranks by attribute order, not by
- * numbers), every facet field and the date filterable, date and position
- * sortable, typos from five and eight letters as ours and never in numbers,
+ * numbers; the `custom` text weighs as the infobox), every facet field, the
+ * date and `_geo` filterable, date, position and `_geo` sortable, typos from five and eight letters as ours and never in numbers,
  * facet values sorted by count, and the aliases of facet values as one-way
  * synonyms (`SDF` also finds Syrian Democratic Forces; see `aliasSynonyms`).
  */
@@ -59,16 +61,26 @@ export function meilisearchSettings(
   synonyms: readonly (readonly [alias: string, values: readonly string[]])[] = [],
 ) {
   return {
-    searchableAttributes: ['title', 'shortDescription', 'description', 'infobox', 'body'],
-    displayedAttributes: ['id', 'title', 'shortDescription', 'description', 'image', 'date', 'place', 'body'],
-    filterableAttributes: [...facetFields, 'date_start', 'date_end', 'position', ...Object.values(dateBucketFields)],
-    sortableAttributes: ['date_start', 'position'],
+    searchableAttributes: ['title', 'shortDescription', 'description', 'infobox', 'custom', 'body'],
+    displayedAttributes: [...retrieved, 'body'],
+    filterableAttributes: [
+      ...facetFields,
+      'date_start',
+      'date_end',
+      'position',
+      ...Object.values(dateBucketFields),
+      '_geo',
+    ],
+    sortableAttributes: ['date_start', 'position', '_geo'],
     typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 }, disableOnNumbers: true },
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' as const } },
     pagination: { maxTotalHits: 100_000 },
     synonyms: Object.fromEntries(synonyms.map(([alias, values]) => [alias, [...values]])),
   } satisfies Readonly<Record<string, unknown>>
 }
+
+/** What a hit needs: the stored fields, the app's own, the coordinates. */
+const retrieved = ['id', 'title', 'shortDescription', 'description', 'image', 'date', 'place', 'fields', 'lat', 'lon']
 
 /**
  * Translate `search` options into a Meilisearch multi-search: one query for
@@ -79,13 +91,18 @@ export function meilisearchSettings(
  * `matchingStrategy: 'last'` (matches of every word rank first, as ours);
  * typos and prefixes follow the index settings (no typo in numbers; a one-
  * or two-letter last word is a prefix). What the query names is applied
- * with `applySuggested`, but cannot raise the matches it names: Meilisearch
- * ranks by its rules and sortable fields only.
+ * with `applySuggested` (a span naming values of several facets is one
+ * `OR` filter), but cannot raise the matches it names: Meilisearch ranks
+ * by its rules and sortable fields only. The coordinates filter is
+ * `_geoBoundingBox` (two of them across the antimeridian, which Meilisearch
+ * does not cross) or `_geoRadius` (metres); `sort: 'distance'` is
+ * `_geoPoint(lat, lng):asc`. Meilisearch has no aggregation of points into
+ * cells: the coordinates facet is refused.
  *
  * @example
  * const { queries, answers } = toMeilisearchRequest('cannae', { facets: ['place'] }, { index: 'battles' })
  * const { results } = await client.multiSearch({ queries })
- * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`.
+ * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`, and for the coordinates facet.
  */
 export function toMeilisearchRequest(
   query: string,
@@ -93,38 +110,43 @@ export function toMeilisearchRequest(
   settings: EngineSearchSettings & { readonly index?: string } = {},
 ): MeilisearchRequest {
   const plan = planEngineSearch(query, options, settings)
+  if (plan.facets.some((facet) => facet.kind === 'geo')) invalid('facets', noGrid('Meilisearch'), 'coordinates')
   const indexUid = settings.index ?? 'infobox_search'
+  const required = plan.required.map(anyOf)
   const base = { indexUid, q: plan.text, matchingStrategy: plan.combineWith === 'AND' ? 'all' : 'last' } as const
   const active = new Set(plan.filters.map((filter) => filter.facet))
   const fieldOf = (facet: (typeof plan.facets)[number]) =>
     facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet)
   const counted = plan.facets.filter((facet) => facet.kind !== 'none')
+  const near = plan.sort === 'distance' ? plan.near : undefined
   const sort =
     plan.sort === 'relevance'
       ? plan.text === ''
         ? ['position:asc']
         : undefined
-      : [`date_start:${plan.sort === 'date' ? 'asc' : 'desc'}`, 'position:asc']
+      : near !== undefined
+        ? [`_geoPoint(${near.lat}, ${near.lon}):asc`, 'position:asc']
+        : [`date_start:${plan.sort === 'date' ? 'asc' : 'desc'}`, 'position:asc']
   const queries: MeilisearchQuery[] = [
     {
       ...base,
-      filter: plan.filters.map(filterOf),
+      filter: [...plan.filters.map(filterOf), ...required],
       facets: counted.filter((facet) => !active.has(facet.name)).map(fieldOf),
       limit: plan.limit,
       offset: plan.offset,
       ...(sort === undefined ? {} : { sort }),
-      attributesToRetrieve: ['id', 'title', 'shortDescription', 'description', 'image', 'date', 'place'],
+      attributesToRetrieve: retrieved,
     },
   ]
   const answers = ['hits']
-  if (plan.filters.length > 0) {
+  if (plan.filters.length > 0 || required.length > 0) {
     queries.push({ ...base, limit: 0 })
     answers.push('unfiltered')
   }
   for (const facet of counted.filter((facet) => active.has(facet.name))) {
     queries.push({
       ...base,
-      filter: filtersBut(plan.filters, facet.name).map(filterOf),
+      filter: [...filtersBut(plan.filters, facet.name).map(filterOf), ...required],
       facets: [fieldOf(facet)],
       limit: 0,
     })
@@ -135,11 +157,20 @@ export function toMeilisearchRequest(
 
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, '\\$&')}"`
 
+/** One of the filters (a span of the query: its readings). */
+const anyOf = (filters: readonly Filter[]): string => filters.map((filter) => `(${filterOf(filter)})`).join(' OR ')
+
 function filterOf(filter: Filter): string {
   if ('values' in filter)
     return filter.values.length === 0
       ? 'position < 0'
       : `facet_${filter.facet} IN [${filter.values.map(quoted).join(', ')}]`
+  if ('box' in filter) {
+    const { west, south, east, north } = filter.box
+    const box = (from: number, to: number) => `_geoBoundingBox([${north}, ${to}], [${south}, ${from}])`
+    return west <= east ? box(west, east) : `${box(west, 180)} OR ${box(-180, east)}`
+  }
+  if ('near' in filter) return `_geoRadius(${filter.near.lat}, ${filter.near.lon}, ${filter.radius * 1000})`
   const parts = ['date_start EXISTS']
   if (filter.to !== null) parts.push(`date_start <= ${filter.to}`)
   if (filter.from !== null) parts.push(`date_end >= ${filter.from}`)

@@ -11,6 +11,12 @@ export type OpenSearchFilter =
   | { exists: { field: string } }
   | { bool: { filter: OpenSearchFilter[] } }
   | { bool: { should: OpenSearchFilter[]; minimum_should_match: number } }
+  | {
+      geo_bounding_box: {
+        location: { top_left: { lat: number; lon: number }; bottom_right: { lat: number; lon: number } }
+      }
+    }
+  | { geo_distance: { distance: string; distance_type: 'arc'; location: { lat: number; lon: number } } }
 
 /** A `terms` aggregation: a facet's values, or its selected values, or histogram buckets. */
 export interface OpenSearchTerms {
@@ -23,10 +29,30 @@ export interface OpenSearchTerms {
   }
 }
 
-/** A facet: the matches under every filter but its own, then its values. */
+/**
+ * The coordinates grid: `cell`-degree histograms of latitude, then of
+ * longitude within each (keys are the cells' south-west corners, as ours),
+ * with the mean point of each cell.
+ */
+export interface OpenSearchGrid {
+  histogram: { field: 'lat'; interval: number; min_doc_count: 1 }
+  aggs: {
+    lon: {
+      histogram: { field: 'lon'; interval: number; min_doc_count: 1 }
+      aggs: { lat: { avg: { field: 'lat' } }; lon: { avg: { field: 'lon' } } }
+    }
+  }
+}
+
+/** A facet: the matches under every filter but its own, then its values (or its grid cells). */
 export interface OpenSearchFacetAggregation {
   filter: OpenSearchFilter | { match_all: Record<string, never> }
-  aggs?: Record<string, OpenSearchTerms>
+  aggs?: Record<string, OpenSearchTerms | OpenSearchGrid>
+}
+
+/** Sorting by distance: nearest first, articles without coordinates last. */
+export interface OpenSearchDistanceSort {
+  _geo_distance: { location: { lat: number; lon: number }; order: 'asc'; unit: 'km'; distance_type: 'arc' }
 }
 
 /** The text query: `multi_match` over the weighted fields, or `match_all` to browse. */
@@ -56,7 +82,7 @@ export interface OpenSearchRequest {
     query: OpenSearchQuery
     post_filter: OpenSearchFilter
     aggs: Record<string, OpenSearchFacetAggregation>
-    sort: (string | Record<string, { order: 'asc' | 'desc'; missing?: '_last' }>)[]
+    sort: (string | Record<string, { order: 'asc' | 'desc'; missing?: '_last' }> | OpenSearchDistanceSort)[]
     from: number
     size: number
     track_total_hits: true
@@ -64,14 +90,16 @@ export interface OpenSearchRequest {
   }
 }
 
-const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
+const textFields = ['title', 'shortDescription', 'description', 'infobox', 'custom', 'body'] as const
 
 /**
  * The index's settings and mapping (`PUT /<index>`): text fields folded like
  * ours (lower case, ASCII folding: `hochstadt` finds Höchstädt), every
  * `facet_*` field a keyword, the date as `date_start`/`date_end` longs (day
- * keys: sortable, BC negative; an overlap is two range clauses) and the
- * histogram buckets as integers. With `synonyms` (see `aliasSynonyms`), the
+ * keys: sortable, BC negative; an overlap is two range clauses), the
+ * histogram buckets as integers, the coordinates as `location` (a
+ * `geo_point`, for areas and distances) and as `lat`/`lon` doubles (for the
+ * grid), and the app's own `fields` stored, not indexed. With `synonyms` (see `aliasSynonyms`), the
  * query is read through them (`SDF` also finds Syrian Democratic Forces): a
  * `synonym_graph` filter of the search analyzer, after the stop words, so a
  * rule with a stop word in it (`france in the middle ages`) is skipped (`lenient`).
@@ -116,7 +144,12 @@ export function openSearchIndexBody(synonyms: readonly (readonly [alias: string,
         shortDescription: text,
         description: text,
         infobox: text,
+        custom: text,
         body: text,
+        fields: { type: 'object' as const, enabled: false },
+        location: { type: 'geo_point' as const },
+        lat: { type: 'double' as const },
+        lon: { type: 'double' as const },
         image: { type: 'keyword' as const, index: false },
         date: { type: 'keyword' as const, index: false },
         place: { type: 'keyword' as const, index: false },
@@ -130,9 +163,11 @@ export function openSearchIndexBody(synonyms: readonly (readonly [alias: string,
   }
 }
 
-/** The two `_bulk` lines of a document (action, then source), newline-terminated. */
+/** The two `_bulk` lines of a document (action, then source with its `location`), newline-terminated. */
 export function openSearchBulkLines(document: EngineDocument, index: string): string {
-  return `${JSON.stringify({ index: { _index: index, _id: document.id } })}\n${JSON.stringify(document)}\n`
+  const { lat, lon } = document
+  const source = lat === undefined || lon === undefined ? document : { ...document, location: { lat, lon } }
+  return `${JSON.stringify({ index: { _index: index, _id: document.id } })}\n${JSON.stringify(source)}\n`
 }
 
 /**
@@ -148,7 +183,13 @@ export function openSearchBulkLines(document: EngineDocument, index: string): st
  * `AUTO:5,8` (one edit from five letters, two from eight), the static default.
  * What the query names (`understand`) adds a constant score per span of it
  * (`signalBoost`), so matches in more of them rank first while no text score
- * reaches it; with `applySuggested` it filters. Unlike the static index,
+ * reaches it; with `applySuggested` it filters (a span naming values of
+ * several facets is one `should` clause, in `post_filter` and every facet's
+ * filter). The coordinates filter is a `geo_bounding_box` (across the
+ * antimeridian when west > east) or a `geo_distance` (arc) on `location`;
+ * the coordinates facet is a grid of `histogram`s on `lat` and `lon` with
+ * `avg` means (`OpenSearchGrid`); `sort: 'distance'` is a `_geo_distance`
+ * sort from `near`. Unlike the static index,
  * BM25 here does not rank the matches of every query term first, numbers
  * may match with typos and a one- or two-letter last term is a prefix.
  *
@@ -164,9 +205,14 @@ export function toOpenSearchRequest(
 ): OpenSearchRequest {
   const plan = planEngineSearch(query, options, settings)
   const aggs: Record<string, OpenSearchFacetAggregation> = { unfiltered: { filter: { match_all: {} } } }
+  const required = plan.required.map(anyOf)
   for (const facet of plan.facets) {
     if (facet.kind === 'none') continue
-    const filter = bool(filtersBut(plan.filters, facet.name))
+    const filter = bool(filtersBut(plan.filters, facet.name), required)
+    if (facet.kind === 'geo') {
+      aggs[facet.name] = { filter, aggs: { cells: grid(facet.cell) } }
+      continue
+    }
     if (facet.kind === 'date') {
       aggs[facet.name] = {
         filter,
@@ -187,12 +233,27 @@ export function toOpenSearchRequest(
     aggs[facet.name] = { filter, aggs: { values: terms, ...selected } }
   }
   const last = { order: plan.sort === 'date' ? 'asc' : 'desc', missing: '_last' } as const
+  const relevance = [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' as const } }]
+  const near = plan.sort === 'distance' ? plan.near : undefined
   const sort: OpenSearchRequest['body']['sort'] =
     plan.sort === 'relevance'
-      ? [...(plan.text === '' ? [] : ['_score']), { position: { order: 'asc' } }]
-      : [{ date_start: last }, { position: { order: 'asc' } }]
+      ? relevance
+      : near !== undefined
+        ? [
+            {
+              _geo_distance: {
+                location: { lat: near.lat, lon: near.lon },
+                order: 'asc',
+                unit: 'km',
+                distance_type: 'arc',
+              },
+            },
+            ...relevance,
+          ]
+        : [{ date_start: last }, { position: { order: 'asc' } }]
   const text: OpenSearchTextQuery = plan.text === '' ? { match_all: {} } : textQuery(plan)
-  const signals = plan.sort === 'relevance' ? plan.signals : []
+  // Sorted by distance, equally near matches keep the relevance order, signals included.
+  const signals = plan.sort === 'relevance' || plan.sort === 'distance' ? plan.signals : []
   return {
     index: settings.index ?? 'infobox_search',
     suggestedFilters: plan.suggestedFilters,
@@ -203,21 +264,16 @@ export function toOpenSearchRequest(
           : {
               bool: {
                 must: [text],
-                should: signals.map((span) => ({
-                  constant_score: {
-                    filter: { bool: { should: span.map(clause), minimum_should_match: 1 } },
-                    boost: signalBoost,
-                  },
-                })),
+                should: signals.map((span) => ({ constant_score: { filter: anyOf(span), boost: signalBoost } })),
               },
             },
-      post_filter: bool(plan.filters),
+      post_filter: bool(plan.filters, required),
       aggs,
       sort,
       from: plan.offset,
       size: plan.limit,
       track_total_hits: true,
-      _source: { excludes: ['body', 'infobox'] },
+      _source: { excludes: ['body', 'infobox', 'custom', 'location'] },
     },
   }
 }
@@ -243,12 +299,41 @@ function textQuery(plan: ReturnType<typeof planEngineSearch>): OpenSearchTextQue
   }
 }
 
-function bool(filters: readonly Filter[]): OpenSearchFilter {
-  return { bool: { filter: filters.map(clause) } }
+/** Every filter, and one of each `required` list. */
+function bool(filters: readonly Filter[], required: readonly OpenSearchFilter[] = []): OpenSearchFilter {
+  return { bool: { filter: [...filters.map(clause), ...required] } }
+}
+
+/** One of the filters (a span of the query: its readings). */
+function anyOf(filters: readonly Filter[]): OpenSearchFilter {
+  return { bool: { should: filters.map(clause), minimum_should_match: 1 } }
+}
+
+function grid(cell: number): OpenSearchGrid {
+  return {
+    histogram: { field: 'lat', interval: cell, min_doc_count: 1 },
+    aggs: {
+      lon: {
+        histogram: { field: 'lon', interval: cell, min_doc_count: 1 },
+        aggs: { lat: { avg: { field: 'lat' } }, lon: { avg: { field: 'lon' } } },
+      },
+    },
+  }
 }
 
 function clause(filter: Filter): OpenSearchFilter {
   if ('values' in filter) return { terms: { [`facet_${filter.facet}`]: [...filter.values] } }
+  if ('box' in filter) {
+    // West above east crosses the antimeridian, which geo_bounding_box reads so too.
+    const { west, south, east, north } = filter.box
+    return {
+      geo_bounding_box: { location: { top_left: { lat: north, lon: west }, bottom_right: { lat: south, lon: east } } },
+    }
+  }
+  if ('near' in filter) {
+    const { lat, lon } = filter.near
+    return { geo_distance: { distance: `${filter.radius}km`, distance_type: 'arc', location: { lat, lon } } }
+  }
   // Overlap: starts by `to` and ends from `from` on (an ongoing conflict's end is after every date).
   return {
     bool: {

@@ -1,8 +1,8 @@
 import type { SuggestedFilter } from '../search/query/understandQuery.js'
-import type { SearchOptions } from '../search/searchOptions.js'
+import { invalid, type SearchOptions } from '../search/searchOptions.js'
 import type { Filter } from '../postgres/searchSql.js'
 import { dateBucketFields, type EngineDocument } from './engineDocument.js'
-import { facetField, filtersBut, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'
+import { facetField, filtersBut, noGrid, planEngineSearch, type EngineSearchSettings } from './enginePlan.js'
 
 /** One search of a Typesense multi-search. */
 export interface TypesenseSearch {
@@ -32,7 +32,7 @@ export interface TypesenseRequest {
   readonly suggestedFilters: readonly SuggestedFilter[]
 }
 
-const textFields = ['title', 'shortDescription', 'description', 'infobox', 'body'] as const
+const textFields = ['title', 'shortDescription', 'description', 'infobox', 'custom', 'body'] as const
 
 /** The synonym set of a collection's aliases (`PUT /synonym_sets/<name>-aliases`, Typesense 30 or newer). */
 export const typesenseSynonymSet = (name: string): string => `${name}-aliases`
@@ -40,8 +40,10 @@ export const typesenseSynonymSet = (name: string): string => `${name}-aliases`
 /**
  * The collection schema (`POST /collections`): the text fields, every
  * `facet_*` field a faceted string list, the date as optional int64 day keys
- * (sortable, BC negative), the histogram buckets as faceted integer lists;
- * with `aliases`, the synonym set of `typesenseSynonyms` (made first).
+ * (sortable, BC negative), the histogram buckets as faceted integer lists,
+ * the coordinates as `location` (a `geopoint`, for radii and distances) and
+ * as `lat`/`lon` floats (for boxes); the app's own `fields` are not in the
+ * schema: Typesense stores them unindexed and returns them. With `aliases`, the synonym set of `typesenseSynonyms` (made first).
  */
 export function typesenseSchema(name: string, aliases = false) {
   return {
@@ -60,6 +62,9 @@ export function typesenseSchema(name: string, aliases = false) {
       { name: 'facet_.*', type: 'string[]' as const, facet: true, optional: true },
       { name: 'date_start', type: 'int64' as const, optional: true, sort: true },
       { name: 'date_end', type: 'int64' as const, optional: true },
+      { name: 'location', type: 'geopoint' as const, optional: true },
+      { name: 'lat', type: 'float' as const, optional: true },
+      { name: 'lon', type: 'float' as const, optional: true },
       ...Object.values(dateBucketFields).map((field) => ({
         name: field,
         type: 'int32[]' as const,
@@ -86,9 +91,10 @@ export function typesenseSynonyms(synonyms: readonly (readonly [alias: string, v
   }
 }
 
-/** The JSONL line of a document (`POST /collections/<name>/documents/import`). */
+/** The JSONL line of a document (`POST /collections/<name>/documents/import`), its coordinates as `location` too. */
 export function typesenseDocumentLine(document: EngineDocument): string {
-  return `${JSON.stringify(document)}\n`
+  const { lat, lon } = document
+  return `${JSON.stringify(lat === undefined || lon === undefined ? document : { ...document, location: [lat, lon] })}\n`
 }
 
 /**
@@ -100,14 +106,19 @@ export function typesenseDocumentLine(document: EngineDocument): string {
  * word; `combineWith: 'OR'` drops words until something matches (matches of
  * every word first, as ours). What the query names (`understand`) sorts
  * first: `_eval` of "in at least n of its spans", n from the most down (up
- * to four spans; more count as four); with `applySuggested` it filters.
+ * to four spans; more count as four); with `applySuggested` it filters (a
+ * span naming values of several facets is one `||` group). The coordinates
+ * filter is a range of `lat` and `lon` for a box (a polygon's edges would be
+ * great circles, a box's are parallels) or `location:(lat, lon, r km)`;
+ * `sort: 'distance'` is `location(lat, lon):asc`. Typesense has no
+ * aggregation of points into cells: the coordinates facet is refused.
  * Unlike the static index, numbers may match with typos and a one- or
  * two-letter last word is a prefix.
  *
  * @example
  * const { searches, answers } = toTypesenseRequest('cannae', { facets: ['place'] }, { index: 'battles' })
  * const { results } = await client.multiSearch.perform({ searches })
- * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`.
+ * @throws {OptionsError} `ERR_INVALID_QUERY`, as `SearchIndex.search`, and for the coordinates facet.
  */
 export function toTypesenseRequest(
   query: string,
@@ -115,6 +126,7 @@ export function toTypesenseRequest(
   settings: EngineSearchSettings & { readonly index?: string } = {},
 ): TypesenseRequest {
   const plan = planEngineSearch(query, options, settings)
+  if (plan.facets.some((facet) => facet.kind === 'geo')) invalid('facets', noGrid('Typesense'), 'coordinates')
   const fuzzy =
     plan.fuzzy === false || plan.fuzzy === 0
       ? 0
@@ -131,27 +143,33 @@ export function toTypesenseRequest(
     min_len_1typo: 5,
     min_len_2typo: 8,
     drop_tokens_threshold: plan.combineWith === 'AND' ? 0 : 1_000_000,
-    exclude_fields: 'body,infobox',
+    exclude_fields: 'body,infobox,custom,location',
   }
   const active = new Set(plan.filters.map((filter) => filter.facet))
-  const counted = plan.facets.filter((facet) => facet.kind !== 'none')
+  const counted = plan.facets.filter(
+    (facet): facet is Exclude<typeof facet, { kind: 'none' | 'geo' }> => facet.kind !== 'none' && facet.kind !== 'geo',
+  )
   const fieldOf = (facet: (typeof counted)[number]) =>
     facet.kind === 'date' ? dateBucketFields[facet.interval] : facetField(facet)
   const maxValues = Math.max(
     1,
     ...counted.map((facet) => (facet.kind === 'values' ? facet.limit + facet.selected.length : 1000)),
   )
+  const required = plan.required.map((group) => `(${group.map(filterOf).join(' || ')})`)
   const filterBy = (filters: readonly Filter[]) =>
-    filters.length === 0 ? {} : { filter_by: filters.map(filterOf).join(' && ') }
+    filters.length + required.length === 0 ? {} : { filter_by: [...filters.map(filterOf), ...required].join(' && ') }
   const own = counted.filter((facet) => !active.has(facet.name)).map(fieldOf)
   const order = plan.sort === 'date' ? 'asc' : 'desc'
   const named = plan.sort === 'relevance' && plan.text !== '' ? signalSort(plan.signals) : ''
+  const near = plan.sort === 'distance' ? plan.near : undefined
   const sort =
     plan.sort === 'relevance'
       ? plan.text === ''
         ? 'position:asc'
         : `${named}_text_match:desc,position:asc`
-      : `date_start(missing_values: last):${order},position:asc`
+      : near !== undefined
+        ? `location(${near.lat}, ${near.lon}):asc,${plan.text === '' ? '' : '_text_match:desc,'}position:asc`
+        : `date_start(missing_values: last):${order},position:asc`
   const searches: TypesenseSearch[] = [
     {
       ...base,
@@ -163,7 +181,7 @@ export function toTypesenseRequest(
     },
   ]
   const answers = ['hits']
-  if (plan.filters.length > 0) {
+  if (plan.filters.length > 0 || required.length > 0) {
     searches.push({ ...base, offset: 0, limit: 0 })
     answers.push('unfiltered')
   }
@@ -189,6 +207,12 @@ function filterOf(filter: Filter): string {
     return filter.values.length === 0
       ? 'position:<0'
       : `facet_${filter.facet}:=[${filter.values.map(quoted).join(',')}]`
+  if ('box' in filter) {
+    const { west, south, east, north } = filter.box
+    const lon = west <= east ? `lon:[${west}..${east}]` : `(lon:>=${west} || lon:<=${east})`
+    return `lat:[${south}..${north}] && ${lon}`
+  }
+  if ('near' in filter) return `location:(${filter.near.lat}, ${filter.near.lon}, ${filter.radius} km)`
   const parts = ['date_start:>=-2147483648']
   if (filter.to !== null) parts.push(`date_start:<=${filter.to}`)
   if (filter.from !== null) parts.push(`date_end:>=${filter.from}`)

@@ -1,15 +1,25 @@
 import { dateKey } from '../core/dateKey.js'
 import { normalizeTerm, tokenize } from '../core/fold.js'
+import { roundCoordinate } from '../core/geo.js'
+import type { SearchField } from '../core/options.js'
+import { facetValues } from '../extract/facetValues.js'
 import type { IndexRecord } from '../extract/record.js'
 
 /**
  * The weight letter of each text field in the tsvector. PostgreSQL has four
- * (A highest); our five fields map onto them in the order of their default
+ * (A highest); our six fields map onto them in the order of their default
  * boosts: title 5 → A, short description 2 and description 1.5 → B,
- * infobox 1.5 → C, body 1 → D. The weights a search gives each letter come
- * from the boosts (see `rankWeights`), so the ranking follows `boost`.
+ * infobox 1.5 and custom 1.5 → C, body 1 → D. The weights a search gives
+ * each letter come from the boosts (see `rankWeights`), so the ranking follows `boost`.
  */
-export const fieldWeights = { title: 'A', shortDescription: 'B', description: 'B', infobox: 'C', body: 'D' } as const
+export const fieldWeights = {
+  title: 'A',
+  shortDescription: 'B',
+  description: 'B',
+  infobox: 'C',
+  custom: 'C',
+  body: 'D',
+} as const satisfies Readonly<Record<SearchField, 'A' | 'B' | 'C' | 'D'>>
 
 /** tsvector limits: positions go up to 16383, a lexeme keeps at most 256 of them, the whole value under 1 MB. */
 const maxPosition = 16_383
@@ -52,6 +62,7 @@ export function weightedVector(record: IndexRecord): WeightedVector {
     [record.shortDescription ?? '', fieldWeights.shortDescription],
     [record.description ?? '', fieldWeights.description],
     [record.infobox, fieldWeights.infobox],
+    [record.custom, fieldWeights.custom],
     [record.body, fieldWeights.body],
   ] as const
   for (const [text, weight] of fields) {
@@ -109,18 +120,6 @@ export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`
 }
 
-/** Values once each, first occurrence first: the static index counts an article once per value. */
-export const distinct = (values: readonly string[]): string[] => [...new Set(values)]
-
-/** The facet values of a record, by facet name (built-ins and extras). */
-export function facetValues(record: IndexRecord, facet: string): string[] {
-  const { facets } = record
-  if (facet === 'place') return distinct(facets.place)
-  if (facet === 'combatant') return distinct(facets.combatant.map((combatant) => combatant.value))
-  if (facet === 'kind') return distinct(facets.kind)
-  return distinct(facets.extra[facet] ?? [])
-}
-
 /** A record's date as sortable day keys (see `dateKey`) and years; all null when it has none. */
 export function dateColumns(record: IndexRecord): { start: number | null; end: number | null } {
   const date = record.facets.date
@@ -154,6 +153,7 @@ export function articleRow(
     record.image,
     record.date,
     record.place,
+    record.fields === undefined ? null : JSON.stringify(record.fields),
     record.body,
     vector.literal,
     vector.head,
@@ -162,8 +162,20 @@ export function articleRow(
     start === null ? null : yearOf(start),
     end === null ? null : yearOf(end),
     range,
+    degrees(record.facets.coordinates?.lat),
+    degrees(record.facets.coordinates?.lon),
     arrayLiteral(record.facets.placeHierarchy),
     ...facets.map((facet) => arrayLiteral(facetValues(record, facet))),
   ]
   return { line: `${values.map(copyValue).join('\t')}\n`, vector }
+}
+
+/**
+ * A coordinate as the static index stores it (`roundCoordinate`), written so
+ * that PostgreSQL reads back the same double (`-0` too); null when none.
+ */
+function degrees(value: number | undefined): string | null {
+  if (value === undefined) return null
+  const rounded = roundCoordinate(value)
+  return Object.is(rounded, -0) ? '-0' : String(rounded)
 }

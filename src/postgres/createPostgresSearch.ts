@@ -1,23 +1,17 @@
 import { InfoboxSearchError } from '../core/errors.js'
-import type { FacetKind } from '../core/indexData.js'
 import type { SearchField } from '../core/options.js'
 import { queryTerms } from '../search/engine/queryTerms.js'
 import type { FacetCount } from '../search/facets/facet.js'
 import { nameKeysOf, understandQuery } from '../search/query/understandQuery.js'
 import { cleanQuery } from '../search/searchIndex.js'
-import {
-  invalid,
-  resolveSearchOptions,
-  type ResolvedSearchOptions,
-  type SearchOptions,
-} from '../search/searchOptions.js'
+import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../search/searchOptions.js'
 import type { SearchResultFor } from '../search/searchResult.js'
 import { createPool, serverOf, serverOfUrl, type Queryable } from './connect.js'
 import { connectionError, DatabaseError, describeServer, errorCode } from './databaseError.js'
 import { facetResult } from './facetResult.js'
 import { hitsOf } from './hits.js'
 import { searchSql } from './searchSql.js'
-import { facetQueries, planSuggestions } from './searchPlan.js'
+import { facetKinds, facetQueries, planSuggestions } from './searchPlan.js'
 
 import { readNames } from './readNames.js'
 import { layoutVersion, parseMeta, type TableMeta } from './tableLayout.js'
@@ -123,24 +117,24 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
     },
     async search<const Options extends SearchOptions = SearchOptions>(text: string, options?: Options) {
       const meta = await readMeta()
-      const resolved = resolveSearchOptions(options ?? {}, facetKindsOf(meta))
+      const resolved = resolveSearchOptions(options ?? {}, facetKinds(meta.options.facets))
       const cleaned = cleanQuery(text)
       const understanding = resolved.understand && cleaned !== ''
       const named = await readNames(queryable, names, understanding ? nameKeysOf(cleaned) : [], resolved)
       const suggested = understanding ? understandQuery(cleaned, named.index) : []
-      const { filters, signals } = planSuggestions(suggested, resolved, named)
+      const { filters, required, signals } = planSuggestions(suggested, resolved, named)
       const plan = await textPlan(cleaned, resolved, meta)
-      if (resolved.sort === 'distance')
-        invalid('sort', "'relevance', 'date' or '-date' (the PostgreSQL tables have no coordinates)", resolved.sort)
       const sort = resolved.sort ?? (plan === undefined ? '-date' : 'relevance')
       const facets = facetQueries(resolved, meta.placeLevels, filters)
       const sql = searchSql({
         names,
         plan,
         filters,
+        required,
         signals,
         facets,
         sort,
+        near: resolved.near,
         limit: resolved.limit,
         offset: resolved.offset,
         weights: rankWeights({ ...meta.options.boost, ...definedOnly(resolved.matching.boost) }),
@@ -153,7 +147,7 @@ export function createPostgresSearch(settings: PostgresSearchOptions): PostgresS
       const result = {
         total: Number(row?.['total'] ?? 0),
         totalUnfiltered: Number(row?.['unfiltered'] ?? 0),
-        hits: await hitsOf(query, names, page, plan, resolved.snippetLength),
+        hits: await hitsOf(query, names, page, plan, resolved),
         facets: counts,
         suggestedFilters: suggested,
       }
@@ -183,23 +177,24 @@ function definedOnly<T extends object>(object: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(object ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
-/** `date` first, then the others sorted: the static index's order (its messages list them so). */
+/** The table's facets in the static index's order (`date`, `coordinates`, then the others sorted). */
 function facetNamesOf(meta: TableMeta): string[] {
-  return ['date', ...['place', 'combatant', 'kind', ...meta.options.facets].sort()]
-}
-
-/** What each facet holds, for `resolveSearchOptions`: `date` intervals, values for the others. */
-function facetKindsOf(meta: TableMeta): ReadonlyMap<string, FacetKind> {
-  return new Map(facetNamesOf(meta).map((name) => [name, name === 'date' ? 'dates' : 'values']))
+  return [...facetKinds(meta.options.facets).keys()]
 }
 
 /**
- * ts_rank's weights {D, C, B, A} from the field boosts: body → D, infobox → C,
- * the descriptions → B (the larger of their two boosts), title → A, scaled so
- * the largest is 1 (ts_rank takes weights up to 1).
+ * ts_rank's weights {D, C, B, A} from the field boosts: body → D, infobox and
+ * custom → C (the larger of their two boosts), the descriptions → B (the
+ * larger of theirs), title → A, scaled so the largest is 1 (ts_rank takes
+ * weights up to 1).
  */
 export function rankWeights(boost: Readonly<Record<SearchField, number>>): number[] {
-  const weights = [boost.body, boost.infobox, Math.max(boost.shortDescription, boost.description), boost.title]
+  const weights = [
+    boost.body,
+    Math.max(boost.infobox, boost.custom),
+    Math.max(boost.shortDescription, boost.description),
+    boost.title,
+  ]
   const top = Math.max(...weights)
   return weights.map((weight) => (top > 0 ? weight / top : 0))
 }

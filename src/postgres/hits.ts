@@ -1,3 +1,6 @@
+import type { StoredFields } from '../core/indexData.js'
+import { withPlace } from '../search/searchIndex.js'
+import type { ResolvedSearchOptions } from '../search/searchOptions.js'
 import type { SearchHit } from '../search/searchResult.js'
 import { makeSnippet, snippetScanLimit } from '../search/snippet.js'
 import type { TermPlan } from './termPlan.js'
@@ -12,6 +15,10 @@ interface StoredRow {
   readonly image: string | null
   readonly date: string | null
   readonly place: string | null
+  /** The app's own stored fields (the `store` option), as JSON; null when none. */
+  readonly fields: StoredFields | null
+  readonly lat: number | null
+  readonly lon: number | null
   readonly body: string
   readonly terms: readonly string[] | null
 }
@@ -23,16 +30,18 @@ interface StoredRow {
 const snippetSource = snippetScanLimit + 1
 
 /**
- * The page's hits in order: stored fields, the index terms each matched
- * (its lexemes among the query's words and prefixes) and a snippet made by
- * the static index's own `makeSnippet`.
+ * The page's hits in order: stored fields (the app's own `fields` too), the
+ * index terms each matched (its lexemes among the query's words and
+ * prefixes), a snippet made by the static index's own `makeSnippet`, and
+ * the coordinates, with the distance from `near` computed by the static
+ * index's own `withPlace`.
  */
 export async function hitsOf(
   query: (text: string, values: unknown[]) => Promise<readonly unknown[]>,
   names: TableNames,
   page: readonly (readonly [position: number, score: number])[],
   plan: TermPlan | undefined,
-  snippetLength: number,
+  resolved: Pick<ResolvedSearchOptions, 'snippetLength' | 'near'>,
 ): Promise<SearchHit[]> {
   if (page.length === 0) return []
   const values: unknown[] = [page.map(([position]) => position), snippetSource]
@@ -43,7 +52,8 @@ export async function hitsOf(
       WHERE l = ANY($3::text[]) OR l ^@ ANY($4::text[]))`
   }
   const rows = (await query(
-    `SELECT a.position, a.id, a.title, a.short_description, a.description, a.image, a.date, a.place, left(a.body, $2) AS body, ${terms} AS terms
+    `SELECT a.position, a.id, a.title, a.short_description, a.description, a.image, a.date, a.place, a.fields, a.lat, a.lon,
+       left(a.body, $2) AS body, ${terms} AS terms
      FROM ${names.main} a WHERE a.position = ANY($1::int[])`,
     values,
   )) as readonly StoredRow[]
@@ -62,13 +72,15 @@ export async function hitsOf(
       ...(row.date === null ? {} : { date: row.date }),
       ...(row.place === null ? {} : { place: row.place }),
     }
-    hits.push({
+    const hit: SearchHit = {
       ...stored,
-      fields: {},
+      fields: row.fields ?? {},
       score,
       terms: matched,
-      snippet: makeSnippet(row.body || row.description || '', new Set(matched), snippetLength),
-    })
+      snippet: makeSnippet(row.body || row.description || '', new Set(matched), resolved.snippetLength),
+    }
+    const point = row.lat === null || row.lon === null ? undefined : { lat: row.lat, lon: row.lon }
+    hits.push(withPlace(hit, point, resolved.near))
   }
   return hits
 }

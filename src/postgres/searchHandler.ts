@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isOptionsError } from '../core/errors.js'
-import type { SearchOptions } from '../search/searchOptions.js'
+import type { SearchFilters, SearchOptions } from '../search/searchOptions.js'
 import type { SearchResult } from '../search/searchResult.js'
 import { isDatabaseError } from './databaseError.js'
 
@@ -44,6 +44,9 @@ const reserved = new Set([
   'to',
   'understand',
   'applySuggested',
+  'coordinates',
+  'near',
+  'cell',
 ])
 
 /** A request the caller got wrong: 4xx with a message. */
@@ -62,8 +65,10 @@ class BadRequest extends Error {
  *
  * - `GET ?q=cannae&place=Apulia&from=-300&to=-200&facets=place,combatant,date&interval=decade&limit=20&sort=-date`:
  *   every parameter but `q`, `limit`, `offset`, `sort`, `facets`, `facetLimit`, `level` (of `place`),
- *   `interval` (of `date`), `from`, `to`, `understand` and `applySuggested` (`true` or `false`) is a
- *   facet filter (repeat it for several values).
+ *   `interval` (of `date`), `cell` (of `coordinates`), `from`, `to`, `coordinates` (`lat,lon,km`
+ *   around a point or `west,south,east,north`, as the CLI's `--filter coordinates=`), `near`
+ *   (`lat,lon`), `understand` and `applySuggested` (`true` or `false`) is a facet filter (repeat
+ *   it for several values).
  * - `POST` with `{ "query": "cannae", "options": { …SearchOptions } }` as `application/json`.
  *
  * Answers the search result as JSON; a bad request gets 400 (405, 413, 415)
@@ -174,16 +179,29 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
     return value
   }
   // Maps, then own properties: a parameter named __proto__ is a (refused) facet name, not a prototype.
-  const filters = new Map<string, string[] | { from?: string; to?: string }>()
+  const filters = new Map<string, SearchFilters[string]>()
   for (const name of new Set(parameters.keys())) if (!reserved.has(name)) filters.set(name, parameters.getAll(name))
   const from = parameters.get('from') || undefined
   const to = parameters.get('to') || undefined
   if (from !== undefined || to !== undefined)
     filters.set('date', { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) })
+  const area = numbers('coordinates', parameters.get('coordinates'), [3, 4], 'lat,lon,km or west,south,east,north')
+  if (area !== undefined) {
+    const [first = 0, second = 0, third = 0, fourth = 0] = area
+    filters.set(
+      'coordinates',
+      area.length === 3
+        ? { near: { lat: first, lon: second }, radius: third }
+        : { box: { west: first, south: second, east: third, north: fourth } },
+    )
+  }
+  const point = numbers('near', parameters.get('near'), [2], 'lat,lon')
+  const near = point === undefined ? undefined : { lat: point[0] ?? 0, lon: point[1] ?? 0 }
+  const [cell] = numbers('cell', parameters.get('cell'), [1], 'a number of degrees') ?? []
   const facetLimit = number('facetLimit')
   const level = number('level')
   const interval = parameters.get('interval') ?? undefined
-  const facets = new Map<string, { limit?: number; level?: number; interval?: string }>()
+  const facets = new Map<string, { limit?: number; level?: number; interval?: string; cell?: number }>()
   for (const name of (parameters.get('facets') ?? '')
     .split(',')
     .map((f) => f.trim())
@@ -194,10 +212,14 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
         ? interval === undefined
           ? {}
           : { interval }
-        : {
-            ...(facetLimit === undefined ? {} : { limit: facetLimit }),
-            ...(name === 'place' && level !== undefined ? { level } : {}),
-          },
+        : name === 'coordinates'
+          ? cell === undefined
+            ? {}
+            : { cell }
+          : {
+              ...(facetLimit === undefined ? {} : { limit: facetLimit }),
+              ...(name === 'place' && level !== undefined ? { level } : {}),
+            },
     )
   }
   const flag = (name: string): boolean | undefined => {
@@ -218,10 +240,24 @@ function fromParameters(parameters: URLSearchParams): { query: string; searchOpt
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
       ...(sort === undefined || sort === '' ? {} : { sort: sort as SearchOptions['sort'] & string }),
+      ...(near === undefined ? {} : { near }),
       ...(understand === undefined ? {} : { understand }),
       ...(applySuggested === undefined ? {} : { applySuggested }),
       filters: Object.fromEntries(filters),
       facets: Object.fromEntries(facets) as SearchOptions['facets'] & object,
     },
   }
+}
+
+/**
+ * Numbers written `a,b,…` (one of `counts` of them), or undefined when the
+ * parameter is absent; their ranges are checked by `search`, as for any caller.
+ */
+function numbers(name: string, text: string | null, counts: readonly number[], expected: string): number[] | undefined {
+  if (text === null) return undefined
+  const parts = text.split(',')
+  const values = parts.map((part) => (part.trim() === '' ? NaN : Number(part)))
+  if (!counts.includes(values.length) || !values.every(Number.isFinite))
+    throw new BadRequest(400, `"${name}" must be ${expected}, received ${JSON.stringify(text)}.`)
+  return values
 }

@@ -1,9 +1,31 @@
 import { bySpan, suggestionFilter, withSuggestedFilters } from '../search/query/applySuggestions.js'
 import type { ReadNames } from '../search/query/nameRows.js'
 import type { SuggestedFilter } from '../search/query/understandQuery.js'
-import type { FacetFilter } from '../search/facets/facet.js'
+import type { FacetFilter, FacetKind } from '../search/facets/facet.js'
+import { defaultCell } from '../search/facets/geoFacet.js'
 import type { ResolvedSearchOptions } from '../search/searchOptions.js'
 import type { FacetQuery, Filter } from './searchSql.js'
+
+/**
+ * The facets of values every table and export has, whatever the options:
+ * the static index's built-in ones (`buildIndex` makes their tables even
+ * when no article has a value).
+ */
+export const builtInFacets = ['place', 'country', 'continent', 'combatant', 'kind'] as const
+
+/**
+ * The facet names of a table or an export made with `extra` facets, in the
+ * static index's order (`SearchIndex.facetNames`: date, coordinates, then the
+ * facets of values sorted; its messages list them so), with what each holds,
+ * for `resolveSearchOptions`.
+ */
+export function facetKinds(extra: readonly string[]): ReadonlyMap<string, FacetKind> {
+  return new Map<string, FacetKind>([
+    ['date', 'dates'],
+    ['coordinates', 'geo'],
+    ...[...builtInFacets, ...extra].sort().map((name): [string, FacetKind] => [name, 'values']),
+  ])
+}
 
 /** The values filter names stand for in a facet (see `resolveNames`); by default the names themselves. */
 export type ResolveValues = (facet: string, names: readonly string[]) => readonly string[]
@@ -22,8 +44,11 @@ export function filtersOf(filters: ReadonlyMap<string, FacetFilter>, resolve: Re
 /** One filter as `filtersOf` gives it. */
 export function planFilter(facet: string, filter: FacetFilter, resolve: ResolveValues = asGiven): Filter {
   if (filter.kind === 'values') return { facet, values: [...new Set(resolve(facet, filter.values))] }
-  if (filter.kind !== 'dates')
-    throw new Error(`infobox-search: no ${filter.kind} filter on "${facet}" here; please report this.`)
+  if (filter.kind === 'box') {
+    const { west, south, east, north } = filter
+    return { facet: 'coordinates', box: { west, south, east, north } }
+  }
+  if (filter.kind === 'circle') return { facet: 'coordinates', near: filter.center, radius: filter.radius }
   return { facet: 'date', from: finiteOrNull(filter.from), to: finiteOrNull(filter.to) }
 }
 
@@ -43,6 +68,7 @@ export function facetQueries(
 ): FacetQuery[] {
   return [...resolved.facets].map(([name, request]): FacetQuery => {
     if (name === 'date') return { name, kind: 'date', interval: request.interval ?? 'century' }
+    if (name === 'coordinates') return { name, kind: 'geo', cell: request.cell ?? defaultCell }
     // The static index counts a level from the table `place@<level>`, which exists only for levels some article has.
     if (request.level !== undefined && (name !== 'place' || request.level >= placeLevels)) return { name, kind: 'none' }
     const filter = filters.find((active) => active.facet === name)
@@ -61,6 +87,12 @@ export function facetQueries(
 export interface SuggestionPlan {
   /** The caller's filters, their names resolved to values; with `applySuggested`, the suggestions on the facets they leave free. */
   readonly filters: readonly Filter[]
+  /**
+   * With `applySuggested`: the spans naming values of several facets
+   * (`poland`: a country and a side), grouped as `withSuggestedFilters`
+   * groups them; every match passes one filter of each group (see `SearchQuery.required`).
+   */
+  readonly required: readonly (readonly Filter[])[]
   /** Without `applySuggested`: per span of the query, the filters it names (see `SearchQuery.signals`). */
   readonly signals: readonly (readonly Filter[])[]
 }
@@ -76,13 +108,20 @@ export function planSuggestions(
   names: ReadNames,
 ): SuggestionPlan {
   // Every facet a suggestion names is in the table: the names come from its facets, and `date` always is.
-  // TODO(pg-parity): spans naming several facets (`required`) are not applied here yet.
-  const given =
-    resolved.applySuggested && suggested.length > 0
-      ? withSuggestedFilters(suggested, resolved.filters, () => true).filters
-      : resolved.filters
+  const resolve: ResolveValues = (facet, values) => names.resolve(facet, values)
+  if (resolved.applySuggested && suggested.length > 0) {
+    const applied = withSuggestedFilters(suggested, resolved.filters, () => true)
+    return {
+      filters: filtersOf(applied.filters, resolve),
+      required: applied.required.map((group) =>
+        group.map((reading) => planFilter(reading.facet, suggestionFilter(reading), resolve)),
+      ),
+      signals: [],
+    }
+  }
   return {
-    filters: filtersOf(given, (facet, values) => names.resolve(facet, values)),
+    filters: filtersOf(resolved.filters, resolve),
+    required: [],
     signals: resolved.applySuggested
       ? []
       : bySpan(suggested).map((span) => span.map((one) => planFilter(one.facet, suggestionFilter(one)))),

@@ -1,10 +1,11 @@
 import type { IndexOptions } from '../core/options.js'
+import { builtInFacets } from './searchPlan.js'
 import { quote, type IndexRole, type TableNames } from './tableNames.js'
 
 /** Says a table was written by `infobox-search export`; kept in the table's comment. */
 export const layoutFormat = 'infobox-search-postgres'
 /** Bumped with every change of columns or their meaning; a search refuses other versions. */
-export const layoutVersion = 2
+export const layoutVersion = 3
 
 /** What the table's comment holds: enough for a search to need no options. */
 export interface TableMeta {
@@ -25,7 +26,7 @@ export interface TableMeta {
 export function facetColumns(
   options: Pick<IndexOptions, 'facets'>,
 ): readonly { readonly facet: string; readonly column: string }[] {
-  return ['place', 'combatant', 'kind', ...options.facets].map((facet) => ({ facet, column: quote(`facet_${facet}`) }))
+  return [...builtInFacets, ...options.facets].map((facet) => ({ facet, column: quote(`facet_${facet}`) }))
 }
 
 /** Columns of the articles table in COPY order. */
@@ -39,6 +40,7 @@ export function articleColumns(options: Pick<IndexOptions, 'facets'>): readonly 
     'image',
     'date',
     'place',
+    'fields',
     'body',
     'search',
     'rank_search',
@@ -47,6 +49,8 @@ export function articleColumns(options: Pick<IndexOptions, 'facets'>): readonly 
     'year_start',
     'year_end',
     'date_range',
+    'lat',
+    'lon',
     'place_hierarchy',
     ...facetColumns(options).map(({ column }) => column),
   ]
@@ -65,6 +69,7 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
       image text,
       date text,
       place text,
+      fields json,
       body text NOT NULL,
       search tsvector NOT NULL,
       rank_search tsvector NOT NULL,
@@ -73,6 +78,8 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
       year_start integer,
       year_end integer,
       date_range int8range,
+      lat double precision,
+      lon double precision,
       place_hierarchy text[] NOT NULL,
       ${facets.join(',\n      ')}
     )`,
@@ -88,8 +95,8 @@ export function createTables(names: TableNames, options: Pick<IndexOptions, 'fac
 /**
  * Indexes, built once the rows are in: the id and position keys, GIN on the
  * weighted tsvector and on each facet array, GiST on the date range, B-tree
- * on the start date (date sort), and the vocabulary's keys (trigrams when
- * pg_trgm is there).
+ * on the start date (date sort) and on the coordinates (a box or a radius's
+ * band of latitudes), and the vocabulary's keys (trigrams when pg_trgm is there).
  */
 export function createIndexes(
   names: TableNames,
@@ -103,6 +110,7 @@ export function createIndexes(
     `CREATE INDEX ${index('search')} ON ${names.main} USING gin (search)`,
     `CREATE INDEX ${index('date')} ON ${names.main} USING gist (date_range)`,
     `CREATE INDEX ${index('start')} ON ${names.main} (date_start, position)`,
+    `CREATE INDEX ${index('geo')} ON ${names.main} (lat, lon) WHERE lat IS NOT NULL`,
     ...facetColumns(options).map(
       ({ column }, i) => `CREATE INDEX ${quote(names.facetIndexes[i] ?? '')} ON ${names.main} USING gin (${column})`,
     ),

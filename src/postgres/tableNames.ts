@@ -38,7 +38,7 @@ export interface TableNames {
 
 /** The indexes of a loaded corpus besides the facet columns'. */
 export type IndexRole =
-  'pkey' | 'position' | 'search' | 'date' | 'start' | 'termsPkey' | 'termsTrigram' | 'labelsPkey' | 'namesPkey'
+  'pkey' | 'position' | 'search' | 'date' | 'start' | 'geo' | 'termsPkey' | 'termsTrigram' | 'labelsPkey' | 'namesPkey'
 
 const identifier = /^[a-z_][a-z0-9_]*$/
 /** Longest table name: its staging name and index names (`<name>__new_terms_trigram`) must fit PostgreSQL's 63 bytes. */
@@ -78,6 +78,7 @@ export function parseTableName(table: unknown, facetCount: number, suffix = ''):
     search: `${base}_search`,
     date: `${base}_date`,
     start: `${base}_start`,
+    geo: `${base}_geo`,
     termsPkey: `${base}_terms_pkey`,
     termsTrigram: `${base}_terms_trigram`,
     labelsPkey: `${base}_labels_pkey`,

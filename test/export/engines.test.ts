@@ -28,11 +28,35 @@ import { recordsOf } from '../postgres/helpers.js'
 // against each official client's types below (by `tsc`, in `npm test`).
 
 // The lead profile keeps the golden documents short; the format is the same for every profile.
-const options = resolveIndexOptions({ body: 'lead', facets: ['partof'] })
-const records = recordsOf(
-  fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
-  options,
+// The app's own front-matter fields: stored, searched and faceted.
+const options = resolveIndexOptions({
+  body: 'lead',
+  facets: ['partof', 'tags'],
+  store: ['url', 'tags'],
+  fields: ['category'],
+})
+/** An article with front-matter fields of the app's own, east of the antimeridian. */
+const levuka = parseArticle(
+  `---
+title: Battle of Levuka
+url: /pacific/levuka
+tags: [naval, pacific]
+category: Sea battles of the Pacific islands
+infoboxes:
+  - conflict: { text: Battle of Levuka }
+    date: { text: 1889 }
+    place: { text: "Levuka, Ovalau, Fiji" }
+    coordinates: { text: "-17.68°N, 178.83°W" }
+    combatant1: { text: Kingdom of Fiji }
+    combatant2: { text: Samoa }
+---
+
+A short fight in the islands of the South Pacific.
+`,
+  { id: 'battle-of-levuka' },
 )
+const articles = () => [...fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })), levuka]
+const records = recordsOf(articles(), options)
 const golden = (path: string) => new URL(`golden/${path}`, import.meta.url).pathname
 /** The facets.json of these records, as every export writes it. */
 const names = (): FacetNames => {
@@ -99,6 +123,29 @@ const searches: readonly (readonly [name: string, query: string, options: Search
     'battles in syria',
     { applySuggested: true, facets: ['place', 'kind'] },
   ],
+  [
+    'names: a name of a side and a country, applied as one condition',
+    'france',
+    { applySuggested: true, facets: ['country'] },
+  ],
+  [
+    'coordinates: a box across the antimeridian, a front-matter facet, nearest first',
+    '',
+    {
+      filters: { coordinates: { box: { west: 170, south: -20, east: -170, north: -10 } }, tags: ['naval'] },
+      near: { lat: -18, lon: 178 },
+      sort: 'distance',
+    },
+  ],
+  [
+    'coordinates: a radius (nearest first from its centre), countries and continents counted',
+    'battle',
+    {
+      filters: { coordinates: { near: { lat: 48, lon: 10 }, radius: 900 }, continent: ['Europe'] },
+      facets: ['country', 'continent'],
+      sort: 'distance',
+    },
+  ],
 ]
 
 describe('requests', () => {
@@ -114,7 +161,7 @@ describe('requests', () => {
         name,
         translate(query, searchOptions, {
           index: 'battles',
-          facets: ['partof'],
+          facets: ['partof', 'tags'],
           ...(name.startsWith('names:') ? { names: facetNames } : {}),
         }),
       ]),
@@ -125,7 +172,7 @@ describe('requests', () => {
   test('options are checked as the static index checks them', () => {
     for (const translate of [toOpenSearchRequest, toMeilisearchRequest, toTypesenseRequest]) {
       expect(() => translate('', { facets: ['weather'] })).toThrow(
-        `infobox-search: search option "facet name" must be one of this index's facets, date, combatant, kind, place (extra facets are chosen at build time with the "facets" option), received "weather".`,
+        `infobox-search: search option "facet name" must be one of this index's facets, date, coordinates, combatant, continent, country, kind, place (extra facets are chosen at build time with the "facets" option), received "weather".`,
       )
       expect(() => translate('', { filters: { date: { from: 'spring' } } })).toThrow(
         /search option "filters.date.from" must be a year number/,
@@ -133,12 +180,35 @@ describe('requests', () => {
     }
   })
 
+  test('the coordinates grid: OpenSearch histograms of lat and lon with mean points; the others refuse it', () => {
+    const searchOptions = { facets: { coordinates: { cell: 5 } }, filters: { kind: ['military conflict'] } }
+    const { body } = toOpenSearchRequest('', searchOptions)
+    expect(body.aggs['coordinates']).toEqual({
+      filter: { bool: { filter: [{ terms: { facet_kind: ['military conflict'] } }] } },
+      aggs: {
+        cells: {
+          histogram: { field: 'lat', interval: 5, min_doc_count: 1 },
+          aggs: {
+            lon: {
+              histogram: { field: 'lon', interval: 5, min_doc_count: 1 },
+              aggs: { lat: { avg: { field: 'lat' } }, lon: { avg: { field: 'lon' } } },
+            },
+          },
+        },
+      },
+    })
+    for (const [translate, engine] of [
+      [toMeilisearchRequest, 'Meilisearch'],
+      [toTypesenseRequest, 'Typesense'],
+    ] as const)
+      expect(() => translate('', searchOptions)).toThrow(
+        `infobox-search: search option "facets" must be facets other than 'coordinates' (${engine} cannot count points in grid cells; count the hits' lat and lon, or use OpenSearch or PostgreSQL), received "coordinates".`,
+      )
+  })
+
   test('with facets.json, filters resolve names and the query gives the suggestions of the static index', () => {
-    const index = buildIndex(
-      fixtureSlugs().map((slug) => parseArticle(readFixture(slug), { id: slug })),
-      options,
-    )
-    const settings = { facets: ['partof'], names: names() }
+    const index = buildIndex(articles(), options)
+    const settings = { facets: ['partof', 'tags'], names: names() }
     for (const [query, searchOptions] of [
       ['sdf syria 21st century', {}],
       ['battles of the roman republic in 216 bc', { applySuggested: true }],

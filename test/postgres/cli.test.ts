@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../../src/build.js'
+import type { SearchResult } from '../../src/index.js'
 import { createPostgresSearch } from '../../src/postgres.js'
 import { article, requireBuiltCli, runCli, slow, tempDirs, writeFiles } from '../cli/helpers.js'
 import { fixturesDir, fixtureSlugs, readFixture } from '../helpers.js'
@@ -53,6 +54,46 @@ describePostgres('infobox-search export --to postgres', (url) => {
       limit: 50,
     }
     expect(await search.search('', options)).toEqual(index.search('', options))
+    await search.close()
+  })
+
+  test('--store, --field and a front-matter --facet reach the table as build reads them', slow, async () => {
+    const dir = await dirs.make()
+    const own = (title: string, front: string, coordinates: string) =>
+      article({ title, body: `${title} was fought at sea.`, date: '1571', extra: { coordinates } }).replace(
+        '\nauthor:',
+        `\n${front}\nauthor:`,
+      )
+    const files = {
+      'lepanto.md': own(
+        'Battle of Lepanto',
+        'url: /sea/lepanto\ntags: [naval, galleys]\ncategory: Galley fights',
+        '38.25°N, 21.3°W',
+      ),
+      'preveza.md': own('Battle of Preveza', 'url: /sea/preveza\ntags: naval\ncategory: Ottoman wars', '39°N, 20.7°W'),
+    }
+    await writeFiles(dir, files)
+    const options = ['--store', 'url,tags', '--field', 'category', '--facet', 'tags']
+    const args = ['export', dir, '--to', 'postgres', '--database-url', url, '--table', 'cli_own', ...options]
+    expect((await runCli(args, { cwd })).code).toBe(0)
+    const index = buildIndex(
+      Object.entries(files).map(([file, text]) => parseArticle(text, { id: file.replace(/\.md$/, '') })),
+      { store: ['url', 'tags'], fields: ['category'], facets: ['tags'] },
+    )
+    const search = createPostgresSearch({ url, table: 'cli_own' })
+    for (const [query, searchOptions] of [
+      ['galley', { facets: ['tags', 'country'] }],
+      ['', { filters: { tags: ['naval'], country: ['Greece'] }, near: { lat: 38, lon: 21 }, sort: 'distance' }],
+    ] as const) {
+      // Scores differ (ts_rank, not BM25); with one match, nothing else does.
+      const unscored = ({ hits, ...result }: SearchResult) => ({
+        ...result,
+        hits: hits.map(({ score: _, ...hit }) => hit),
+      })
+      const expected = index.search(query, searchOptions)
+      expect(expected.total).toBe(query === '' ? 2 : 1)
+      expect(unscored(await search.search(query, searchOptions))).toEqual(unscored(expected))
+    }
     await search.close()
   })
 

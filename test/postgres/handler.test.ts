@@ -61,16 +61,49 @@ describePostgres('createSearchHandler over PostgreSQL', (databaseUrl) => {
     )
   })
 
-  test('GET: a query naming a place, its suggestions applied; a filter named by an alias', async () => {
-    const response = await fetch(`${url}?q=battle+syria&applySuggested=true&combatant=sdf&facets=combatant`)
+  test('GET: a query naming a kind and a country, its suggestions applied; a filter named by an alias', async () => {
+    const response = await fetch(`${url}?q=war+in+syria&applySuggested=true&combatant=sdf&facets=combatant`)
     expect(response.status).toBe(200)
     const options = { applySuggested: true, filters: { combatant: ['sdf'] }, facets: ['combatant'] }
     const body = (await response.json()) as ReturnType<typeof index.search>
-    const expected = index.search('battle syria', options)
+    const expected = index.search('war in syria', options)
     expect(body.suggestedFilters).toEqual(expected.suggestedFilters)
     expect(body.hits.map((hit) => hit.id)).toEqual(['syrian-civil-war'])
     expect(body.total).toBe(expected.total)
     expect((await fetch(`${url}?q=x&understand=yes`)).status).toBe(400)
+  })
+
+  test('GET: coordinates (a radius or a box), near, sort by distance, a grid; countries by name', async () => {
+    const cases = [
+      [
+        '?coordinates=48,10,900&sort=distance&facets=coordinates,country&cell=5',
+        {
+          filters: { coordinates: { near: { lat: 48, lon: 10 }, radius: 900 } },
+          sort: 'distance',
+          facets: { coordinates: { cell: 5 }, country: {} },
+        },
+      ],
+      [
+        '?coordinates=-10,35,45,60&near=51.5,-0.12&country=France&country=Britain&facets=continent',
+        {
+          filters: {
+            coordinates: { box: { west: -10, south: 35, east: 45, north: 60 } },
+            country: ['France', 'Britain'],
+          },
+          near: { lat: 51.5, lon: -0.12 },
+          facets: { continent: {} },
+        },
+      ],
+    ] as const
+    for (const [query, options] of cases) {
+      const response = await fetch(`${url}${query}`)
+      expect(response.status).toBe(200)
+      const expected = index.search('', options)
+      expect(expected.total).toBeGreaterThan(0)
+      expect(await response.json()).toEqual(JSON.parse(JSON.stringify(expected)))
+    }
+    for (const bad of ['coordinates=1,2', 'coordinates=a,b,c', 'near=1', 'cell=x', 'near=91,0', 'sort=distance'])
+      expect((await fetch(`${url}?${bad}`)).status).toBe(400)
   })
 
   test('POST: { query, options } as JSON', async () => {

@@ -21,7 +21,11 @@ test('ts_rank weights {D, C, B, A} are the boosts over the largest', () => {
   expect(rankWeights({ title: 5, shortDescription: 2, description: 1.5, infobox: 1.5, body: 1, custom: 1.5 })).toEqual([
     0.2, 0.3, 0.4, 1,
   ])
+  // The custom field shares C with the infobox, at the larger of their boosts.
   expect(rankWeights({ title: 0, shortDescription: 0, description: 0, infobox: 0, body: 0, custom: 1.5 })).toEqual([
+    0, 1, 0, 0,
+  ])
+  expect(rankWeights({ title: 0, shortDescription: 0, description: 0, infobox: 0, body: 0, custom: 0 })).toEqual([
     0, 0, 0, 0,
   ])
 })
@@ -79,6 +83,7 @@ describe('planSuggestions: what a query names, for SQL', () => {
         { facet: 'combatant', values: ['France', 'Kingdom of France'] },
         { facet: 'place', values: ['Syria'] },
       ],
+      required: [],
       signals: [
         [{ facet: 'combatant', values: ['Syrian Democratic Forces'] }],
         [{ facet: 'date', from: 18010101, to: 19001231 }],
@@ -92,6 +97,35 @@ describe('planSuggestions: what a query names, for SQL', () => {
         { facet: 'combatant', values: ['France'] },
         { facet: 'date', from: 18010101, to: 19001231 },
       ],
+      required: [],
+      signals: [],
+    })
+  })
+
+  test('applySuggested: a span naming values of several facets is one required condition', () => {
+    const both: SuggestedFilter[] = [
+      { facet: 'combatant', value: 'France', values: ['France'], label: 'France', text: 'france', start: 0, end: 6 },
+      { facet: 'place', value: 'France', values: ['France'], label: 'France', text: 'france', start: 0, end: 6 },
+    ]
+    const resolved = resolveSearchOptions({ applySuggested: true }, kinds)
+    expect(planSuggestions(both, resolved, names)).toEqual({
+      filters: [],
+      required: [
+        [
+          { facet: 'combatant', values: ['France'] },
+          { facet: 'place', values: ['France'] },
+        ],
+      ],
+      signals: [],
+    })
+    // A facet the caller filters drops its reading: what is left filters that facet alone.
+    const filtered = resolveSearchOptions({ applySuggested: true, filters: { combatant: ['sdf'] } }, kinds)
+    expect(planSuggestions(both, filtered, names)).toEqual({
+      filters: [
+        { facet: 'combatant', values: ['Syrian Democratic Forces'] },
+        { facet: 'place', values: ['France'] },
+      ],
+      required: [],
       signals: [],
     })
   })

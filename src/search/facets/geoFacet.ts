@@ -17,7 +17,7 @@ export interface GeoFacet extends Facet {
 }
 
 /** Cell size in degrees unless the request says otherwise. */
-const defaultCell = 1
+export const defaultCell = 1
 
 /**
  * The coordinates facet: a filter keeps the articles inside a box or a
