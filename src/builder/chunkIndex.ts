@@ -5,6 +5,7 @@ import {
   type ChunkedFacet,
   type ChunkedManifest,
   type DatesFacetFile,
+  type DictionaryChunk,
   type DocumentFragment,
   type PostingsChunk,
   type ValuesFacetFile,
@@ -14,6 +15,8 @@ import type { MiniSearchEntry } from '../core/envelope.js'
 import type { FacetData, GeoTable } from '../core/indexData.js'
 import type { IndexData } from '../search/indexData.js'
 import { version } from '../core/version.js'
+import { groupByFirstUnit, runOfLengths } from '../search/engine/loadedTermIndex.js'
+import { defaultMaxDistance } from '../search/engine/queryTerms.js'
 import {
   buildNameIndex,
   nameShard,
@@ -41,7 +44,8 @@ export interface ChunkIndexOptions {
    */
   readonly chunkSize?: number
   /**
-   * Characters of JSON a dictionary chunk (terms only, for typo tolerance) holds, roughly.
+   * Characters of JSON of a typo file (terms only) past which a first unit's
+   * terms are split into windows of lengths, one file per window.
    * @default 16_000
    */
   readonly dictionaryChunkSize?: number
@@ -52,8 +56,8 @@ export interface ChunkIndexOptions {
 /**
  * The files of a chunked index, then its manifest (the generator's return
  * value, to be written last): postings chunks (runs of the sorted terms,
- * each term's postings with the field lengths BM25 needs), dictionary chunks
- * (the terms by first letter and length, for typo tolerance), one file per
+ * each term's postings with the field lengths BM25 needs), typo files
+ * (the terms by first letter and windows of length), one file per
  * facet and hierarchy level, and one fragment per document (stored fields
  * and the text snippets are cut from). Every path ends in the hash of the
  * file's content (`contentHash`), so unchanged files keep their names.
@@ -71,7 +75,7 @@ export function* chunkIndex(
   const { head } = data.terms
   const fieldLength = head.fieldLength as Readonly<Record<string, readonly number[]>>
   const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 32_000)
-  const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
+  const dictionary = yield* dictionaryFiles(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
   const names = yield* nameFiles(buildNameIndex(data.facets.tables, namedFacets(data.facets.tables)))
   const documents = yield* fragmentFiles(data, options.blockSize ?? 64)
@@ -140,39 +144,63 @@ function* postingsChunks(
   return { first, hashes, allTerms }
 }
 
-/** The terms ordered by first UTF-16 unit, then length, then term, in runs of about `size` characters. */
-function* dictionaryChunks(terms: readonly string[], size: number) {
-  const ordered = [...terms].sort(compareDictionaryOrder)
-  const first: [string, number, string][] = []
+/**
+ * The typo files: per first UTF-16 unit, its terms (by length, then term) in
+ * ranges of lengths (`typoRanges`), each a file.
+ */
+function* dictionaryFiles(terms: readonly string[], size: number) {
+  const groups = groupByFirstUnit(terms)
+  const ranges: [string, number, number][] = []
   const hashes: string[] = []
-  let run: string[] = []
-  let characters = 0
-  const boundary = contentBoundary(size, 10)
-  function* flush(): Generator<ChunkFile> {
-    const head = run[0]
-    if (head === undefined) return
-    const content = JSON.stringify({ terms: run })
-    first.push([head.slice(0, 1), head.length, head])
-    hashes.push(contentHash(content))
-    yield { path: chunkPaths.dictionary(contentHash(content)), content }
-    run = []
-    characters = 0
+  for (const unit of [...groups.keys()].sort(compareUnits)) {
+    const group = groups.get(unit) as string[]
+    for (const [shortest, longest] of typoRanges(group, size)) {
+      const run = runOfLengths(group, shortest, longest)
+      if (run.length === 0) continue
+      const file = { terms: run } satisfies DictionaryChunk
+      const content = JSON.stringify(file)
+      ranges.push([unit, shortest, longest])
+      hashes.push(contentHash(content))
+      yield { path: chunkPaths.dictionary(contentHash(content)), content }
+    }
   }
-  for (const term of ordered) {
-    if (boundary(term, characters, term.length + 3)) yield* flush()
-    run.push(term)
-    characters += term.length + 3
-  }
-  yield* flush()
-  return { first, hashes }
+  return { ranges, hashes }
 }
 
-/** Order of the dictionary: first UTF-16 unit, then length, then term. */
-export function compareDictionaryOrder(a: string, b: string): number {
-  const unitA = a.slice(0, 1)
-  const unitB = b.slice(0, 1)
-  if (unitA !== unitB) return unitA < unitB ? -1 : 1
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+/**
+ * The ranges of lengths of one unit's typo files (`group`: its terms by
+ * length). A unit of at most `size` characters is one file. Otherwise each
+ * length that has default edits gets the window those edits read (`[L - 2, L + 2]`
+ * from eight units on), until the terms from the window's start on fit in
+ * `size` (one last file); the lengths without default edits share one file.
+ * Ranges never reach past the unit's shortest and longest terms.
+ */
+export function typoRanges(group: readonly string[], size: number): [shortest: number, longest: number][] {
+  const shortest = group[0]?.length ?? 0
+  const longest = group.at(-1)?.length ?? 0
+  const charactersFrom = (length: number) =>
+    runOfLengths(group, length, longest).reduce((sum, term) => sum + term.length + 3, 0)
+  if (group.length === 0) return []
+  if (charactersFrom(shortest) <= size) return [[shortest, longest]]
+  const ranges: [number, number][] = []
+  let length = shortest
+  while (length <= longest && defaultMaxDistance(length) === 0) length++
+  if (length > shortest) ranges.push([shortest, length - 1])
+  for (; length <= longest; length++) {
+    const edits = defaultMaxDistance(length)
+    const from = Math.max(shortest, length - edits)
+    if (charactersFrom(from) <= size) {
+      ranges.push([from, longest])
+      break
+    }
+    ranges.push([from, Math.min(longest, length + edits)])
+  }
+  return ranges
+}
+
+/** Units in code-unit order, as the manifest lists them. */
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function* facetFiles(facets: FacetData) {

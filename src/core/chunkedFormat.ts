@@ -36,10 +36,15 @@ export interface ChunkedManifest {
     readonly first: readonly string[]
     readonly hashes: readonly string[]
   }
-  /** Dictionary chunks for typo tolerance, at `dictionary/<hash>.json`: the terms ordered by first UTF-16 unit, then length, then term. */
+  /**
+   * Typo files, at `dictionary/<hash>.json`: the terms of one first UTF-16 unit
+   * whose length is in a range. A fuzzy lookup needs the terms of the query
+   * term's first unit within its edits of its length; the ranges are those
+   * windows for the default edits, so such a lookup reads one file.
+   */
   readonly dictionary: {
-    /** The first `[unit, length, term]` of each chunk, in order. */
-    readonly first: readonly (readonly [unit: string, length: number, term: string])[]
+    /** `[unit, shortest, longest]` of each file (lengths in UTF-16 units), by unit, then shortest. */
+    readonly ranges: readonly (readonly [unit: string, shortest: number, longest: number])[]
     readonly hashes: readonly string[]
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
@@ -90,7 +95,7 @@ export interface DatesFacetFile {
   readonly span: readonly (number | null)[]
 }
 
-/** A dictionary chunk: a run of terms in (first unit, length, term) order. */
+/** A typo file: the terms of one first unit and a range of lengths, by length, then term. */
 export interface DictionaryChunk {
   readonly terms: readonly string[]
 }

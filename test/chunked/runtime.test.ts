@@ -24,6 +24,8 @@ describe('a chunked index fetches only what a search needs', () => {
     const termChunks = [...memory.files.keys()].filter((path) => path.startsWith('terms/'))
     expect(fetched.filter((path) => path.startsWith('terms/')).length).toBeLessThan(termChunks.length / 4)
     expect(fetched.filter((path) => path.startsWith('documents/'))).toHaveLength(result.hits.length)
+    // A typo lookup with the default edits reads one typo file.
+    expect(fetched.filter((path) => path.startsWith('dictionary/'))).toHaveLength(1)
     expect(new Set(fetched).size).toBe(fetched.length) // nothing twice
   })
 
@@ -130,6 +132,15 @@ describe('failures are typed, and the index stays usable', () => {
       }),
       'ERR_INDEX_CORRUPT',
       /"facets" must name a file per facet/,
+    ],
+    [
+      'typo files out of order',
+      (manifest: Record<string, unknown>) => {
+        const dictionary = manifest['dictionary'] as { ranges: unknown[]; hashes: unknown[] }
+        return { ...manifest, dictionary: { ...dictionary, ranges: [...dictionary.ranges].reverse() } }
+      },
+      'ERR_INDEX_CORRUPT',
+      /"dictionary" must list each typo file with its unit and lengths, in order/,
     ],
     [
       'blocks that do not start at the first document',

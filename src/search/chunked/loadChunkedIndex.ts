@@ -93,10 +93,10 @@ function readManifest(value: unknown): ChunkedManifest {
   )
   ensure(
     isRecord(dictionary) &&
-      Array.isArray(dictionary['first']) &&
+      isTypoRanges(dictionary['ranges']) &&
       isPaths(dictionary['hashes'], hash) &&
-      dictionary['first'].length === (dictionary['hashes'] as unknown[]).length,
-    '"dictionary" must list each dictionary chunk with its first term',
+      dictionary['ranges'].length === (dictionary['hashes'] as unknown[]).length,
+    '"dictionary" must list each typo file with its unit and lengths, in order',
   )
   ensure(
     isRecord(facets) &&
@@ -141,4 +141,28 @@ function isBlockStarts(starts: unknown, documentCount: number): starts is number
       (start, at) => isCount(start) && start < documentCount && (at === 0 || start > (starts[at - 1] as number)),
     )
   )
+}
+
+/** `[unit, shortest, longest]` triples, sorted by unit (then shortest): a lookup finds a unit's files by binary search. */
+function isTypoRanges(ranges: unknown): ranges is [string, number, number][] {
+  return (
+    Array.isArray(ranges) &&
+    ranges.every(
+      (range, at) =>
+        Array.isArray(range) &&
+        range.length === 3 &&
+        typeof range[0] === 'string' &&
+        isCount(range[1]) &&
+        isCount(range[2]) &&
+        range[1] <= range[2] &&
+        (at === 0 || isNotBefore(range as [string, number, number], ranges[at - 1] as [string, number, number])),
+    )
+  )
+}
+
+function isNotBefore(
+  [unit, shortest]: [string, number, number],
+  [previousUnit, previousShortest]: [string, number, number],
+) {
+  return unit > previousUnit || (unit === previousUnit && shortest >= previousShortest)
 }
