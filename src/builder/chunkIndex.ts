@@ -2,8 +2,10 @@ import {
   chunkedFormat,
   chunkedFormatVersion,
   chunkPaths,
+  isManifestName,
   type ChunkedFacet,
   type ChunkedManifest,
+  type ChunkedName,
   type DatesFacetFile,
   type DictionaryChunk,
   type DocumentFragment,
@@ -17,13 +19,8 @@ import type { IndexData } from '../search/indexData.js'
 import { version } from '../core/version.js'
 import { groupByFirstUnit, runOfLengths } from '../search/engine/loadedTermIndex.js'
 import { defaultMaxDistance } from '../search/engine/queryTerms.js'
-import {
-  buildNameIndex,
-  nameShard,
-  serializeNameIndex,
-  type NameIndex,
-  type NamedValues,
-} from '../search/query/nameIndex.js'
+import { buildNameIndex, serializeNameIndex } from '../search/query/nameIndex.js'
+import { lowerBound } from '../search/engine/termIndex.js'
 import { namedFacets, type SearchIndex } from '../search/searchIndex.js'
 import { snippetScanLimit } from '../search/snippet.js'
 
@@ -74,10 +71,15 @@ export function* chunkIndex(
   const { data } = index
   const { head } = data.terms
   const fieldLength = head.fieldLength as Readonly<Record<string, readonly number[]>>
-  const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 32_000)
+  const names = chunkedNames(data.facets.tables)
+  const termsIndex = yield* postingsChunks(
+    data.terms.entries(),
+    fieldLength,
+    options.chunkSize ?? 32_000,
+    names.filter(([key]) => !isManifestName(key)),
+  )
   const dictionary = yield* dictionaryFiles(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
-  const names = yield* nameFiles(buildNameIndex(data.facets.tables, namedFacets(data.facets.tables)))
   const documents = yield* fragmentFiles(data, options.blockSize ?? 64)
   return {
     format: chunkedFormat,
@@ -89,15 +91,20 @@ export function* chunkIndex(
     terms: { first: termsIndex.first, hashes: termsIndex.hashes },
     dictionary,
     facets,
-    names,
+    names: names.filter(([key]) => isManifestName(key)),
     documents,
   }
 }
 
+/**
+ * The postings chunks, and the names (sorted by key) each chunk's run of
+ * terms holds: those from its first term up to the next chunk's first.
+ */
 function* postingsChunks(
   entries: Iterable<MiniSearchEntry>,
   fieldLength: Readonly<Record<string, readonly number[]>>,
   size: number,
+  names: readonly ChunkedName[],
 ) {
   const first: string[] = []
   const hashes: string[] = []
@@ -105,13 +112,18 @@ function* postingsChunks(
   let terms: string[] = []
   let postings: PostingsChunk['postings'][number][] = []
   let characters = 0
+  let nextName = 0
   const boundary = contentBoundary(size, 64)
-  function* flush(): Generator<ChunkFile> {
+  /** The chunk so far, with the names that sort before `next` (the next chunk's first term; none: all the rest). */
+  function* flush(next: string | undefined): Generator<ChunkFile> {
     if (terms.length === 0) return
-    const hash = contentHash(JSON.stringify({ terms, postings } satisfies PostingsChunk))
+    const from = nextName
+    while (nextName < names.length && (next === undefined || (names[nextName] as ChunkedName)[0] < next)) nextName++
+    const chunk: PostingsChunk = { terms, postings, ...(nextName > from ? { names: names.slice(from, nextName) } : {}) }
+    const content = JSON.stringify(chunk)
     first.push(first.length === 0 ? '' : (terms[0] as string))
-    hashes.push(hash)
-    yield { path: chunkPaths.terms(hash), content: JSON.stringify({ terms, postings }) }
+    hashes.push(contentHash(content))
+    yield { path: chunkPaths.terms(contentHash(content)), content }
     terms = []
     postings = []
     characters = 0
@@ -127,16 +139,17 @@ function* postingsChunks(
       return [field, deltas, tallies, lengths] as const
     })
     const rowSize = JSON.stringify(row).length + term.length + 4
-    if (boundary(term, characters, rowSize)) yield* flush()
+    if (boundary(term, characters, rowSize)) yield* flush(term)
     terms.push(term)
     allTerms.push(term)
     postings.push(row)
     characters += rowSize
   }
-  yield* flush()
+  yield* flush(undefined)
   if (first.length === 0) {
-    // An empty index still has one (empty) chunk, so every term has a chunk to be looked up in.
-    const content = JSON.stringify({ terms: [], postings: [] } satisfies PostingsChunk)
+    // An empty index still has one chunk (of no terms), so every term and name has a chunk to be looked up in.
+    const chunk: PostingsChunk = { terms: [], postings: [], ...(names.length > 0 ? { names } : {}) }
+    const content = JSON.stringify(chunk)
     first.push('')
     hashes.push(contentHash(content))
     yield { path: chunkPaths.terms(contentHash(content)), content }
@@ -241,22 +254,21 @@ function* facetFiles(facets: FacetData) {
   return found
 }
 
-/** The names a query may use, one file per first character (a query fetches those of its words). */
-function* nameFiles(index: NameIndex) {
-  const shards = new Map<string, Map<string, readonly NamedValues[]>>()
-  for (const [key, entries] of index) {
-    const shard = nameShard(key)
-    let names = shards.get(shard)
-    if (names === undefined) shards.set(shard, (names = new Map<string, readonly NamedValues[]>()))
-    names.set(key, entries)
+/**
+ * Every name a query may use for facet values (`buildNameIndex`), sorted by
+ * key, each value with its documents.
+ */
+function chunkedNames(tables: FacetData['tables']): ChunkedName[] {
+  const documentsOf = (facet: string, value: string): number[] => {
+    const table = tables[facet]
+    const position = table === undefined ? -1 : lowerBound(table.values, value)
+    const docs = table?.values[position] === value ? (table.docs[position] ?? []) : []
+    return docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))
   }
-  const files: Record<string, string> = {}
-  for (const [shard, names] of [...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const file = named('facets/names-', JSON.stringify(serializeNameIndex(names)))
-    files[shard] = file.path
-    yield file
-  }
-  return files
+  return serializeNameIndex(buildNameIndex(tables, namedFacets(tables))).map(([key, entries]) => [
+    key,
+    entries.map(([facet, values, label]) => [facet, values, label, values.map((value) => documentsOf(facet, value))]),
+  ])
 }
 
 /**

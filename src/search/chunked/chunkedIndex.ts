@@ -1,5 +1,6 @@
 import {
   chunkPaths,
+  isManifestName,
   type ChunkedManifest,
   type DatesFacetFile,
   type DocumentFragment,
@@ -20,12 +21,12 @@ import { cleanQuery, scoringOptions, withPlace } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { applySuggestions } from '../query/applySuggestions.js'
-import { nameShard, readNameIndex, type NameIndex, type NamedValues } from '../query/nameIndex.js'
-import { nameKey } from '../facets/valueNames.js'
-import { queryWords, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
+import type { NameIndex, NamedValues } from '../query/nameIndex.js'
+import { nameKeysOf, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
 import { makeSnippet } from '../snippet.js'
 import { IndexFormatError } from '../../core/errors.js'
-import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
+import { addChunkedNames, isChunkedNames, namedValuesFacet, namesOfChunk, type NamedDocuments } from './chunkedNames.js'
+import { chunkOfTerm, createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
 /** What a search of a chunked index also takes: a signal that gives it up (a newer query came). */
@@ -44,7 +45,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   readonly #store: ChunkStore
   readonly #decoded: DecodedPostings = new Map()
   readonly #decodedFacets = new Map<string, FacetTable | DateTable | GeoTable>()
+  /** The names read so far (the manifest's, and those of the postings chunks in `#namesRead`), with their values' documents. */
   readonly #nameIndex = new Map<string, readonly NamedValues[]>()
+  readonly #namedDocuments: NamedDocuments = new Map()
   readonly #namesRead = new Set<string>()
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
 
@@ -53,6 +56,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     this.manifest = manifest
     this.#store = store
     this.#facetKinds = new Map(Object.entries(manifest.facets).map(([name, facet]) => [name, facet.kind]))
+    addChunkedNames(manifest.names, this.#nameIndex, this.#namedDocuments)
   }
 
   /** Number of articles in the index. */
@@ -73,9 +77,10 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   /**
    * Search the index: the same results as `SearchIndex.search` on the
    * single-file index of the same build. Fetches what the query needs: the
-   * term chunks of its terms and their prefix and typo expansions, the files
-   * of the facets it filters or counts (and the dates when it sorts by
-   * them), and the fragments of the hits returned.
+   * term chunks of its terms and their prefix and typo expansions (which hold
+   * the names its words may start), the files of the facets it filters or
+   * counts (and the dates when it sorts by them or names a time), and the
+   * fragments of the hits returned.
    *
    * @example
    * const { hits, facets } = await index.search('gettysburg', { facets: ['place'], signal: controller.signal })
@@ -109,7 +114,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const needed = this.#neededFacets(resolved, browsing, suggested)
     await facetsLoading
     await this.#store.load(this.#facetFiles(needed, resolved), signal)
-    const facets = this.#facets(needed)
+    const facets = this.#facets(needed, suggested)
     const { filters, signals } = applySuggestions(suggested, resolved, facets.byName)
     const { page, ...ranked } = rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
@@ -145,7 +150,11 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     }
   }
 
-  /** The facets a search reads: those it filters or counts, the dates to sort by, those its query names. */
+  /**
+   * The facet files a search reads: those it filters or counts, the dates to
+   * sort by or that its query names (the values it names need no file: the
+   * names carry their documents).
+   */
   #neededFacets(
     resolved: ResolvedSearchOptions,
     browsing: boolean,
@@ -156,7 +165,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       ...resolved.facets.keys(),
       ...(sortsByDate(resolved, browsing) ? ['date'] : []),
       ...(resolved.sort === 'distance' ? ['coordinates'] : []),
-      ...suggested.map((suggestion) => suggestion.facet),
+      ...suggested.flatMap((suggestion) =>
+        this.#facetKinds.get(suggestion.facet) === 'values' ? [] : [suggestion.facet],
+      ),
     ])
   }
 
@@ -174,27 +185,37 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   }
 
   /**
-   * The names a query may use for facet values: the files of the first
-   * characters of its words (each fetched once, kept in one index).
+   * The names a query may use for facet values: those of its keys
+   * (`nameKeysOf`) are in the postings chunks of the keys (the chunks of its
+   * words, mostly fetched for its terms anyway), or in the manifest.
    */
-  async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex | undefined> {
-    const shards = this.manifest.names
-    if (shards === undefined) return undefined
-    const wanted = new Set(queryWords(text).map((word) => nameShard(nameKey(word.text))))
-    const files = [...wanted].flatMap((shard) => (Object.hasOwn(shards, shard) ? [shards[shard] as string] : []))
+  async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex> {
+    const files = new Set<string>()
+    for (const key of nameKeysOf(text)) {
+      if (!isManifestName(key))
+        files.add(chunkPaths.terms(this.manifest.terms.hashes[chunkOfTerm(this.manifest.terms.first, key)] ?? ''))
+    }
     await this.#store.load(files, signal)
     for (const file of files) {
       if (this.#namesRead.has(file)) continue
-      if (!readNameIndex(this.#store.get(file), this.#nameIndex)) {
-        throw new IndexFormatError('ERR_INDEX_CORRUPT', `Cannot load index: ${file} is not a list of names.`)
+      const names = namesOfChunk(this.#store.get(file))
+      if (!isChunkedNames(names)) {
+        throw new IndexFormatError(
+          'ERR_INDEX_CORRUPT',
+          `Cannot load index: the names in ${file} are not a list of names.`,
+        )
       }
+      addChunkedNames(names, this.#nameIndex, this.#namedDocuments)
       this.#namesRead.add(file)
     }
     return this.#nameIndex
   }
 
-  /** The facets named, from the files fetched. */
-  #facets(names: ReadonlySet<string>) {
+  /**
+   * The facets named, from the files fetched; and for the values the query
+   * names on facets not read, facets of those values only.
+   */
+  #facets(names: ReadonlySet<string>, suggested: readonly SuggestedFilter[]) {
     const byName = new Map<string, Facet>()
     let date: DateFacet | undefined
     let geo: GeoFacet | undefined
@@ -212,6 +233,13 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
         byName.set(name, createValuesFacet(this.#facetData(facet.file, readValues), levels, this.documentCount))
       }
     }
+    const named = new Map<string, string[]>()
+    for (const suggestion of suggested) {
+      if (byName.has(suggestion.facet) || !('values' in suggestion)) continue
+      named.set(suggestion.facet, [...(named.get(suggestion.facet) ?? []), ...suggestion.values])
+    }
+    for (const [name, values] of named)
+      byName.set(name, namedValuesFacet(name, values, this.#namedDocuments, this.documentCount))
     return { byName, date, geo }
   }
 

@@ -20,11 +20,7 @@ export function createChunkedTermIndex(
   const { first } = manifest.terms
   const files = manifest.terms.hashes.map(chunkPaths.terms)
   const dictionaryFiles = manifest.dictionary.hashes.map(chunkPaths.dictionary)
-  /** The postings chunk whose run holds `term` (the last whose first term is not after it). */
-  const chunkOf = (term: string): number => {
-    const at = lowerBound(first, term)
-    return first[at] === term ? at : at - 1
-  }
+  const chunkOf = (term: string): number => chunkOfTerm(first, term)
   const chunkAt = (at: number): PostingsChunk | undefined => {
     const file = files[at] as string
     const chunk = store.get(file) as PostingsChunk | undefined
@@ -84,6 +80,12 @@ export function createChunkedTermIndex(
       return complete ? found : []
     },
   }
+}
+
+/** The postings chunk whose run holds `term` (the last whose first term is not after it; `first` starts with `''`). */
+export function chunkOfTerm(first: readonly string[], term: string): number {
+  const at = lowerBound(first, term)
+  return first[at] === term ? at : at - 1
 }
 
 type TypoRange = readonly [unit: string, shortest: number, longest: number]

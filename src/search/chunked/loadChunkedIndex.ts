@@ -4,6 +4,7 @@ import type { StoredFields } from '../../core/indexData.js'
 import { isCount, isRecord } from '../../core/guards.js'
 import { isBodyProfile, searchFields } from '../../core/options.js'
 import { ChunkedIndex } from './chunkedIndex.js'
+import { isChunkedNames } from './chunkedNames.js'
 import { createChunkStore, type FetchLike } from './chunkStore.js'
 
 /** Options of `loadChunkedIndex`. */
@@ -117,10 +118,7 @@ function readManifest(value: unknown): ChunkedManifest {
       documents['starts'].length === (documents['hashes'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
   )
-  ensure(
-    names === undefined || (isRecord(names) && isPaths(Object.values(names), chunkPath)),
-    '"names" must name files of facets/',
-  )
+  ensure(isChunkedNames(names), '"names" must be a list of names with their values and documents')
   return value as unknown as ChunkedManifest
 }
 
