@@ -1,14 +1,16 @@
 // Development server for the browser example (examples/search-box/).
 //
-//   npm start                     build the library, build the example's indexes, serve
+//   npm start                     build the library, build the example's indexes (single
+//                                 files and a chunked one, data/chunked/), serve
 //   node scripts/serve.mjs        same, without rebuilding the library
 //   node scripts/serve.mjs --index-only   build the example's indexes and exit
 //   DATABASE_URL=postgres://… node scripts/serve.mjs --postgres
 //                                 also load the articles into PostgreSQL and let the page
 //                                 search them through createSearchHandler (?api=/api/search)
 //
-// It serves the repository root (so the page can import /dist/browser.js and
-// /node_modules/minisearch/…) on 127.0.0.1, on a free port unless PORT is set.
+// It serves the repository root (so the page can import /dist/browser.js, and
+// its map d3-geo, topojson-client and world-atlas from /node_modules/) on
+// 127.0.0.1, on a free port unless PORT is set.
 // Node's http module only; no dependencies. Not a production server.
 //
 // Tests import `startServer` from here.
@@ -151,7 +153,9 @@ function send(response, status, text) {
  * - `data/fixtures-index.json` from `fixtures/`;
  * - `data/corpus-index.json` from `fixtures/` plus the shared corpus, when present
  *   (`../shared/corpus/articles`, or the CORPUS_DIR environment variable);
- * - `search-index.json` next to the page (the page's default): the larger of the two.
+ * - `data/chunked/` (manifest `data/chunked/index.json`): a chunked index of the
+ *   same articles as the larger single file, fetched piece by piece by the page;
+ * - `search-index.json` next to the page (the page's default): the larger single file.
  * @returns {Promise<string[]>} the names of the indexes written, relative to the page
  */
 export async function buildExampleIndexes({
@@ -164,21 +168,28 @@ export async function buildExampleIndexes({
       `${path.relative(process.cwd(), cli)} is missing; run "npm run build" first (or "npm start", which does).`,
     )
   await mkdir(dataDir, { recursive: true })
-  const build = (inputs, out) => {
-    const result = spawnSync(process.execPath, [cli, 'build', ...inputs, '--out', out, '--quiet'], {
+  const build = (inputs, output) => {
+    const result = spawnSync(process.execPath, [cli, 'build', ...inputs, ...output, '--quiet'], {
       cwd: root,
       stdio: 'inherit',
     })
     if (result.status !== 0)
-      throw new Error(`infobox-search build ${inputs.join(' ')} failed (exit code ${result.status})`)
+      throw new Error(
+        `infobox-search build ${inputs.join(' ')} ${output.join(' ')} failed (exit code ${result.status})`,
+      )
   }
   const written = ['data/fixtures-index.json']
-  build([path.join(root, 'fixtures')], path.join(dataDir, 'fixtures-index.json'))
+  let inputs = [path.join(root, 'fixtures')]
+  build(inputs, ['--out', path.join(dataDir, 'fixtures-index.json')])
   if (existsSync(corpusDir)) {
-    build([path.join(root, 'fixtures'), corpusDir], path.join(dataDir, 'corpus-index.json'))
+    inputs = [...inputs, corpusDir]
+    build(inputs, ['--out', path.join(dataDir, 'corpus-index.json')])
     written.push('data/corpus-index.json')
   }
   await copyFile(path.join(exampleDir, written.at(-1)), path.join(exampleDir, 'search-index.json'))
+  // The build writes the new manifest last and removes stale chunks after it.
+  build(inputs, ['--chunked', path.join(dataDir, 'chunked')])
+  written.push('data/chunked/index.json')
   return ['search-index.json', ...written]
 }
 
@@ -216,10 +227,15 @@ async function main(argv) {
   const api = argv.includes('--postgres') ? await postgresApi() : undefined
   const { url } = await startServer({ port, api })
   if (api !== undefined) console.log(`\nSearch box over PostgreSQL: ${url}${examplePath}?api=/api/search`)
-  const labels = { 'data/fixtures-index.json': 'fixtures only', 'data/corpus-index.json': 'fixtures + corpus' }
+  const corpus = indexes.includes('data/corpus-index.json')
+  const labels = {
+    'data/fixtures-index.json': 'fixtures only',
+    'data/corpus-index.json': 'fixtures + corpus',
+    'data/chunked/index.json': `chunked, ${corpus ? 'fixtures + corpus' : 'fixtures only'}`,
+  }
   console.log(`\nSearch box example: ${url}${examplePath}`)
   for (const name of indexes.slice(1))
-    console.log(`  ${`${labels[name] ?? name}:`.padEnd(19)} ${url}${examplePath}?index=${name}`)
+    console.log(`  ${`${labels[name] ?? name}:`.padEnd(30)} ${url}${examplePath}?index=${name}`)
   console.log('\nServing the repository root on 127.0.0.1. Press Ctrl+C to stop.')
 }
 

@@ -26,6 +26,7 @@ export type {
   SearchOptions,
   SortOrder,
 } from './search/searchOptions.js'
+export type { SuggestOptions } from './search/suggestOptions.js'
 export type { FacetCount } from './search/facets/facet.js'
 export type { DateBucket } from './search/facets/dateFacet.js'
 export type { GeoBucket } from './search/facets/geoFacet.js'

@@ -52,6 +52,7 @@ describe('exported names', () => {
       'extractFieldValues',
       'extractPlaces',
       'extractRecord',
+      'findArticleFiles',
       'findConflictInfobox',
       'inferInfoboxKind',
       'isFrontMatterError',
@@ -164,13 +165,15 @@ describe('the built package', () => {
   // The budget reports a size regression; it is not a reason to golf the code (esbuild's minifier only).
   // 16 KB when MiniSearch was inside (13.0 KB); 20 KB since the runtime has its own query engine
   // (MiniSearch is no longer bundled: −3 KB), the chunked index (+2.6 KB) and query understanding
-  // (+4.5 KB: the time recognizer's word tables and the names of facet values).
-  test('infobox-search/browser (the whole runtime, minified) fits 20 KB gzipped', async () => {
+  // (+4.5 KB: the time recognizer's word tables and the names of facet values); 24 KB since every
+  // file of an index or a chunked index is checked before it is trusted (+2 KB) and the coordinates
+  // facet, distances and the app's own fields came in (+0.5 KB). 21.5 KB.
+  test('infobox-search/browser (the whole runtime, minified) fits 24 KB gzipped', async () => {
     const code = await readFile(new URL('browser.js', dist))
     expect(code.toString()).not.toMatch(/from\s*["']minisearch["']/)
     const gzipped = gzipSync(code, { level: 9 }).length
-    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 20480 B)`)
-    expect(gzipped).toBeLessThanOrEqual(20 * 1024)
+    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 24576 B)`)
+    expect(gzipped).toBeLessThanOrEqual(24 * 1024)
   })
 
   test('CommonJS consumers can require both entries', () => {

@@ -372,6 +372,11 @@ describe('parseDateBound', () => {
     [Number.NaN, undefined],
     [Number.POSITIVE_INFINITY, undefined],
     [100_000, undefined],
+    // The years a date field or a query may name: 10,000 BC to AD 10,000 (a histogram's first bar, a suggested time).
+    [-10_000, { year: -10_000 }],
+    ['10000', { year: 10_000 }],
+    [10_001, undefined],
+    ['-10001', undefined],
     ['0', undefined],
     ['-0', undefined],
     ['', undefined],

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { crc32 } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { CachedRecord } from '../src/builder/buildIndex.js'
@@ -117,6 +118,43 @@ describe('the record store', () => {
     if (keep) expect(store?.dictionary.terms).toEqual(last?.dictionary.terms)
   })
 
+  test('a flipped letter in a dictionary term (rows checksummed, the dictionary not): the store is not read', () => {
+    const file = storeFile()
+    write(
+      file,
+      records.map((_, i) => entry(i)),
+    )
+    const bytes = readFileSync(file)
+    const at = bytes.lastIndexOf(Buffer.from('"hannibal"')) + 1
+    bytes[at] = 'x'.charCodeAt(0)
+    writeFileSync(file, bytes)
+    expect(readRecordStore(file)).toBeUndefined()
+  })
+
+  test('any bit flipped anywhere: every record taken is the one stored, or none', () => {
+    const file = storeFile()
+    write(
+      file,
+      records.map((_, i) => entry(i)),
+    )
+    const original = readFileSync(file)
+    fc.assert(
+      fc.property(fc.nat(original.length - 1), fc.integer({ min: 0, max: 7 }), (at, bit) => {
+        const bytes = Buffer.from(original)
+        bytes[at] = (bytes[at] as number) ^ (1 << bit)
+        writeFileSync(file, bytes)
+        const store = readRecordStore(file)
+        records.forEach((record, i) => {
+          const taken = store?.take(fileOf(i), key(i))?.record
+          if (taken === undefined) return
+          expect(withoutTerms(taken)).toEqual(storedForm(record))
+          expect(unpack(taken.terms)).toEqual(record.terms)
+        })
+      }),
+      fcParameters(300),
+    )
+  })
+
   test('a dictionary mostly unused is not kept: the next store holds only the terms it uses', () => {
     const first = storeFile()
     write(
@@ -164,17 +202,24 @@ describe('the record store', () => {
     )
     const good = readFileSync(file)
     const split = good.lastIndexOf(0x0a)
-    const table = JSON.parse(good.toString('utf8', split + 1)) as Record<string, unknown> & { rows: unknown[][] }
+    // After the newline: the table's CRC-32 (8 hex digits), then the table.
+    const table = JSON.parse(good.toString('utf8', split + 9)) as Record<string, unknown> & { rows: unknown[][] }
+    /** The store with its table changed, and checksummed again: what the other checks catch. */
     const withTable = (change: (copy: typeof table) => void) => {
       const copy = structuredClone(table)
       change(copy)
-      return Buffer.concat([good.subarray(0, split + 1), Buffer.from(JSON.stringify(copy))])
+      const text = Buffer.from(JSON.stringify(copy))
+      return Buffer.concat([good.subarray(0, split + 1), Buffer.from(crc32(text).toString(16).padStart(8, '0')), text])
     }
 
     test.each([
       ['empty', Buffer.alloc(0)],
       ['not ours', Buffer.from('\n{"format":"something else","version":1}')],
-      ['another version', withTable((copy) => (copy['version'] = 2))],
+      ['another version', withTable((copy) => (copy['version'] = 1))],
+      [
+        'a table whose checksum does not match',
+        Buffer.concat([good.subarray(0, split + 1), Buffer.from('00000000'), good.subarray(split + 9)]),
+      ],
       ['another byte order', withTable((copy) => (copy['endianness'] = copy['endianness'] === 'LE' ? 'BE' : 'LE'))],
       ['a dictionary that is not strings', withTable((copy) => (copy['dictionary'] = [1, 2]))],
       ['a row past the end', withTable((copy) => ((copy.rows[0] as unknown[])[4] = good.length))],

@@ -97,7 +97,10 @@ export function addRecordFacets(
     // Countries are also named the ways people write them: `Britain`, `USA`.
     for (const alias of COUNTRY_ALIASES.get(country.value) ?? []) tables.alias(country.value, alias)
   }
-  for (const name of extra) for (const value of facets.extra[name] ?? []) tables.tag(name, value, doc)
+  // Own values only: an extra facet may be named like an Object method (`valueOf`).
+  for (const name of extra)
+    for (const value of Object.hasOwn(facets.extra, name) ? (facets.extra[name] ?? []) : [])
+      tables.tag(name, value, doc)
   for (const [name, written] of Object.entries(facets.labels))
     for (const { value, label } of written) tables.write(name, value, label)
   for (const { value, label } of facets.linkAliases) tables.alias(value, label)

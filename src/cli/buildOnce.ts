@@ -2,7 +2,8 @@ import { createIndexBuilder } from '../builder/buildIndex.js'
 import { openBuildCache } from '../node/cache/buildCache.js'
 import type { ExtractedFile } from '../node/extractArticleFile.js'
 import { extractArticleFiles } from '../node/extractArticleFiles.js'
-import { listArticleFiles } from '../node/listArticleFiles.js'
+import { findArticleFiles } from '../node/listArticleFiles.js'
+import { checkBuildOutputs } from '../node/checkBuildOutputs.js'
 import { checkOutputPath } from '../node/outputPath.js'
 import { writeFileAtomic } from '../node/writeFileAtomic.js'
 import { checkChunkedFolder, writeChunkedIndex } from '../node/writeChunkedIndex.js'
@@ -12,6 +13,7 @@ import type { BuildSettings } from './buildSettings.js'
 import { formatBuildSummary, type BuildOutput, type BuildTally } from './formatBuildSummary.js'
 import { formatDiagnostic } from './formatDiagnostic.js'
 import { createProgress } from './progress.js'
+import { terminalLines, terminalText } from './terminalText.js'
 
 /**
  * One build: list the files, extract them (on workers when `jobs` > 1, from
@@ -25,7 +27,11 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   const { stderr } = process
   if (settings.out !== undefined) await checkOutputPath(settings.out)
   if (settings.chunked !== undefined) await checkChunkedFolder(settings.chunked)
-  const files = await listArticleFiles(settings.inputs, settings.base)
+  const { files, skipped } = await findArticleFiles(settings.inputs, {
+    cwd: settings.base,
+    followSymlinks: settings.followSymlinks,
+  })
+  await checkBuildOutputs({ out: settings.out, chunked: settings.chunked }, files)
   const builder = createIndexBuilder(settings.options)
   const cache = settings.cache === undefined ? undefined : openBuildCache(settings.cache, builder.options)
   const progress = createProgress(stderr, files.length, settings.quiet ? 'off' : stderr.isTTY ? 'bar' : 'lines')
@@ -37,6 +43,9 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
     workers,
     cache: cache === undefined ? undefined : { reused: 0, extracted: 0, corrupt: 0, unwritable: 0 },
   }
+  // Links not followed, files reached twice: warnings, before the articles'.
+  tally.warnings += skipped.length
+  if (!settings.quiet) for (const diagnostic of skipped) progress.print(formatDiagnostic(diagnostic))
   const owners = new Map<string, string>()
   let complete = false
   try {
@@ -64,7 +73,9 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
       if (owner !== undefined) {
         progress.end()
         stderr.write(
-          `infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.\n`,
+          terminalLines(
+            `infobox-search: ${owner} and ${file.path} both have the id "${record.id}"; give one of them another "id" in its front matter. No index was written.`,
+          ) + '\n',
         )
         return 1
       }
@@ -91,17 +102,19 @@ export async function buildOnce(settings: BuildSettings, signal?: AbortSignal): 
   try {
     if (settings.out !== undefined) {
       // Streamed: an index past V8's string limit (~512 MB) is still written.
-      outputs.push({ path: settings.out, bytes: await writeFileAtomic(settings.out, serializeIndexChunks(index)) })
+      const bytes = await writeFileAtomic(settings.out, serializeIndexChunks(index), { signal })
+      outputs.push({ path: settings.out, bytes })
     }
     if (settings.chunked !== undefined) {
-      const { bytes, files } = await writeChunkedIndex(settings.chunked, chunkIndex(index))
+      const { bytes, files } = await writeChunkedIndex(settings.chunked, chunkIndex(index), { signal })
       outputs.push({ path: settings.chunked, bytes, files })
     }
   } finally {
     await pruned
   }
   progress.end()
-  if (!settings.quiet) stderr.write(`${formatBuildSummary(tally, (performance.now() - started) / 1000, outputs)}\n`)
+  if (!settings.quiet)
+    stderr.write(`${terminalText(formatBuildSummary(tally, (performance.now() - started) / 1000, outputs))}\n`)
   return 0
 }
 

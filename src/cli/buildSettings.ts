@@ -24,6 +24,8 @@ export interface BuildSettings {
   /** The cache folder, absolute, when caching. */
   readonly cache: string | undefined
   readonly strict: boolean
+  /** Follow symbolic links out of an input's folder (`--follow-symlinks`). */
+  readonly followSymlinks: boolean
   readonly quiet: boolean
   readonly watch: boolean
 }
@@ -89,6 +91,7 @@ export async function resolveBuildSettings(
     fileTimeout: wholeNumber('file-timeout', values['file-timeout'], 1) ?? config.fileTimeout ?? defaultFileTimeout,
     cache: cache === undefined ? undefined : path.resolve(cwd, cache),
     strict: values.strict ?? config.strict ?? false,
+    followSymlinks: values['follow-symlinks'] ?? config.followSymlinks ?? false,
     quiet: values.quiet ?? false,
     watch: values.watch ?? false,
   }

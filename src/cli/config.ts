@@ -28,6 +28,8 @@ export interface BuildConfig {
   /** Cache folder, relative to the config file. */
   readonly cache?: string
   readonly strict?: boolean
+  /** Follow symbolic links out of an input's folder. */
+  readonly followSymlinks?: boolean
   /** Milliseconds one file may take in a worker. */
   readonly fileTimeout?: number
 }
@@ -82,6 +84,7 @@ const checks = {
   jobs: [isWhole(1), 'a whole number ≥ 1'],
   cache: [isString, 'a folder path (a string)'],
   strict: [(value) => typeof value === 'boolean', 'true or false'],
+  followSymlinks: [(value) => typeof value === 'boolean', 'true or false'],
   fileTimeout: [isWhole(1), 'a whole number of milliseconds ≥ 1'],
 } as const satisfies Record<keyof BuildConfig, Check>
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../parse/article.js'
+import { terminalLines } from './terminalText.js'
 
 /** One diagnostic as a line: `warning: <file>: <message> [code]`; messages starting "Cannot" already name the file. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
@@ -6,5 +7,5 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
     diagnostic.message.startsWith('Cannot') || diagnostic.file === undefined
       ? diagnostic.message
       : `${diagnostic.file}: ${diagnostic.message}`
-  return `${diagnostic.severity}: ${text} [${diagnostic.code}]`
+  return terminalLines(`${diagnostic.severity}: ${text} [${diagnostic.code}]`)
 }

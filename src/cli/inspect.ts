@@ -1,16 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { DateTable, FacetTable, GeoTable } from '../core/indexData.js'
 import { chunkedFormat, chunkedFormatVersion } from '../core/chunkedFormat.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
 import { version } from '../core/version.js'
+import { readDatesFile, readPointsFile, readValuesFile } from '../search/chunked/checkChunk.js'
 import { ChunkedIndex } from '../search/chunked/chunkedIndex.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import { formatBytes } from './formatBytes.js'
 import type { CliValues } from './main.js'
 import { readIndex } from './search.js'
 import { UsageError } from './usage.js'
+import { terminalJson, terminalText } from './terminalText.js'
 
 /** What `inspect` reports of an index. */
 interface IndexInfo {
@@ -37,17 +38,17 @@ export async function runInspect(args: readonly string[], values: CliValues): Pr
   const index = await readIndex(file)
   const info = index instanceof ChunkedIndex ? await chunkedInfo(index, file) : await singleFileInfo(index, file)
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify(info, null, 2)}\n`)
+    process.stdout.write(`${terminalJson(JSON.stringify(info, null, 2))}\n`)
     return 0
   }
   const kind = info.files === undefined ? 'index' : `chunked index of ${info.files} files`
   process.stdout.write(
     [
-      `${file}: infobox-search ${kind}, format version ${info.version}, written by ${info.generator}`,
+      `${terminalText(file)}: infobox-search ${kind}, format version ${info.version}, written by ${terminalText(info.generator)}`,
       `articles: ${info.articles} (${info.dated} with a date, ${info.located} with coordinates)`,
       `fields:   ${info.fields.join(', ')}; body profile "${info.options.body}"`,
       `facets:   ${Object.entries(info.facets)
-        .map(([name, count]) => `${name} (${count})`)
+        .map(([name, count]) => `${terminalText(name)} (${count})`)
         .join(', ')}`,
       `size:     ${formatBytes(info.bytes)}`,
     ].join('\n') + '\n',
@@ -83,11 +84,16 @@ async function chunkedInfo(index: ChunkedIndex, given: string): Promise<IndexInf
   let dated = 0
   let located = 0
   for (const [name, facet] of Object.entries(manifest.facets)) {
+    // Checked as a search checks them: a file of the wrong shape is an IndexFormatError, not a TypeError.
     if (facet.kind === 'dates')
-      facets[name] = dated = ((await read(facet.file)) as DateTable).start.filter((start) => start !== null).length
+      facets[name] = dated = readDatesFile(await read(facet.file), facet.file, manifest.documentCount).start.filter(
+        (start) => start !== null,
+      ).length
     else if (facet.kind === 'geo')
-      facets[name] = located = ((await read(facet.file)) as GeoTable).lat.filter((lat) => lat !== null).length
-    else facets[name] = ((await read(facet.file)) as FacetTable).values.length
+      facets[name] = located = readPointsFile(await read(facet.file), facet.file, manifest.documentCount).lat.filter(
+        (lat) => lat !== null,
+      ).length
+    else facets[name] = readValuesFile(await read(facet.file), facet.file, manifest.documentCount).values.length
   }
   const { files, bytes } = await folderSize(folder)
   return {

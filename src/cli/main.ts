@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { InfoboxSearchError } from '../core/errors.js'
 import { usage, UsageError } from './usage.js'
+import { terminalLines } from './terminalText.js'
 
 const options = {
   out: { type: 'string' },
@@ -17,6 +18,7 @@ const options = {
   config: { type: 'string' },
   watch: { type: 'boolean', short: 'w' },
   strict: { type: 'boolean' },
+  'follow-symlinks': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   limit: { type: 'string' },
   offset: { type: 'string' },
@@ -75,9 +77,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 /** Print an error: expected ones without a stack. Sets exit code 2. */
 export function reportError(error: unknown): void {
   process.exitCode = 2
-  if (error instanceof InfoboxSearchError) process.stderr.write(`${error.message}\n`)
+  if (error instanceof InfoboxSearchError) process.stderr.write(`${terminalLines(error.message)}\n`)
   else
     process.stderr.write(
-      `infobox-search: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `infobox-search: unexpected error\n${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
     )
 }

@@ -10,6 +10,7 @@ import type { DateFilter, GeoFilter, SearchFilters, SearchOptions, SortOrder } f
 import type { SearchIndex } from '../search/searchIndex.js'
 import type { CliValues } from './main.js'
 import { UsageError } from './usage.js'
+import { terminalJson, terminalText } from './terminalText.js'
 
 /** `infobox-search search <index> <query>`. */
 export async function runSearch(args: readonly string[], values: CliValues): Promise<number> {
@@ -30,7 +31,7 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   const query = words.join(' ')
   const result = index instanceof ChunkedIndex ? await index.search(query, options) : index.search(query, options)
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    process.stdout.write(`${terminalJson(JSON.stringify(result, null, 2))}\n`)
     return 0
   }
   const out: string[] = [
@@ -38,18 +39,21 @@ export async function runSearch(args: readonly string[], values: CliValues): Pro
   ]
   result.hits.forEach((hit, i) => {
     const distance = hit.distance === undefined ? undefined : `${hit.distance} km away`
-    const meta = [hit.date, hit.place, distance].filter(Boolean).join(' · ')
-    out.push('', `${(options.offset ?? 0) + i + 1}. ${hit.title}  [${hit.id}]  score ${hit.score.toFixed(2)}`)
+    const meta = terminalText([hit.date, hit.place, distance].filter(Boolean).join(' · '))
+    out.push(
+      '',
+      `${(options.offset ?? 0) + i + 1}. ${terminalText(hit.title)}  [${terminalText(hit.id)}]  score ${hit.score.toFixed(2)}`,
+    )
     if (meta !== '') out.push(`   ${meta}`)
     const fields = Object.entries(hit.fields).map(
       ([name, value]) => `${name}: ${Array.isArray(value) ? value.join(', ') : String(value)}`,
     )
-    if (fields.length > 0) out.push(`   ${fields.join(' · ')}`)
+    if (fields.length > 0) out.push(`   ${terminalText(fields.join(' · '))}`)
     if (hit.snippet.text !== '') out.push(`   ${mark(hit.snippet.text, hit.snippet.ranges)}`)
   })
   for (const [name, counts] of Object.entries(result.facets)) {
-    out.push('', `${name}:`)
-    for (const c of counts) out.push(`  ${c.label ?? c.value}  (${c.count})`)
+    out.push('', `${terminalText(name)}:`)
+    for (const c of counts) out.push(`  ${terminalText(c.label ?? c.value)}  (${c.count})`)
   }
   process.stdout.write(`${out.join('\n')}\n`)
   return 0
@@ -78,7 +82,8 @@ export async function readIndex(file: string): Promise<SearchIndex | ChunkedInde
 }
 
 function parseFilters(filters: readonly string[]): SearchFilters {
-  const result: Record<string, readonly string[] | DateFilter | GeoFilter> = {}
+  // No prototype: a facet named __proto__ is a key like any other (and refused as unknown).
+  const result = Object.create(null) as Record<string, readonly string[] | DateFilter | GeoFilter>
   for (const filter of filters) {
     const at = filter.indexOf('=')
     if (at <= 0) throw new UsageError(`--filter takes facet=value, received "${filter}"`)
@@ -86,6 +91,8 @@ function parseFilters(filters: readonly string[]): SearchFilters {
     const value = filter.slice(at + 1)
     if (name === 'coordinates') result['coordinates'] = parseArea(value)
     else if (name === 'date') {
+      if (value.split('..').length > 2)
+        throw new UsageError(`--filter date= takes a year, a date or a range from..to, received "${value}"`)
       const [from, to] = value.split('..')
       result['date'] = {
         ...(from ? { from } : {}),
@@ -132,9 +139,10 @@ function mark(text: string, ranges: readonly (readonly [number, number])[]): str
   const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['«', '»']
   let out = ''
   let at = 0
+  // Each piece made safe on its own: the only escape sequences written are the ones above.
   for (const [start, end] of ranges) {
-    out += text.slice(at, start) + open + text.slice(start, end) + close
+    out += terminalText(text.slice(at, start)) + open + terminalText(text.slice(start, end)) + close
     at = end
   }
-  return out + text.slice(at)
+  return out + terminalText(text.slice(at))
 }

@@ -28,6 +28,7 @@ build options (flags override infobox-search.config.json / .mjs in the current d
   --config <file>        read settings from this file instead
   --watch                rebuild when an input changes; Ctrl-C to stop
   --strict               exit 1 when any article could not be indexed
+  --follow-symlinks      follow links out of an input's folder (default: skipped, with a warning)
   --quiet                print errors only
 
 search options:

@@ -43,6 +43,15 @@ export function dateKey(date: PartialDate, side: 'start' | 'end'): number {
   return date.year * 10_000 + month * 100 + day
 }
 
+/** The smallest and largest keys a date can have (1 January 10,000 BC, 31 December AD 10,000). */
+export const minDateKey = dateKey({ year: -MAX_YEAR }, 'start')
+export const maxDateKey = dateKey({ year: MAX_YEAR }, 'end')
+
+/** Whether `key` is a key a date can have: an integer from `minDateKey` to `maxDateKey`. */
+export function isDateKey(key: unknown): key is number {
+  return typeof key === 'number' && Number.isInteger(key) && key >= minDateKey && key <= maxDateKey
+}
+
 /**
  * Parses a filter bound: a year number (negative for BC), or a string `YYYY`, `-YYYY`
  * (BC), `YYYY-MM` or `YYYY-MM-DD`. Returns `undefined` when it is not a valid date.
@@ -53,10 +62,10 @@ export function dateKey(date: PartialDate, side: 'start' | 'end'): number {
  * parseDateBound('1943-02-31') // undefined
  */
 export function parseDateBound(value: number | string): PartialDate | undefined {
-  // A number is read as its decimal form, so fractions, NaN, infinities and years of five digits do not match.
+  // A number is read as its decimal form, so fractions, NaN and infinities do not match.
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
-  // A month or day is one or two digits and not 0; `partialDate` checks that it exists.
-  const match = /^(?<year>-?\d{1,4})(?:-(?<month>0?[1-9]|[1-9]\d)(?:-(?<day>0?[1-9]|[1-9]\d))?)?$/.exec(text)
+  // A month or day is one or two digits and not 0; `partialDate` checks that it exists (and a year up to 10,000).
+  const match = /^(?<year>-?\d{1,5})(?:-(?<month>0?[1-9]|[1-9]\d)(?:-(?<day>0?[1-9]|[1-9]\d))?)?$/.exec(text)
   const parts = match?.groups
   if (!parts) return undefined
   return partialDate(Number(parts.year), Number(parts.month ?? 0), Number(parts.day ?? 0))

@@ -23,6 +23,7 @@ export type InfoboxSearchErrorCode =
   | 'ERR_TABLE_LAYOUT'
   | 'ERR_DATABASE_LOAD'
   | 'ERR_DATABASE_QUERY'
+  | 'ERR_OVER_BUDGET'
 
 interface ErrorDetails {
   readonly cause?: unknown

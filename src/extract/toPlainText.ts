@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { InfoboxSearchError } from '../core/errors.js'
 
 /** One `##` (or deeper) section of an article body, as plain text. */
 export interface PlainSection {
@@ -40,8 +41,20 @@ const maxDelimiterRuns = 1000
 /** Indentation, `>` and list markers at the start of a line. Linear: one pass, no backtracking. */
 const containerPrefix = /^(?:[ \t>]|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$))*/
 const listMarker = /[*+\-.)](?=[ \t]|$)/
-/** Inline delimiter kinds, as sources: each use makes its own (stateful, global) pattern. */
-const delimiterKinds = ['[*_]+', '[[\\]]', '`+'] as const
+/**
+ * Inline delimiter kinds, as sources: each use makes its own (stateful, global) pattern.
+ * `*` and `_` are counted apart: micromark sees `*_*_…` as one run per character, and
+ * read as a single kind they were one run (40 KB of them took 11.6 s, 64 KB 33 s).
+ */
+const delimiterKinds = ['\\*+', '_+', '[[\\]]', '`+'] as const
+
+/**
+ * Most `<`, `&` and `\` characters a body may have: each may open an HTML tag, an autolink, a
+ * character reference or an escape, which cost micromark about a thousand times a letter (2 MB
+ * of `<b>` took 16 s and 1.6 GB; 20,000 of them take about 0.6 s and 70 MB). The corpus peaks at
+ * 1,408. A body with more is refused (`ERR_OVER_BUDGET`): the article is skipped, not parsed.
+ */
+export const maxCostlyMarkup = 20_000
 
 /** Node types whose text ends a block: their text never runs into the next one. */
 const blockTypes: ReadonlySet<string> = new Set([
@@ -66,7 +79,26 @@ const blockTypes: ReadonlySet<string> = new Set([
  * toPlainText('Lead.\n\n## Battle\nOn the night…').sections[0]?.heading // 'Battle'
  */
 export function toPlainText(markdown: string): PlainText {
+  checkMarkupBudget(markdown)
   return splitSections(parser.parse(defuse(markdown)))
+}
+
+/**
+ * Refuse Markdown too dense in costly markup to parse in bounded time and memory (see `maxCostlyMarkup`).
+ * @throws {InfoboxSearchError} `ERR_OVER_BUDGET`.
+ */
+function checkMarkupBudget(markdown: string): void {
+  let count = 0
+  for (let at = 0; at < markdown.length; at++) {
+    const unit = markdown.charCodeAt(at)
+    // `<`, `&`, `\`
+    if ((unit === 0x3c || unit === 0x26 || unit === 0x5c) && ++count > maxCostlyMarkup) {
+      throw new InfoboxSearchError(
+        'ERR_OVER_BUDGET',
+        `infobox-search: the body has more than ${maxCostlyMarkup.toLocaleString('en')} "<", "&" and "\\" characters (HTML tags, entities, escapes), more than Markdown is parsed with in bounded time and memory`,
+      )
+    }
+  }
 }
 
 /**

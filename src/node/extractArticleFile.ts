@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { CachedRecord } from '../builder/buildIndex.js'
+import { InfoboxSearchError } from '../core/errors.js'
 import type { IndexRecord } from '../extract/record.js'
 import type { Article, Diagnostic } from '../parse/article.js'
 import { cacheKey } from './cache/cacheKey.js'
@@ -95,6 +96,20 @@ async function extract(
     const reading = read.diagnostics.filter((d) => !article.diagnostics.includes(d))
     return { record, diagnostics: [...reading, ...record.diagnostics].map((d) => named(d, file.path)) }
   } catch (error) {
+    if (error instanceof InfoboxSearchError && error.code === 'ERR_OVER_BUDGET') {
+      // Content past what can be extracted in bounded time and memory: skipped, and cached as such.
+      const reason = error.message.replace(/^infobox-search: /, '')
+      return {
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'over-budget',
+            message: `Cannot index ${file.path}: ${reason}; the file was skipped.`,
+            file: file.path,
+          },
+        ],
+      }
+    }
     const reason = error instanceof Error ? error.message : String(error)
     return {
       diagnostics: [

@@ -22,6 +22,9 @@ export async function checkOutputPath(file: string): Promise<void> {
   if (denied !== undefined) throw writeFailure(file, denied.code ?? 'EACCES', denied)
   const existing = await stat(target).catch(() => undefined)
   if (existing?.isDirectory()) throw writeFailure(file, 'EISDIR')
+  // A FIFO or a character device is written through (see `writeFileAtomic`); anything else that is not a file is refused.
+  if (existing !== undefined && !existing.isFile() && !existing.isFIFO() && !existing.isCharacterDevice())
+    throw writeFailure(file, 'ENOTREGULAR')
 }
 
 /** The error thrown when `file` cannot be written; `code` is the system error code. */
@@ -52,6 +55,14 @@ function explain(code: string, file: string): string {
       return 'the disk is full'
     case 'EFBIG':
       return 'the file is larger than this system allows (file size limit)'
+    case 'ENOTREGULAR':
+      return `${file} is not a regular file (a socket or a block device), and is never replaced; give a file name with --out`
+    case 'EINPUT':
+      return `${file} is one of the articles this build reads; give another file name with --out`
+    case 'EINCHUNKED':
+      return `${file} is inside the --chunked folder, which a rebuild empties of what it does not name; give a file elsewhere`
+    case 'EINSIDE':
+      return `${file} holds articles this build reads, and writing there would replace or remove them; give a folder of its own`
     default:
       return 'the system refused the write'
   }

@@ -30,7 +30,8 @@ const blockName = /^[0-9a-f]{12}$/
  * written to a temporary file and renamed into place (a file already there
  * under its content-hash name is the same content and is kept), then
  * `index.json` is replaced atomically, and only then are the files of earlier
- * builds that the new manifest does not name removed.
+ * builds that the new manifest does not name removed. `signal` stops it
+ * between files, its temporary file removed and the manifest left as it was.
  *
  * @example
  * await writeChunkedIndex('public/search', chunkIndex(buildIndex(articles, { body: 'full' })))
@@ -39,7 +40,9 @@ const blockName = /^[0-9a-f]{12}$/
 export async function writeChunkedIndex(
   folder: string,
   files: Generator<ChunkFile, ChunkedManifest>,
+  options: { readonly signal?: AbortSignal | undefined } = {},
 ): Promise<ChunkedWriteResult> {
+  const { signal } = options
   const kept = new Set<string>()
   let written = 0
   let bytes = 0
@@ -56,16 +59,18 @@ export async function writeChunkedIndex(
     if (await exists(target)) continue
     const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     try {
+      signal?.throwIfAborted()
       await writeFile(temporary, file.content)
       await rename(temporary, target)
     } catch (error) {
       await unlink(temporary).catch(() => undefined)
+      if (signal?.aborted === true) throw signal.reason
       fail(target, error)
     }
     written++
   }
   const manifest = `${JSON.stringify(next.value)}\n`
-  bytes += await writeFileAtomic(path.join(folder, 'index.json'), manifest)
+  bytes += await writeFileAtomic(path.join(folder, 'index.json'), manifest, { signal })
   const removed = await removeStale(folder, kept)
   return { files: kept.size + 1, written: written + 1, bytes, removed }
 }

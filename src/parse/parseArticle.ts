@@ -1,6 +1,7 @@
 import { FrontMatterError } from '../core/errors.js'
 import type { Article, Diagnostic } from './article.js'
 import { readFrontMatter } from './frontMatter.js'
+import { normalizeCharacters } from './normalizeCharacters.js'
 import { toArticle } from './toArticle.js'
 
 export interface ParseArticleOptions {
@@ -59,10 +60,6 @@ export function safeParseArticle(text: string, options: ParseArticleOptions = {}
   }
 }
 
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
 function normalizeText(text: string): string {
-  let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  clean = clean.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD')
-  return clean.replace(loneSurrogate, '\uFFFD')
+  return normalizeCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
 }

@@ -1,4 +1,5 @@
 import type { Article, ArticleFieldValue, Diagnostic, Infobox, InfoboxField, Link } from './article.js'
+import { normalizeCharacters } from './normalizeCharacters.js'
 
 /** Keys that could reach an object prototype if copied carelessly. Never kept. */
 const unsafeKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
@@ -115,7 +116,8 @@ function readText(data: ReadonlyMap<unknown, unknown>, key: string, context: Con
 function toText(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   if (typeof value !== 'string') return undefined
-  const text = value.trim()
+  // YAML escapes can make what the raw text was cleaned of: normalised the same way.
+  const text = normalizeCharacters(value).trim()
   return text === '' || text === 'undefined' ? undefined : text
 }
 
@@ -143,7 +145,8 @@ function readInfoboxes(value: unknown, context: Context): Infobox[] {
 function readInfobox(map: ReadonlyMap<unknown, unknown>, index: number, context: Context): Infobox {
   const infobox = Object.create(null) as Record<string, InfoboxField>
   for (const [rawKey, value] of map) {
-    const key = typeof rawKey === 'string' || typeof rawKey === 'number' ? String(rawKey).trim() : undefined
+    const key =
+      typeof rawKey === 'string' || typeof rawKey === 'number' ? normalizeCharacters(String(rawKey)).trim() : undefined
     if (key === undefined || key === '' || unsafeKeys.has(key)) {
       warn(
         context,

@@ -76,9 +76,10 @@ export function planSuggestions(
   names: ReadNames,
 ): SuggestionPlan {
   // Every facet a suggestion names is in the table: the names come from its facets, and `date` always is.
+  // TODO(pg-parity): spans naming several facets (`required`) are not applied here yet.
   const given =
     resolved.applySuggested && suggested.length > 0
-      ? withSuggestedFilters(suggested, resolved.filters, () => true)
+      ? withSuggestedFilters(suggested, resolved.filters, () => true).filters
       : resolved.filters
   return {
     filters: filtersOf(given, (facet, values) => names.resolve(facet, values)),

@@ -1,13 +1,15 @@
 import { IndexFormatError, type InfoboxSearchErrorCode } from '../core/errors.js'
-import { isCount, isRecord } from '../core/guards.js'
+import { isRecord } from '../core/guards.js'
 import { isBodyProfile, type IndexOptions } from '../core/options.js'
 import type { FacetData, FacetTable, StoredDocument, StoredFields } from '../core/indexData.js'
+import { dateTableProblem, facetTableProblem, geoTableProblem } from './checkFacetData.js'
+import { isStoredDocument } from './checkStoredDocument.js'
 import { readTermPayload } from './readTermPayload.js'
 import { SearchIndex } from './searchIndex.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 
-/** What `loadIndex` reads: the file's text or the parsed JSON. */
-export type IndexSource = string | object
+/** What `loadIndex` reads: the file's text (a byte-order mark is dropped), its bytes (UTF-8: a `Uint8Array`, a Node `Buffer`, an `ArrayBuffer`) or the parsed JSON. */
+export type IndexSource = string | ArrayBuffer | ArrayBufferView | object
 
 type Envelope = Record<string, unknown>
 
@@ -61,8 +63,21 @@ function isResponse(value: unknown): value is Response {
   return typeof (value as Response | null)?.text === 'function' && 'ok' in (value as object)
 }
 
+/** The file's bytes as text (UTF-8; a byte-order mark is dropped), for `loadIndex(await readFile(path))`. */
+function decodeBytes(bytes: ArrayBuffer | ArrayBufferView): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch (cause) {
+    return fail('CORRUPT', 'the bytes are not UTF-8 text; rebuild the index or download it again', cause)
+  }
+}
+
 /** Parse and check `format`, `version` and `options`, in that order. */
-function open(source: unknown): [Envelope, IndexOptions] {
+function open(input: unknown): [Envelope, IndexOptions] {
+  const bytes = input instanceof ArrayBuffer || ArrayBuffer.isView(input)
+  let source = bytes ? decodeBytes(input) : input
+  // A byte-order mark (an editor's, or a server's) is no part of the JSON.
+  if (typeof source === 'string' && source.charCodeAt(0) === 0xfeff) source = source.slice(1)
   let envelope = source
   if (typeof source === 'string') {
     try {
@@ -95,7 +110,12 @@ function open(source: unknown): [Envelope, IndexOptions] {
   // that validated them, and the runtime stays small.
   const options = envelope['options'] as IndexOptions
   ensure(
-    isRecord(options) && isBodyProfile(options.body) && isRecord(options.boost) && Array.isArray(options.facets),
+    isRecord(options) &&
+      isBodyProfile(options.body) &&
+      isRecord(options.boost) &&
+      Object.values(options.boost).every((weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity) &&
+      Array.isArray(options.facets) &&
+      options.facets.every((name) => typeof name === 'string'),
     'its "options" are invalid',
   )
   return [envelope, options]
@@ -124,81 +144,28 @@ function assemble(envelope: Envelope, options: IndexOptions): SearchIndex {
   })
 }
 
-/** A stored document: texts, and `fields` of texts, numbers, booleans and lists of texts. */
-function isStoredDocument(value: unknown): boolean {
-  if (!isRecord(value) || typeof value['id'] !== 'string' || typeof value['title'] !== 'string') return false
-  return Object.entries(value).every(([key, field]) =>
-    key === 'fields' ? isRecord(field) && Object.values(field).every(isFieldValue) : typeof field === 'string',
-  )
-}
-
-function isFieldValue(value: unknown): boolean {
-  return (
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value)) ||
-    (Array.isArray(value) && value.every((item) => typeof item === 'string'))
-  )
-}
-
+/** Facet tables, dates and coordinates, checked for what the runtime relies on (see `facetTableProblem`, …). */
 function checkFacets(facets: unknown, size: number): FacetData {
   ensure(
     isRecord(facets) && isRecord(facets['tables']) && isRecord(facets['date']) && isRecord(facets['geo']),
     '"facets" must be { tables, date, geo }',
   )
   const { tables: input, date, geo } = facets as { tables: Envelope; date: Envelope; geo: Envelope }
-  // A key is a number below 1e12 in size (dateKey of year ±100 million); `k % 1e12` is k itself only for those.
-  const isKeys = (keys: unknown) =>
-    Array.isArray(keys) && keys.length === size && keys.every((k) => k === null || k === (k as number) % 1e12)
-  ensure(isKeys(date['start']) && isKeys(date['end']), `"facets.date" must hold ${size} start and end keys`)
-  const isDegrees = (list: unknown, limit: number) =>
-    Array.isArray(list) &&
-    list.length === size &&
-    list.every((degrees) => degrees === null || (typeof degrees === 'number' && Math.abs(degrees) <= limit))
-  ensure(
-    isDegrees(geo['lat'], 90) &&
-      isDegrees(geo['lon'], 180) &&
-      (geo['lat'] as unknown[]).every((lat, doc) => (lat === null) === ((geo['lon'] as unknown[])[doc] === null)),
-    `"facets.geo" must hold ${size} latitudes and longitudes in degrees (null for none)`,
-  )
+  const dateProblem = dateTableProblem(date, size)
+  ensure(dateProblem === undefined, `"facets.date" ${dateProblem ?? ''}`)
+  const geoProblem = geoTableProblem(geo, size)
+  ensure(geoProblem === undefined, `"facets.geo" ${geoProblem ?? ''}`)
   const tables = Object.create(null) as Record<string, FacetTable>
   for (const [name, table] of Object.entries(input)) {
     ensure(
       /^[\w-]+(@\d+)?$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name),
       `facet name ${JSON.stringify(name).slice(0, 40)} is not allowed`,
     )
-    const { values, docs, labels, aliases } = (isRecord(table) ? table : {}) as Envelope
-    ensure(
-      Array.isArray(values) &&
-        Array.isArray(docs) &&
-        values.length === docs.length &&
-        values.every((v) => typeof v === 'string') &&
-        (labels === undefined ||
-          (isRecord(labels) && Object.values(labels).every((label) => typeof label === 'string'))) &&
-        (aliases === undefined || isAliases(aliases)),
-      `facet "${name}" must be { values, docs } of equal length`,
-    )
-    ensure(
-      (docs as unknown[]).every(
-        (list) => Array.isArray(list) && list.every((d) => Number.isInteger(d) && d >= 0 && d < size),
-      ),
-      `facet "${name}" refers to documents that are not in the index`,
-    )
+    const problem = facetTableProblem(table, size)
+    ensure(problem === undefined, `facet "${name}" ${problem ?? ''}`)
     tables[name] = table as FacetTable
   }
   return { tables, date, geo } as unknown as FacetData
-}
-
-/** Value → `[alias, count]` pairs. */
-function isAliases(aliases: unknown): boolean {
-  return (
-    isRecord(aliases) &&
-    Object.values(aliases).every(
-      (list) =>
-        Array.isArray(list) &&
-        list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && isCount(pair[1])),
-    )
-  )
 }
 
 function ensure(condition: boolean, reason: string): asserts condition {

@@ -10,6 +10,8 @@ export interface Match {
   /** Relevance; 0 when browsing. */
   readonly score: number
   readonly terms: readonly string[]
+  /** Its title is the query, word for word (see `ScoringOptions.queryLength`): what the query names above all. */
+  readonly exactTitle?: boolean
 }
 
 /** The facets a search reads: those it filters or counts, the date facet when it sorts by date, the coordinates when by distance. */
@@ -34,6 +36,8 @@ export interface RankedResult {
  * (disjunctive counts), rank or sort, and cut the page.
  *
  * @param matches the query's matches in relevance order; `undefined` to browse every document.
+ * @param signals sets of documents that rank first, those in more of them before (see `applySuggestions`).
+ * @param required sets every document must be in, whatever facet is counted (see `applySuggestions`).
  */
 export function rankAndCount(
   size: number,
@@ -41,6 +45,7 @@ export function rankAndCount(
   facets: SearchFacets,
   options: ResolvedSearchOptions,
   signals: readonly DocumentSet[] = [],
+  required: readonly DocumentSet[] = [],
 ): RankedResult {
   const matched = new Uint8Array(size)
   if (matches === undefined) matched.fill(1)
@@ -51,6 +56,7 @@ export function rankAndCount(
   for (const [name, filter] of options.filters) filters.set(name, facetNamed(facets, name).select(filter))
   const within = (doc: number, except?: string): boolean => {
     if (matched[doc] !== 1) return false
+    for (const set of required) if (set[doc] !== 1) return false
     for (const [name, set] of filters) if (name !== except && set[doc] !== 1) return false
     return true
   }
@@ -127,11 +133,17 @@ function sortByDistance(ranked: Match[], geo: GeoFacet | undefined, near: GeoPoi
   })
 }
 
-/** Matches in more of the signal sets first (a query's named times and values); the same order otherwise. */
+/**
+ * Matches in more of the signal sets first (a query's named times and
+ * values); the same order otherwise. An article whose title is the query
+ * (`Siege warfare` for "siege warfare") stays above them all: the query
+ * names it before it names a kind or a place.
+ */
 function bySignals(ranked: Match[], signals: readonly DocumentSet[]): Match[] {
   const strength = (doc: number) => signals.reduce((sum, set) => sum + (set[doc] ?? 0), 0)
+  const exactTitle = (match: Match) => (match.exactTitle === true ? 1 : 0)
   return ranked
     .map((match) => ({ match, strength: strength(match.doc) }))
-    .sort((a, b) => b.strength - a.strength)
+    .sort((a, b) => exactTitle(b.match) - exactTitle(a.match) || b.strength - a.strength)
     .map(({ match }) => match)
 }

@@ -7,7 +7,9 @@ import { searchFields } from '../core/options.js'
  * Check an index file's `minisearch` part — MiniSearch's own JSON, which
  * `search` reads in place — against `size` stored documents, in one pass:
  * document ids are the positions 0…size-1, every field has its id and every
- * document a length per field, no stored fields, terms sorted and unique.
+ * document a length per field (finite, ≥ 0), no stored fields, terms sorted
+ * and unique, postings keyed by field ids. Each term's postings (documents and
+ * counts) are checked when a query first reads them (see `createLoadedTermIndex`).
  * @throws {IndexFormatError} `ERR_INDEX_CORRUPT` for anything else.
  */
 export function readTermPayload(payload: unknown, size: number): MiniSearchJSON {
@@ -45,12 +47,15 @@ export function readTermPayload(payload: unknown, size: number): MiniSearchJSON 
     const [term, postings] = entry as unknown[]
     if (typeof term !== 'string' || (previous !== undefined && term <= previous) || !isRecord(postings)) unreadable()
     for (const [field, counts] of Object.entries(postings))
-      if (!(Number(field) < fields) || !isRecord(counts)) unreadable()
+      if (!fieldKey.test(field) || !(Number(field) < fields) || !isRecord(counts)) unreadable()
     previous = term
   }
   const entries = index as readonly MiniSearchEntry[]
   return { head: head as unknown as MiniSearchHead, entries: () => entries }
 }
+
+/** A field id as MiniSearch writes it: a whole number, in decimal. */
+const fieldKey = /^(?:0|[1-9]\d*)$/
 
 function unreadable(): never {
   corrupt('its MiniSearch payload could not be read; rebuild the index')

@@ -2,7 +2,7 @@ import type { StoredDocument, StoredFields } from '../core/indexData.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
 import { createLoadedTermIndex } from './engine/loadedTermIndex.js'
 import { queryTerms } from './engine/queryTerms.js'
-import { scoreQuery, type ScoringOptions } from './engine/scoreQuery.js'
+import { queryLength, scoreQuery, type ScoringOptions } from './engine/scoreQuery.js'
 import { suggestCompletions } from './engine/suggestCompletions.js'
 import type { TermIndex } from './engine/termIndex.js'
 import type { FacetKind } from './facets/facet.js'
@@ -20,7 +20,8 @@ import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
 import { applySuggestions } from './query/applySuggestions.js'
 import { buildNameIndex, type NameIndex } from './query/nameIndex.js'
 import { understandQuery } from './query/understandQuery.js'
-import { makeSnippet } from './snippet.js'
+import { makeSnippet, snippetScanFor } from './snippet.js'
+import { resolveSuggestLimit, type SuggestOptions } from './suggestOptions.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
 export const maxQueryLength = 500
@@ -75,18 +76,25 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     const resolved = resolveSearchOptions(options ?? {}, this.#facetKinds)
     const text = cleanQuery(query)
     const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
-    const { filters, signals } = applySuggestions(suggested, resolved, this.#facets.byName)
+    const { filters, signals, required } = applySuggestions(suggested, resolved, this.#facets.byName)
     const terms = text === '' ? [] : queryTerms(text, resolved.matching)
     const matches =
-      text === '' ? undefined : scoreQuery(this.#terms(), terms, scoringOptions(this.options, resolved.matching))
+      text === ''
+        ? undefined
+        : scoreQuery(this.#terms(), terms, {
+            ...scoringOptions(this.options, resolved.matching),
+            queryLength: queryLength(text),
+          })
     const { page, ...ranked } = rankAndCount(
       this.documentCount,
       matches,
       this.#facets,
       { ...resolved, filters },
       signals,
+      required,
     )
-    const hits = page.map((match) => this.#hit(match, resolved))
+    const scan = snippetScanFor(page.length)
+    const hits = page.map((match) => this.#hit(match, resolved, scan))
     // The counts are keyed by the requested names, and the date facet counts in `DateBucket`s:
     // what `SearchResultFor` says of them, which TypeScript cannot follow through the facet map.
     return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
@@ -95,11 +103,13 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
   /**
    * Complete a query prefix from the index's terms, best first.
    * @example index.suggest('gettys') // [{ suggestion: 'gettysburg', … }]
+   * @throws {OptionsError} `ERR_INVALID_QUERY` for a `limit` that is not a whole number ≥ 0.
    */
-  suggest(prefix: string, options: { readonly limit?: number } = {}): Suggestion[] {
+  suggest(prefix: string, options?: SuggestOptions): Suggestion[] {
+    const limit = resolveSuggestLimit(options)
     const text = cleanQuery(prefix)
     if (text === '') return []
-    return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, options.limit ?? 10)
+    return suggestCompletions(this.#terms(), text, scoringOptions(this.options, {})).slice(0, limit)
   }
 
   #names(): NameIndex {
@@ -110,7 +120,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     return (this.#termIndex ??= createLoadedTermIndex(this.data.terms.head, [...this.data.terms.entries()]))
   }
 
-  #hit(match: Match, resolved: ResolvedSearchOptions): SearchHit<Fields> {
+  #hit(match: Match, resolved: ResolvedSearchOptions, scan: number): SearchHit<Fields> {
     const document = this.data.documents[match.doc] as StoredDocument
     const text = this.data.texts[match.doc] || document.description || ''
     const hit: SearchHit<Fields> = {
@@ -119,7 +129,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(text, new Set(match.terms), resolved.snippetLength),
+      snippet: makeSnippet(text, new Set(match.terms), resolved.snippetLength, scan),
     }
     return withPlace(hit, this.#facets.geo.point(match.doc), resolved.near)
   }

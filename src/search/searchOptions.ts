@@ -62,8 +62,9 @@ export interface SearchOptions {
   /** Prefix matching. Default: the last query term only (search-as-you-type). */
   readonly prefix?: boolean
   /**
-   * Fuzzy matching: below 1 a fraction of the term length (at most 2 edits), from 1 to 6
-   * a number of edits. Default: 0.2 for terms of 5+ letters, else exact.
+   * Fuzzy matching: below 1 a fraction of the term length (at most 2 edits), 1 or 2 a
+   * number of edits (at most `maxFuzzy`, as Lucene: more finds noise, and the work grows
+   * with it). Default: 0.2 for terms of 5+ letters, else exact.
    */
   readonly fuzzy?: boolean | number
   /** Field weights (numbers ≥ 0) for this query, over the index's `boost` option. */
@@ -117,6 +118,9 @@ export interface ResolvedSearchOptions {
   readonly facets: ReadonlyMap<string, FacetRequest>
 }
 
+/** Most edits `fuzzy` may allow. */
+export const maxFuzzy = 2
+
 /** A test of an option's value, and what the message says was expected. */
 type Check = readonly [test: (value: unknown) => boolean, expected: string]
 
@@ -140,11 +144,12 @@ const checks: Readonly<Record<string, Check>> = {
   understand: [(value) => typeof value === 'boolean', 'true or false'],
   applySuggested: [(value) => typeof value === 'boolean', 'true or false'],
   combineWith: oneOf('AND', 'OR'),
-  // MiniSearch caps a fraction with the index's maxFuzzy but takes 1 or more as a
-  // number of edits, uncapped: 1e9 throws, and large ones walk the whole index.
+  prefix: oneOf(true, false),
+  // A number of edits is capped: 6 edits of a one-letter term match every term of up
+  // to 7 letters (a 500-character query of them took seconds and gigabytes).
   fuzzy: [
-    (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= 6),
-    'a boolean or a number from 0 to 6',
+    (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= maxFuzzy),
+    `a boolean or a number from 0 to ${maxFuzzy} (below 1 a fraction of the term length, else edits)`,
   ],
   boost: [isObject, 'an object of field weights'],
   facets: [isObject, 'a list of facet names or an object'],
@@ -228,7 +233,10 @@ function readFilter(kind: FacetKind, value: unknown, option: string): FacetFilte
   }
   check(option, value, [isRecord, 'an object { from, to }'])
   const { from, to } = value as DateFilter
-  return { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+  const range = { kind, from: dateBound(from, 'start', `${option}.from`), to: dateBound(to, 'end', `${option}.to`) }
+  // A range that ends before it starts would match nothing, silently: most likely two fields swapped.
+  if (range.from > range.to) invalid(option, 'a range whose "from" is not after its "to"', value)
+  return range
 }
 
 const areaExpected =

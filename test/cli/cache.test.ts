@@ -104,7 +104,8 @@ describe.concurrent('--cache', slow, () => {
     const before = await readFile(path.join(work, 'index.json'))
     const store = await storeOf(path.join(work, 'cache'))
     const bytes = await readFile(store)
-    const { rows } = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a) + 1)) as {
+    // After the last newline: the table's CRC-32 (8 hex digits), then the table.
+    const { rows } = JSON.parse(bytes.toString('utf8', bytes.lastIndexOf(0x0a) + 9)) as {
       rows: [string, string, number, number, number, number, number][]
     }
     // One flipped bit in the counts of four rows (a term id that stays in range), one in the text of two more.

@@ -140,7 +140,7 @@ describe.concurrent('config file', slow, () => {
     [
       'an unknown key',
       { 'infobox-search.config.json': json({ inputs: ['content'], output: 'x.json' }) },
-      'infobox-search: config file infobox-search.config.json: unknown key "output"; the keys are inputs, out, chunked, body, boost, facets, store, fields, maxBodyLength, jobs, cache, strict, fileTimeout.\n',
+      'infobox-search: config file infobox-search.config.json: unknown key "output"; the keys are inputs, out, chunked, body, boost, facets, store, fields, maxBodyLength, jobs, cache, strict, followSymlinks, fileTimeout.\n',
     ],
     [
       'a string for a number',

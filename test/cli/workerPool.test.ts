@@ -24,6 +24,7 @@ parentPort.on('message', ({ tasks }) => {
     if (name.startsWith('crash-')) process.exit(3)
     if (name.startsWith('hang-')) for (;;) {}
     if (name.startsWith('throw-')) throw new Error('boom')
+    if (name.startsWith('hog-')) { const hoard = []; for (;;) hoard.push(new Array(100000).fill(name)) }
     parentPort.postMessage({ type: 'result', index: task.index, result: { path: task.path, record: { id: task.id, title: name }, diagnostics: [], cache: 'off' } })
   }
 })
@@ -36,12 +37,18 @@ async function workerScript(source: string): Promise<URL> {
   return pathToFileURL(file)
 }
 
-async function collect(names: readonly string[], workerUrl: URL, jobs = 2): Promise<ExtractedFile[]> {
+async function collect(
+  names: readonly string[],
+  workerUrl: URL,
+  jobs = 2,
+  heapLimitMb?: number,
+): Promise<ExtractedFile[]> {
   const files = names.map((name) => ({ path: `/articles/${name}`, id: name }))
   const results: ExtractedFile[] = []
   const settings = {
     jobs,
     fileTimeout: 1000,
+    heapLimitMb,
     workerData: { options: resolveIndexOptions(), caching: false },
     workerUrl,
   }
@@ -50,6 +57,20 @@ async function collect(names: readonly string[], workerUrl: URL, jobs = 2): Prom
 }
 
 describe('extractInWorkers', slow, () => {
+  test("a file that takes more than a worker's heap is skipped (over-budget); the others are extracted", async () => {
+    const names = ['ok-1', 'hog-a', 'ok-2', 'ok-3']
+    const results = await collect(names, await workerScript(fakeWorker), 2, 64)
+    expect(results.map((r) => [r.path, r.record === undefined ? r.diagnostics[0]?.code : 'ok'])).toEqual([
+      ['/articles/ok-1', 'ok'],
+      ['/articles/hog-a', 'over-budget'],
+      ['/articles/ok-2', 'ok'],
+      ['/articles/ok-3', 'ok'],
+    ])
+    expect(results[1]?.diagnostics[0]?.message).toBe(
+      "Cannot index /articles/hog-a: reading and extracting it took more than a worker's 64 MB heap; the file was skipped.",
+    )
+  })
+
   test('results come back in file order, one per file, whatever the workers do', async () => {
     const names = Array.from({ length: 60 }, (_, i) =>
       i === 7 ? 'crash-a' : i === 20 ? 'hang-b' : i === 33 ? 'throw-c' : i === 34 ? 'crash-d' : `ok-${i}`,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   buildIndex,
   extractRecord,
+  parseArticle,
   readArticleFile,
   resolveIndexOptions,
   safeParseArticle,
@@ -495,5 +496,32 @@ describe('properties', () => {
 
   test('safeParseArticle on mutations of a valid article returns an article or an error diagnostic', () => {
     fc.assert(fc.property(mutated, neverThrows), fcParameters(1000))
+  })
+})
+
+describe('text from YAML escapes is normalised like raw text', () => {
+  test('"\\0", "\\ud800", "\\udc00" and "\\r\\n" in titles, ids, fields, field names and links become U+FFFD and LF', () => {
+    const text = [
+      '---',
+      'title: "Battle\\0of\\ud800 Nul"',
+      'id: "nul\\0id"',
+      'infoboxes:',
+      '  - conflict: { text: "War\\r\\nof \\udc00escapes" }',
+      '    "place\\0": { text: "x" }',
+      '    place:',
+      '      text: "Rome\\0"',
+      '      links: [{ type: internal, page: "Ro\\ud800me" }]',
+      '---',
+      'Body.',
+    ].join('\n')
+    const article = parseArticle(text)
+    expect(article.title).toBe('Battle\uFFFDof\uFFFD Nul')
+    expect(article.id).toBe('nul\uFFFDid')
+    const [infobox] = article.infoboxes
+    expect(infobox?.['conflict']?.text).toBe('War\nof \uFFFDescapes')
+    expect(Object.keys(infobox ?? {})).toEqual(['conflict', 'place\uFFFD', 'place'])
+    expect(infobox?.['place']).toEqual({ text: 'Rome\uFFFD', links: [{ type: 'internal', page: 'Ro\uFFFDme' }] })
+    const everything = JSON.stringify(article)
+    expect(everything).not.toMatch(/\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|\\r/i)
   })
 })

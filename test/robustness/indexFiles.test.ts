@@ -6,7 +6,8 @@ import { IndexFormatError, OptionsError, loadIndex, loadIndexAsync, type SearchI
 import { fcParameters, goodArticle } from './helpers.js'
 
 // Every bad index file is refused with a typed IndexFormatError and a stable
-// code; a file that loads never makes `search` throw from inside MiniSearch.
+// code; a file that loads never makes `search` throw anything else (a term's
+// postings are checked when a query first reads them: ERR_INDEX_CORRUPT then).
 // serialize.test.ts pins the messages of the basic refusals; this file adds
 // payload corruption, golden files of other versions, and fuzzing.
 
@@ -38,10 +39,16 @@ function tryLoadAndSearch(input: string | object): unknown {
     return error
   }
   const facets = ['place', 'combatant', 'date'].filter((name) => index.facetNames.includes(name))
-  index.search('battle', { facets })
-  index.search('', { facets, filters: { date: { from: 1900 } }, sort: 'date' })
-  index.search('alpha brav', { facets: ['kind'].filter((name) => index.facetNames.includes(name)) })
-  index.suggest('bat')
+  try {
+    index.search('battle', { facets })
+    index.search('', { facets, filters: { date: { from: 1900 } }, sort: 'date' })
+    index.search('alpha brav', { facets: ['kind'].filter((name) => index.facetNames.includes(name)) })
+    index.suggest('bat')
+  } catch (error) {
+    // Postings are checked when a query first reads them: the one error a search may throw for a file.
+    if (error instanceof IndexFormatError && error.code === 'ERR_INDEX_CORRUPT') return error
+    throw error
+  }
   return undefined
 }
 
@@ -73,6 +80,19 @@ describe('index files that are not ours', () => {
     ['our envelope wrapped in an object', `{"index":${json}}`, 'ERR_INDEX_FORMAT'],
   ])('%s → %s', (_name, input, code) => {
     expectRefused(input, code)
+  })
+
+  test('a byte-order mark before the JSON is dropped (it was reported as truncated)', () => {
+    expect(loadIndex(`\uFEFF${json}`).search('alpha').total).toBe(1)
+  })
+
+  test('the bytes of a file are read as UTF-8: a Buffer, a Uint8Array, an ArrayBuffer (a Buffer was "not an index")', () => {
+    const bytes = new TextEncoder().encode(`\uFEFF${json}`)
+    expect(loadIndex(Buffer.from(json)).search('alpha').total).toBe(1)
+    expect(loadIndex(bytes).documentCount).toBe(3)
+    expect(loadIndex(bytes.buffer).documentCount).toBe(3)
+    expectRefused(new Uint8Array([0x7b, 0xff, 0x7d]), 'ERR_INDEX_CORRUPT', /the bytes are not UTF-8 text/)
+    expectRefused(new TextEncoder().encode('<html>'), 'ERR_INDEX_FORMAT')
   })
 
   test('a parsed object that is not an envelope', () => {
@@ -131,6 +151,20 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
       (e: Json) => void (e['minisearch'].index[0][1] = { 0: null }),
       unreadable,
     ],
+    ['fieldIds empty (every query found nothing)', (e: Json) => void (e['minisearch'].fieldIds = {}), unreadable],
+    [
+      'fieldIds swapped',
+      (e: Json) => void (e['minisearch'].fieldIds = { ...e['minisearch'].fieldIds, title: 4, body: 0 }),
+      unreadable,
+    ],
+    [
+      'a field length that is text (NaN scores)',
+      (e: Json) => void (e['minisearch'].fieldLength['0'][0] = '5'),
+      unreadable,
+    ],
+    ['a field length that is negative', (e: Json) => void (e['minisearch'].fieldLength['1'][4] = -1), unreadable],
+    ['postings under field "1.5"', (e: Json) => void (e['minisearch'].index[0][1] = { '1.5': { 0: 1 } }), unreadable],
+    ['postings under field "-1"', (e: Json) => void (e['minisearch'].index[0][1] = { '-1': { 0: 1 } }), unreadable],
     ['fieldIds missing', (e: Json) => void delete e['minisearch'].fieldIds, unreadable],
     ['fieldIds null', (e: Json) => void (e['minisearch'].fieldIds = null), unreadable],
     ['documentIds missing', (e: Json) => void delete e['minisearch'].documentIds, unreadable],
@@ -223,7 +257,75 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
     [
       'a date key that is not a number',
       (e: Json) => void (e['facets'].date.start[0] = '1900'),
-      `Cannot load index: "facets.date" must hold ${count} start and end keys.`,
+      'Cannot load index: "facets.date" holds a date key that is not a date within 10,000 years.',
+    ],
+    [
+      'a date key 100 million years ago (a histogram of millions of buckets, or RangeError: Map maximum size exceeded)',
+      (e: Json) => void (e['facets'].date.start[0] = -999_999_999_999),
+      'Cannot load index: "facets.date" holds a date key that is not a date within 10,000 years.',
+    ],
+    [
+      'a date key in AD 10,001',
+      (e: Json) => void (e['facets'].date.end[0] = 100_010_101),
+      'Cannot load index: "facets.date" holds a date key that is not a date within 10,000 years.',
+    ],
+    [
+      'a fractional date key',
+      (e: Json) => void (e['facets'].date.start[0] = 19_000_101.5),
+      'Cannot load index: "facets.date" holds a date key that is not a date within 10,000 years.',
+    ],
+    [
+      'a document listed twice under one value (counts above the total)',
+      (e: Json) => void (e['facets'].tables.place.docs[0] = [0, 0, 0]),
+      'Cannot load index: facet "place" lists a value\'s documents out of order or twice.',
+    ],
+    [
+      "a value's documents out of order",
+      (e: Json) => void (e['facets'].tables.kind.docs[0] = [2, 1, 0]),
+      'Cannot load index: facet "kind" lists a value\'s documents out of order or twice.',
+    ],
+    [
+      'facet values out of order (filters matched nothing)',
+      (e: Json) => {
+        const table = e['facets'].tables.place
+        table.values.reverse()
+        table.docs.reverse()
+      },
+      'Cannot load index: facet "place" has values out of order or repeated.',
+    ],
+    [
+      'a facet value repeated',
+      (e: Json) => {
+        const table = e['facets'].tables.place
+        table.values.push(table.values.at(-1))
+        table.docs.push([0])
+      },
+      'Cannot load index: facet "place" has values out of order or repeated.',
+    ],
+    [
+      'a facet value that is not text',
+      (e: Json) => void (e['facets'].tables.place.values[0] = 5),
+      'Cannot load index: facet "place" has a value that is not text.',
+    ],
+    [
+      'a label that is not text',
+      (e: Json) => void (e['facets'].tables.place.labels = { Rome: 5 }),
+      'Cannot load index: facet "place" has labels that are not text.',
+    ],
+    [
+      'a hierarchy level pointing past the documents',
+      (e: Json) => void (e['facets'].tables['place@0'].docs[0] = [count]),
+      'Cannot load index: facet "place@0" refers to documents that are not in the index.',
+    ],
+    [
+      'a boost that is text (NaN scores)',
+      (e: Json) => void (e['options'].boost.title = '5'),
+      'Cannot load index: its "options" are invalid.',
+    ],
+    [
+      'an extra facet name that is not text',
+      (e: Json) => void (e['options'].facets = [5]),
+      'Cannot load index: its "options" are invalid.',
     ],
     [
       'options that are not an object',
@@ -232,6 +334,28 @@ describe('a corrupted MiniSearch payload, or parts that disagree', () => {
     ],
   ])('%s', (_name, change, message) => {
     expectRefused(corrupt(change), 'ERR_INDEX_CORRUPT', message)
+  })
+
+  /** The envelope with the postings of `term` in its first field replaced. */
+  const withPostings = (term: string, counts: Record<string, unknown>) => (e: Json) => {
+    const entry = (e['minisearch'].index as [string, Record<string, unknown>][]).find(([t]) => t === term)
+    if (entry === undefined) throw new Error(`no term ${term}`)
+    entry[1] = { [Object.keys(entry[1])[0] ?? '0']: counts }
+  }
+  test.each([
+    ['a posting of a document that is not in the index', { 0: 1, [count]: 1 }, `document "${count}", count 1`],
+    ['a posting of document -1', { '-1': 1 }, 'document "-1", count 1'],
+    ['a posting of document "01" after document 1', { 1: 1, '01': 1 }, 'document "01", count 1'],
+    ['a count of 0', { 0: 0 }, 'document "0", count 0'],
+    ['a negative count', { 0: -5 }, 'document "0", count -5'],
+    ['a fractional count', { 0: 1.5 }, 'document "0", count 1.5'],
+    ['a count that is text', { 0: '2' }, 'document "0", count "2"'],
+  ])('%s: the query that reads it throws ERR_INDEX_CORRUPT, never a wrong score', (_name, counts, detail) => {
+    expectRefused(
+      corrupt(withPostings('battle', counts)),
+      'ERR_INDEX_CORRUPT',
+      `Cannot search: the index's postings of "battle" are corrupt (${detail}); rebuild the index.`,
+    )
   })
 
   test('loadIndexAsync refuses the same files with the same errors', async () => {

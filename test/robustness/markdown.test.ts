@@ -33,8 +33,10 @@ const cases: readonly (readonly [name: string, body: string, word: string])[] = 
   ['"[a](" × 20,000 (unclosed links)', `needle ${'[a]('.repeat(20_000)}`, 'needle'],
   ['"[a]" × 50,000', `needle ${'[a]'.repeat(50_000)}`, 'needle'],
   ['"`a" × 100,000', `needle ${'`a'.repeat(100_000)}`, 'needle'],
-  ['< × 100,000', `needle ${'<'.repeat(100_000)}`, 'needle'],
-  ['&amp; × 30,000', `needle ${'&amp;'.repeat(30_000)}`, 'needle'],
+  ['< × 20,000', `needle ${'<'.repeat(20_000)}`, 'needle'],
+  ['&amp; × 20,000', `needle ${'&amp;'.repeat(20_000)}`, 'needle'],
+  ['"*_" × 32,000 (one run of [*_]: 64 KB took 33 s)', `needle\n\n${'*_'.repeat(32_000)}`, 'needle'],
+  ['"a*_" × 20,000', `needle ${'a*_'.repeat(20_000)}`, 'needle'],
   ['a table of 100,000 rows', `| a | b |\n|---|---|\n${'| x | y |\n'.repeat(99_999)}| needle | z |\n`, 'x'],
   [
     'a table 5,000 cells wide',
@@ -82,6 +84,28 @@ describe('pathological Markdown is bounded', () => {
   })
 })
 
+describe('Markdown too dense in costly markup is refused, never parsed', () => {
+  test.each([
+    ['<b> × 700,000 (16 s and 1.6 GB)', '<b>'.repeat(700_000)],
+    ['&amp; × 400,000 (9.7 s and 1.5 GB)', '&amp;'.repeat(400_000)],
+    ['<a> × 20,001', '<a>'.repeat(20_001)],
+    ['\\* × 20,001 (escapes)', '\\*'.repeat(20_001)],
+    ['<http://a> × 50,000', '<http://a> '.repeat(50_000)],
+  ])('%s: ERR_OVER_BUDGET from toPlainText, extractRecord and buildIndex', (_name, body) => {
+    const over = expect.objectContaining({ name: 'InfoboxSearchError', code: 'ERR_OVER_BUDGET' })
+    expect(() => toPlainText(body)).toThrow(over)
+    const article = parseArticle(`---\ntitle: Dense\n---\n${body}`, { id: 'dense' })
+    expect(() => extractRecord(article, options)).toThrow(over)
+    expect(() => buildIndex([article])).toThrow(over)
+  })
+
+  test(`20,000 of them are parsed; with the lead profile only the lead counts`, () => {
+    expect(toPlainText(`${'&amp;'.repeat(20_000)}`).lead[0]).toHaveLength(20_000)
+    const lead = parseArticle(`---\ntitle: Lead\n---\nA lead.\n\n## Notes\n\n${'<b>'.repeat(30_000)}`, { id: 'lead' })
+    expect(extractRecord(lead, resolveIndexOptions({ body: 'lead' })).body).toBe('A lead.')
+  })
+})
+
 describe('defusing leaves ordinary Markdown alone', () => {
   test.each([
     [
@@ -114,6 +138,11 @@ describe('past the limits, every word stays', () => {
     expect(toPlainText(`${'[a] '.repeat(1001)}end`).lead).toEqual([
       `${' a '.repeat(1001).replace(/\s+/g, ' ').trim()} end`,
     ])
+  })
+
+  test('more than 1,000 runs of * or of _ become spaces, counted apart (alternating *_*_ was one run)', () => {
+    expect(toPlainText(`x${'*_'.repeat(1001)}y`).lead).toEqual(['x y'])
+    expect(toPlainText(`*a* ${'_'.repeat(1)}b_ ${'*_ '.repeat(10)}`).lead).toEqual([`a b ${'*_ '.repeat(10).trim()}`])
   })
 
   test('fenced code keeps its characters', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle, serializeIndex } from '../../src/build.js'
 import { OptionsError, loadIndex, type SearchOptions, type SearchResult } from '../../src/index.js'
+import { dateKey, parseDateBound } from '../../src/core/dateKey.js'
 import { fcParameters, goodArticle, measure } from './helpers.js'
 
 // Any query string and any options object give a result or a typed
@@ -25,6 +26,9 @@ const index = loadIndex(
     ),
   ),
 )
+
+const startKey = (bound: number | string) => dateKey(parseDateBound(bound) ?? { year: 0 }, 'start')
+const endKey = (bound: number | string) => dateKey(parseDateBound(bound) ?? { year: 0 }, 'end')
 
 /** A result of the documented shape, or an OptionsError; anything else is rethrown. */
 function resultOrOptionsError(run: () => SearchResult): SearchResult | OptionsError {
@@ -73,6 +77,41 @@ describe('hostile query strings', () => {
   })
 })
 
+describe('suggest options', () => {
+  test('null or no options are the defaults (null threw a TypeError)', () => {
+    expect(index.suggest('bat', null as unknown as undefined)).toEqual(index.suggest('bat'))
+    expect(index.suggest('bat', {}).length).toBeGreaterThan(0)
+  })
+
+  test('limit caps the suggestions; 0 gives none', () => {
+    expect(index.suggest('bat', { limit: 1 })).toHaveLength(1)
+    expect(index.suggest('bat', { limit: 0 })).toEqual([])
+  })
+
+  test.each([
+    [
+      'a negative limit (it returned all but the last)',
+      { limit: -1 },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received -1.',
+    ],
+    [
+      'a fractional limit',
+      { limit: 1.5 },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received 1.5.',
+    ],
+    [
+      'a string limit',
+      { limit: '3' },
+      'infobox-search: search option "limit" must be a whole number ≥ 0, received "3".',
+    ],
+    ['options that are a number', 5, 'infobox-search: search option "options" must be an object, received 5.'],
+  ])('%s is a typed OptionsError', (_name, options, message) => {
+    expect(() => index.suggest('bat', options as never)).toThrow(
+      expect.objectContaining({ name: 'OptionsError', code: 'ERR_INVALID_QUERY', message }),
+    )
+  })
+})
+
 describe('facet filters and options', () => {
   test('an unknown facet is a typed error naming it and the known ones', () => {
     expect(() => index.search('', { filters: { planet: ['Mars'] } })).toThrow(OptionsError)
@@ -93,6 +132,22 @@ describe('facet filters and options', () => {
   })
 
   test.each([
+    [
+      'a date range that ends before it starts (it matched nothing, silently)',
+      { filters: { date: { from: 1945, to: 1939 } } },
+      'infobox-search: search option "filters.date" must be a range whose "from" is not after its "to", received {"from":1945,"to":1939}.',
+    ],
+    [
+      'a date range that ends the month before it starts',
+      { filters: { date: { from: '1863-07', to: '1863-06-30' } } },
+      /"filters\.date" must be a range whose "from" is not after its "to"/,
+    ],
+    [
+      'prefix as a string',
+      { prefix: 'yes' },
+      `infobox-search: search option "prefix" must be 'true' or 'false', received "yes".`,
+    ],
+    ['prefix as a number', { prefix: 1 }, /"prefix" must be 'true' or 'false', received 1\./],
     [
       'a place filter that is a string',
       { filters: { place: 'Syria' } },
@@ -140,11 +195,21 @@ describe('facet filters and options', () => {
     [
       'fuzzy as a string',
       { fuzzy: 'x' },
-      'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 6, received "x".',
+      'infobox-search: search option "fuzzy" must be a boolean or a number from 0 to 2 (below 1 a fraction of the term length, else edits), received "x".',
     ],
-    ['fuzzy negative', { fuzzy: -1 }, /"fuzzy" must be a boolean or a number from 0 to 6, received -1\./],
+    [
+      'fuzzy negative',
+      { fuzzy: -1 },
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received -1\./,
+    ],
     ['fuzzy NaN', { fuzzy: Number.NaN }, /"fuzzy" must be .*, received NaN\./],
-    ['fuzzy above 6 edits', { fuzzy: 7 }, /"fuzzy" must be .*, received 7\./],
+    ['fuzzy above 2 edits', { fuzzy: 3 }, /"fuzzy" must be .*, received 3\./],
+    [
+      'fuzzy 6 edits (a 500-character query of one-letter terms took gigabytes)',
+      { fuzzy: 6 },
+      /"fuzzy" must be .*, received 6\./,
+    ],
+    ['fuzzy just above 2 edits', { fuzzy: 2.0001 }, /"fuzzy" must be .*, received 2\.0001\./],
     [
       'boost as a string',
       { boost: 'title' },
@@ -222,7 +287,8 @@ describe('facet filters and options', () => {
     ['filter values that are not strings', { filters: { place: [1, null, {}] } }],
     ['fuzzy as a fraction of term length', { fuzzy: 0.2 }],
     ['fuzzy as two edits', { fuzzy: 2 }],
-    ['fuzzy at its largest, 6 edits', { fuzzy: 6 }],
+    ['fuzzy at its largest, 2 edits', { fuzzy: 2 }],
+    ['fuzzy 1.5 (read as 1 edit)', { fuzzy: 1.5 }],
     ['fuzzy 0', { fuzzy: 0 }],
     ['fuzzy false', { fuzzy: false }],
     ['fuzzy true', { fuzzy: true }],
@@ -280,12 +346,12 @@ describe('options that used to throw untyped errors', () => {
     [
       'fuzzy Infinity (MiniSearch: invalid typed array length)',
       { fuzzy: Number.POSITIVE_INFINITY },
-      /"fuzzy" must be a boolean or a number from 0 to 6, received Infinity/,
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received Infinity/,
     ],
     [
       'fuzzy 1e9 (MiniSearch: invalid typed array length)',
       { fuzzy: 1e9 },
-      /"fuzzy" must be a boolean or a number from 0 to 6, received 1000000000/,
+      /"fuzzy" must be a boolean or a number from 0 to 2 \(below 1 a fraction of the term length, else edits\), received 1000000000/,
     ],
     [
       'boost null (MiniSearch: cannot convert null to object)',
@@ -473,7 +539,7 @@ describe('properties', () => {
     offset: fc.oneof(fc.nat(10), fc.constant(1e15)),
     snippetLength: fc.oneof(fc.nat(400), fc.constant(1e9)),
     prefix: fc.boolean(),
-    fuzzy: fc.oneof(fc.boolean(), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer({ min: 1, max: 3 })),
+    fuzzy: fc.oneof(fc.boolean(), fc.double({ min: 0, max: 0.99, noNaN: true }), fc.integer({ min: 1, max: 2 })),
     combineWith: fc.constantFrom('AND' as const, 'OR' as const),
     boost: fc.dictionary(
       fc.constantFrom('title', 'shortDescription', 'description', 'infobox', 'body'),
@@ -501,13 +567,16 @@ describe('properties', () => {
       {
         place: fc.array(fc.constantFrom('Rome', 'Italy', 'Atlantis', '__proto__', ''), { maxLength: 3 }),
         combatant: fc.array(fc.constantFrom('Rome', 'Carthage'), { maxLength: 2 }),
-        date: fc.record(
-          {
-            from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')),
-            to: fc.oneof(year, fc.constantFrom('2030', '-0490')),
-          },
-          { requiredKeys: [] },
-        ),
+        date: fc
+          .record(
+            {
+              from: fc.oneof(year, year.map(String), fc.constantFrom('1863-07', '1863-07-02')),
+              to: fc.oneof(year, fc.constantFrom('2030', '-0490')),
+            },
+            { requiredKeys: [] },
+          )
+          // A range that ends before it starts is refused (see 'a date range that ends before it starts').
+          .filter(({ from, to }) => from === undefined || to === undefined || startKey(from) <= endKey(to)),
       },
       { requiredKeys: [] },
     ),

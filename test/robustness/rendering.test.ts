@@ -1,7 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildIndex, safeParseArticle, serializeIndex, type Article } from '../../src/build.js'
-import { escapeHtml, highlight, loadIndex, makeSnippet, normalizeTerm, type Snippet } from '../../src/index.js'
+import {
+  OptionsError,
+  escapeHtml,
+  highlight,
+  loadIndex,
+  makeSnippet,
+  normalizeTerm,
+  type Snippet,
+} from '../../src/index.js'
 import { fcParameters } from './helpers.js'
 
 // Every string the library hands a page as HTML is escaped: `highlight`
@@ -131,17 +139,79 @@ describe('properties', () => {
     )
   })
 
+  test.each([
+    ['script'],
+    ['SCRIPT'],
+    ['style'],
+    ['textarea'],
+    ['title'],
+    ['iframe'],
+    ['noscript'],
+    ['xmp'],
+    ['plaintext'],
+    ['template'],
+    ['img'],
+    ['a'],
+    ['svg'],
+    ['img src=x onerror=alert(1)'],
+    [''],
+  ])('highlight refuses the tag %j (script made the escaped snippet code)', (tag) => {
+    expect(() => highlight({ text: 'alert(1)', ranges: [[0, 5]] }, { tag })).toThrow(
+      expect.objectContaining({
+        name: 'OptionsError',
+        code: 'ERR_INVALID_QUERY',
+        message: expect.stringContaining(`received ${JSON.stringify(tag)}.`),
+      }),
+    )
+  })
+
+  test.each([['mark'], ['EM'], ['span'], ['search-hit']])('highlight writes the tag %j', (tag) => {
+    expect(highlight({ text: 'ab', ranges: [[0, 1]] }, { tag })).toBe(`<${tag}>a</${tag}>b`)
+  })
+
+  test('escapeHtml of an absent field is empty; of a number, its text; of an object, a typed error', () => {
+    expect(escapeHtml(undefined as unknown as string)).toBe('')
+    expect(escapeHtml(null as unknown as string)).toBe('')
+    expect(escapeHtml(1863 as unknown as string)).toBe('1863')
+    expect(() => escapeHtml({ toString: () => '<b>' } as unknown as string)).toThrow(
+      expect.objectContaining({ name: 'OptionsError', message: 'infobox-search: escapeHtml takes text, received {}.' }),
+    )
+  })
+
+  test('highlight of no snippet is a typed error; no options are the defaults; junk ranges are skipped', () => {
+    for (const snippet of [null, undefined, 'text', { text: 'a' }, { ranges: [] }]) {
+      expect(() => highlight(snippet as unknown as Snippet)).toThrow(
+        expect.objectContaining({
+          name: 'OptionsError',
+          message: expect.stringMatching(/^infobox-search: highlight takes a snippet \{ text, ranges \}/),
+        }),
+      )
+    }
+    expect(highlight({ text: 'ab', ranges: [[0, 1]] }, null as unknown as undefined)).toBe('<mark>a</mark>b')
+    const junk = [null, 5, 'x', [], [0], ['0', '1'], { 0: 0, 1: 1 }, [0, 1]] as unknown as Snippet['ranges']
+    expect(highlight({ text: 'ab', ranges: junk })).toBe('<mark>a</mark>b')
+    expect(() => highlight({ text: 'ab', ranges: [] }, { className: {} as unknown as string })).toThrow(OptionsError)
+  })
+
   test('highlight with any tag and class name writes only a sanitised tag and a quoted, escaped class', () => {
     fc.assert(
       fc.property(anyText, anyText, anyText, (value, tag, className) => {
-        const html = highlight({ text: value, ranges: [[0, 1]] }, { tag, className })
-        const open = html.match(/^<([a-z][a-z0-9-]*) class="([^"]*)">/i)
+        let html: string
+        try {
+          html = highlight({ text: value, ranges: [[0, 1]] }, { tag, className })
+        } catch (error) {
+          // A tag that is not a text-styling element is refused, never written.
+          expect(error).toBeInstanceOf(OptionsError)
+          expect(/^[a-z][a-z0-9._]*-[a-z0-9._-]*$/i.test(tag)).toBe(false)
+          return
+        }
+        const open = html.match(/^<([a-z][a-z0-9._-]*) class="([^"]*)">/i)
         if (value.length > 0) {
-          expect(open?.[1]).toBe(/^[a-z][a-z0-9-]*$/i.test(tag) ? tag : 'mark')
+          expect(open?.[1]).toBe(tag)
           expect(unescapeHtml(open?.[2] ?? '')).toBe(className)
         }
         const body = html
-          .replace(/^<[a-z][a-z0-9-]* class="[^"]*">/i, '')
+          .replace(/^<[a-z][a-z0-9._-]* class="[^"]*">/i, '')
           .replace(new RegExp(`</${open?.[1] ?? 'mark'}>`), '')
         expect(body).not.toMatch(/[<>"']/)
       }),

@@ -74,6 +74,22 @@ interface Candidate {
   readonly keys: readonly string[]
 }
 
+/** One key of a candidate, as `containedLinks` tries them: longest first. */
+interface KeyPair {
+  readonly candidate: Candidate
+  readonly linkKey: string
+}
+
+/**
+ * Most segments and most links of one field that are read; the rest are
+ * ignored. Real fields have tens of either (the corpus peaks below 100);
+ * matching is quadratic in them, so 100,000 comma-separated places took 27 s.
+ */
+export const maxFieldSegments = 1000
+export const maxFieldLinks = 1000
+/** Characters of one segment matched against links (a segment of a real field is a line: far shorter). */
+export const maxSegmentLength = 10_000
+
 /**
  * Match segments to links. A segment whose cleaned text equals a link's text
  * or page (ignoring case, flags and diacritics; a trailing parenthesised note
@@ -82,16 +98,25 @@ interface Candidate {
  * value by its cleaned text. Headings yield only the link they equal.
  */
 export function matchSegments(
-  segments: readonly Segment[],
-  links: readonly Link[],
+  allSegments: readonly Segment[],
+  allLinks: readonly Link[],
   options: MatchOptions,
 ): SegmentMatches {
+  const segments = allSegments
+    .slice(0, maxFieldSegments)
+    .map((segment) =>
+      segment.text.length > maxSegmentLength ? { ...segment, text: segment.text.slice(0, maxSegmentLength) } : segment,
+    )
   const candidates: Candidate[] = []
-  links.forEach((link, index) => {
+  allLinks.slice(0, maxFieldLinks).forEach((link, index) => {
     if (isValueLink(link) && canonicalName(link) !== undefined && (options.flagLinks || !isFlagIcon(link))) {
       candidates.push({ link, index, keys: linkKeys(link) })
     }
   })
+  // Every key of every candidate, longest first (stable: candidate order on ties), sorted once.
+  const pairs = candidates
+    .flatMap((candidate) => candidate.keys.map((linkKey) => ({ candidate, linkKey })))
+    .sort((a, b) => b.linkKey.length - a.linkKey.length)
   const exact = segments.map((segment) => exactMatch(segment.text, candidates))
   const used = new Set(exact.flatMap((hit) => (hit === undefined ? [] : [hit.candidate.index])))
   const matched = segments.map((segment, i): readonly LinkedValue[] => {
@@ -99,8 +124,7 @@ export function matchSegments(
     if (hit !== undefined) return [toValue(hit.candidate, hit.display)]
     const text = cleanValue(segment.text)
     if (segment.heading || text === undefined) return []
-    const free = candidates.filter((candidate) => !used.has(candidate.index))
-    const inside = containedLinks(matchKey(text), free, options.contained)
+    const inside = containedLinks(matchKey(text), pairs, used, options.contained)
     if (inside.length === 0) return [{ value: text, display: text, link: undefined }]
     for (const candidate of inside) used.add(candidate.index)
     return inside.map((candidate) => toValue(candidate, undefined))
@@ -155,16 +179,22 @@ function exactMatch(
   return undefined
 }
 
-function containedLinks(key: string, candidates: readonly Candidate[], policy: ContainedLinks): readonly Candidate[] {
-  const pairs = candidates.flatMap((candidate) => candidate.keys.map((linkKey) => ({ candidate, linkKey })))
-  pairs.sort((a, b) => b.linkKey.length - a.linkKey.length)
+/** The links not `used` yet whose keys `key` contains as words, longest keys first, in the order they appear. */
+function containedLinks(
+  key: string,
+  pairs: readonly KeyPair[],
+  used: ReadonlySet<number>,
+  policy: ContainedLinks,
+): readonly Candidate[] {
   const hits: { candidate: Candidate; at: number }[] = []
+  const hit = new Set<Candidate>()
   let rest = key
   for (const { candidate, linkKey } of pairs) {
-    if (hits.some((hit) => hit.candidate === candidate)) continue
+    if (linkKey.length > key.length || used.has(candidate.index) || hit.has(candidate)) continue
     const at = findWord(rest, linkKey)
     if (at < 0) continue
     hits.push({ candidate, at })
+    hit.add(candidate)
     rest = rest.slice(0, at) + ' '.repeat(linkKey.length) + rest.slice(at + linkKey.length)
   }
   if (policy === 'covered' && !rest.split(/[^\p{L}\p{N}']+/u).every((word) => word === '' || connectives.has(word)))

@@ -1,7 +1,14 @@
 import type { InfoboxField } from '../../parse/article.js'
 import type { WrittenValue } from '../record.js'
 import { cleanValue } from './clean.js'
-import { type LinkedValue, type Segment, dedupeValues, matchSegments, mergeUnused } from './matchLinks.js'
+import {
+  type LinkedValue,
+  type Segment,
+  dedupeValues,
+  matchSegments,
+  maxFieldSegments,
+  mergeUnused,
+} from './matchLinks.js'
 
 /** The place facet of one infobox. */
 export interface PlaceFacet {
@@ -56,7 +63,8 @@ export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
   const parts = splitParts(field.text)
   const { segments, unused } = matchSegments(parts, field.links, { contained: 'links', flagLinks: false })
   const values = dedupeValues(mergeUnused(segments.flat(), unused))
-  const levels = new Set(segments.flatMap((found, i) => (isLevel(parts, i) ? found : [])))
+  const note = parts.findIndex((p) => p.modern === true && p.level)
+  const levels = new Set(segments.flatMap((found, i) => (isLevel(parts, i, note) ? found : [])))
   const hierarchy = values.filter((value: LinkedValue) => levels.has(value)).reverse()
   return {
     values: values.map((value) => value.value),
@@ -66,14 +74,13 @@ export function extractPlaces(field: InfoboxField | undefined): PlaceFacet {
 }
 
 /**
- * Whether part `i` is a level of the hierarchy. A `(modern-day X, Y)` note
+ * Whether part `i` is a level of the hierarchy (`note`: the first modern-day note's part, or -1). A `(modern-day X, Y)` note
  * replaces the part it follows and everything after it: `Mohács, Kingdom of
  * Hungary (present-day Baranya County, Hungary)` → Hungary › Baranya County › Mohács.
  */
-function isLevel(parts: readonly Part[], i: number): boolean {
+function isLevel(parts: readonly Part[], i: number, note: number): boolean {
   const part = parts[i]
   if (part?.level !== true) return false
-  const note = parts.findIndex((p) => p.modern === true && p.level)
   return note < 0 || part.modern === true || i < note - 1
 }
 
@@ -83,9 +90,13 @@ function splitParts(text: string): readonly Part[] {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/,\s*\n\s*/g, ', ')
     .split(/[;\n•]|\s\*+\s/)
-  return clauses.flatMap((clause, index) =>
-    withEras(splitTopLevel(clause).flatMap((part) => readPart(part, index === 0))),
-  )
+  // At most `maxFieldSegments` parts are read (see `matchSegments`): reading each costs a few patterns.
+  let room = maxFieldSegments
+  return clauses.flatMap((clause, index) => {
+    const parts = splitTopLevel(clause).slice(0, Math.max(0, room))
+    room -= parts.length
+    return withEras(parts.flatMap((part) => readPart(part, index === 0)))
+  })
 }
 
 /** Split on commas outside parentheses. */

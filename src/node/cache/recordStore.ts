@@ -24,11 +24,14 @@ import type { Diagnostic } from '../../parse/article.js'
  * here: no YAML, no Markdown, no term string to parse or hash.
  *
  * Layout: the rows, each its counts (32-bit words in this machine's byte
- * order, 4-byte aligned) then its JSON (UTF-8); then a newline and the table
- * of contents as JSON, which has no raw newline in it: `{format, version,
- * endianness, dictionary, stale, rows: [path, key, codesAt, codesLength,
- * textAt, textLength, crc][]}` (offsets in bytes, `codesLength` in words;
- * `stale`: how many dictionary terms no row uses).
+ * order, 4-byte aligned) then its JSON (UTF-8); then a newline, the CRC-32 of
+ * the table of contents (8 hex digits), and the table as JSON, which has no
+ * raw newline in it: `{format, version, endianness, dictionary, stale, rows:
+ * [path, key, codesAt, codesLength, textAt, textLength, crc][]}` (offsets in
+ * bytes, `codesLength` in words; `stale`: how many dictionary terms no row
+ * uses). The table's own checksum covers the dictionary, which the rows'
+ * checksums do not: a flipped letter in a term would make every row that
+ * counts it wrong.
  */
 export interface RecordStore {
   /** The terms the stored counts refer to. */
@@ -74,7 +77,8 @@ export interface StoreWriter {
 }
 
 const storeFormat = 'infobox-search-record-store'
-const storeVersion = 1
+/** 2: the table of contents carries its CRC-32. */
+const storeVersion = 2
 const newline = 0x0a
 
 interface Row {
@@ -106,7 +110,9 @@ export function readRecordStore(file: string): RecordStore | undefined {
 function openStore(bytes: Buffer): RecordStore | undefined {
   const split = bytes.lastIndexOf(newline)
   if (split < 0) return undefined
-  const contents: unknown = JSON.parse(bytes.toString('utf8', split + 1))
+  const table = bytes.subarray(split + 9)
+  if (bytes.toString('latin1', split + 1, split + 9) !== crcText(crc32(table))) return undefined
+  const contents: unknown = JSON.parse(table.toString('utf8'))
   if (!isRecord(contents) || contents['format'] !== storeFormat || contents['version'] !== storeVersion)
     return undefined
   const { dictionary, rows, stale } = contents
@@ -304,7 +310,9 @@ export function createStoreWriter(
       try {
         const stale = used.length - used.reduce((sum, flag) => sum + flag, 0)
         const table = { format: storeFormat, version: storeVersion, endianness: endianness(), dictionary, stale, rows }
-        append(Buffer.from(`\n${JSON.stringify(table)}`, 'utf8'))
+        const text = Buffer.from(JSON.stringify(table), 'utf8')
+        append(Buffer.from(`\n${crcText(crc32(text))}`, 'latin1'))
+        append(text)
         flush()
         close()
         renameSync(temporary, target)
@@ -322,6 +330,11 @@ function encode({ record, diagnostics }: StoreEntry): Uint8Array {
   const { terms: _counted, ...rest } = record
   const { infobox: _notStored, custom: _alsoNotStored, ...stored } = rest as Partial<IndexRecord>
   return Buffer.from(JSON.stringify({ record: stored, diagnostics }), 'utf8')
+}
+
+/** A CRC-32 as 8 hex digits. */
+function crcText(crc: number): string {
+  return crc.toString(16).padStart(8, '0')
 }
 
 function checksum(codes: Uint32Array, text: Uint8Array): number {

@@ -4,12 +4,20 @@ import { createOrderedResults } from './orderedResults.js'
 import type { ExtractTask, ExtractWorkerData } from './protocol.js'
 import { createWorkerPool } from './workerPool.js'
 
+/**
+ * Heap of each extraction worker, in megabytes. A file within the extraction budget needs
+ * well under 300 MB (2 MB of prose about 130 MB); eight workers without a limit peaked at 4.7 GB.
+ */
+export const workerHeapLimitMb = 1024
+
 /** How `extractInWorkers` runs. */
 export interface WorkerExtractionSettings {
   /** Number of worker threads (at most one per file). */
   readonly jobs: number
   /** Milliseconds one file may take; a worker over it is replaced and the file skipped. */
   readonly fileTimeout: number
+  /** Megabytes of heap each worker may use; a worker over it is replaced and its file skipped. @default 1024 */
+  readonly heapLimitMb?: number | undefined
   readonly workerData: ExtractWorkerData
   /** The worker script (`dist/extractWorker.js`). */
   readonly workerUrl: URL
@@ -77,6 +85,7 @@ export async function* extractInWorkers(
     script: settings.workerUrl,
     workerData: settings.workerData,
     fileTimeout: settings.fileTimeout,
+    heapLimitMb: settings.heapLimitMb ?? workerHeapLimitMb,
     lowWater: batchSize,
     nextBatch,
     onResult: (index, file) => results.put(index, file),

@@ -13,6 +13,8 @@ export interface WorkerPoolSettings {
   readonly workerData: ExtractWorkerData
   /** Milliseconds one file may take; a worker over it is replaced and the file skipped. */
   readonly fileTimeout: number
+  /** Megabytes of heap a worker may use (`resourceLimits.maxOldGenerationSizeMb`); a worker over it is replaced and its file skipped. */
+  readonly heapLimitMb: number
   /** A worker holding at most this many files is given the next batch. */
   readonly lowWater: number
   /** The next files to hand a worker (files handed back first); empty when none may go now. */
@@ -67,16 +69,27 @@ export function createWorkerPool(settings: WorkerPoolSettings): WorkerPool {
   let fatal = false
 
   const spawn = (): void => {
-    const worker = new Worker(settings.script, { workerData: settings.workerData })
+    const worker = new Worker(settings.script, {
+      workerData: settings.workerData,
+      resourceLimits: { maxOldGenerationSizeMb: settings.heapLimitMb },
+    })
     const slot: Slot = { worker, ready: false, retired: false, failure: undefined, assigned: [], timer: undefined }
     slots.add(slot)
     worker.on('message', (message: ExtractWorkerMessage) => receive(slot, message))
     // An error is acted on at 'exit': Node delivers the worker's pending results first, so the
     // file still in progress then is the one that failed.
     worker.on('error', (error) => {
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
       slot.failure ??= {
         index: undefined,
-        diagnostic: (task) => skipped(task, 'worker-failed', `its worker failed (${error.message})`),
+        diagnostic: (task) =>
+          outOfMemory
+            ? skipped(
+                task,
+                'over-budget',
+                `reading and extracting it took more than a worker's ${settings.heapLimitMb} MB heap`,
+              )
+            : skipped(task, 'worker-failed', `its worker failed (${error.message})`),
         reason: error.message,
       }
     })

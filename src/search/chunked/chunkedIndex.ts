@@ -1,15 +1,8 @@
-import {
-  chunkPaths,
-  isManifestName,
-  type ChunkedManifest,
-  type DatesFacetFile,
-  type DocumentFragment,
-  type ValuesFacetFile,
-} from '../../core/chunkedFormat.js'
-import type { DateTable, FacetKind, FacetTable, GeoTable, StoredDocument, StoredFields } from '../../core/indexData.js'
+import { chunkPaths, isManifestName, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import type { DateTable, FacetKind, FacetTable, GeoTable, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
-import { scoreQuery } from '../engine/scoreQuery.js'
+import { queryLength, scoreQuery } from '../engine/scoreQuery.js'
 import { suggestCompletions } from '../engine/suggestCompletions.js'
 import { lowerBound, type TermIndex } from '../engine/termIndex.js'
 import { createDateFacet, type DateFacet } from '../facets/dateFacet.js'
@@ -23,9 +16,10 @@ import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { applySuggestions } from '../query/applySuggestions.js'
 import type { NameIndex, NamedValues } from '../query/nameIndex.js'
 import { nameKeysOf, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
-import { makeSnippet } from '../snippet.js'
-import { IndexFormatError } from '../../core/errors.js'
-import { addChunkedNames, isChunkedNames, namedValuesFacet, namesOfChunk, type NamedDocuments } from './chunkedNames.js'
+import { makeSnippet, snippetScanFor } from '../snippet.js'
+import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
+import { readChunkNames, readDatesFile, readFragment, readPointsFile, readValuesFile } from './checkChunk.js'
+import { addChunkedNames, namedValuesFacet, type NamedDocuments } from './chunkedNames.js'
 import { chunkOfTerm, createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -101,13 +95,14 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const facetsLoading = awaitedLater(
       this.#store.load(this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved), signal),
     )
-    // Awaited below; until then a rejection (an abort while the terms load) must not go unhandled.
-    for (const loading of [namesLoading, facetsLoading]) loading.catch(() => {})
     const matches = browsing
       ? undefined
       : await this.#untilComplete(
           (terms) =>
-            scoreQuery(terms, queryTerms(text, resolved.matching), scoringOptions(this.options, resolved.matching)),
+            scoreQuery(terms, queryTerms(text, resolved.matching), {
+              ...scoringOptions(this.options, resolved.matching),
+              queryLength: queryLength(text),
+            }),
           signal,
         )
     const suggested = understanding ? understandQuery(text, await namesLoading) : []
@@ -115,11 +110,19 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     await facetsLoading
     await this.#store.load(this.#facetFiles(needed, resolved), signal)
     const facets = this.#facets(needed, suggested)
-    const { filters, signals } = applySuggestions(suggested, resolved, facets.byName)
-    const { page, ...ranked } = rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals)
+    const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
+    const { page, ...ranked } = rankAndCount(
+      this.documentCount,
+      matches,
+      facets,
+      { ...resolved, filters },
+      signals,
+      required,
+    )
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
-    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved))
+    const scan = snippetScanFor(page.length)
+    const hits = page.map((match, at) => this.#hit(match, fragments[at] as string, resolved, scan))
     return { ...ranked, hits, suggestedFilters: suggested } as unknown as SearchResultFor<Options, Fields>
   }
 
@@ -127,17 +130,15 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
    * Complete a query prefix from the index's terms, best first (as `SearchIndex.suggest`).
    * @example await index.suggest('gettys') // [{ suggestion: 'gettysburg', … }]
    */
-  async suggest(
-    prefix: string,
-    options: { readonly limit?: number; readonly signal?: AbortSignal } = {},
-  ): Promise<Suggestion[]> {
+  async suggest(prefix: string, options?: SuggestOptions & { readonly signal?: AbortSignal }): Promise<Suggestion[]> {
+    const limit = resolveSuggestLimit(options)
     const text = cleanQuery(prefix)
     if (text === '') return []
     const suggestions = await this.#untilComplete(
       (terms) => suggestCompletions(terms, text, scoringOptions(this.options, {})),
-      options.signal,
+      options?.signal,
     )
-    return suggestions.slice(0, options.limit ?? 10)
+    return suggestions.slice(0, limit)
   }
 
   /** Run `evaluate` over the chunks fetched; fetch what it found missing and run it again, until nothing is. */
@@ -190,21 +191,16 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
    * words, mostly fetched for its terms anyway), or in the manifest.
    */
   async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex> {
-    const files = new Set<string>()
-    for (const key of nameKeysOf(text)) {
-      if (!isManifestName(key))
-        files.add(chunkPaths.terms(this.manifest.terms.hashes[chunkOfTerm(this.manifest.terms.first, key)] ?? ''))
-    }
-    await this.#store.load(files, signal)
-    for (const file of files) {
+    const { first, hashes } = this.manifest.terms
+    const chunks = new Set<number>()
+    for (const key of nameKeysOf(text)) if (!isManifestName(key)) chunks.add(chunkOfTerm(first, key))
+    const files = new Map([...chunks].map((at) => [chunkPaths.terms(hashes[at] as string), at]))
+    await this.#store.load(files.keys(), signal)
+    const isValuesFacet = (facet: string) => this.#facetKinds.get(facet) === 'values'
+    for (const [file, at] of files) {
       if (this.#namesRead.has(file)) continue
-      const names = namesOfChunk(this.#store.get(file))
-      if (!isChunkedNames(names)) {
-        throw new IndexFormatError(
-          'ERR_INDEX_CORRUPT',
-          `Cannot load index: the names in ${file} are not a list of names.`,
-        )
-      }
+      const run = { first: first[at] as string, next: first[at + 1] }
+      const names = readChunkNames(this.#store.get(file), file, run, this.documentCount, isValuesFacet)
       addChunkedNames(names, this.#nameIndex, this.#namedDocuments)
       this.#namesRead.add(file)
     }
@@ -223,14 +219,14 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       const facet = this.manifest.facets[name]
       if (facet === undefined) continue
       if (facet.kind === 'dates') {
-        date = createDateFacet(this.#facetData(facet.file, readDates))
+        date = createDateFacet(this.#facetData(facet.file, readDatesFile))
         byName.set(name, date)
       } else if (facet.kind === 'geo') {
-        geo = createGeoFacet(this.#facetData(facet.file, readPoints))
+        geo = createGeoFacet(this.#facetData(facet.file, readPointsFile))
         byName.set(name, geo)
       } else {
-        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValues))
-        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValues), levels, this.documentCount))
+        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValuesFile))
+        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValuesFile), levels, this.documentCount))
       }
     }
     const named = new Map<string, string[]>()
@@ -243,11 +239,15 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     return { byName, date, geo }
   }
 
-  /** A facet file fetched, decoded once (`undefined` when not fetched: a level not asked for). */
-  #facetData<Data extends FacetTable | DateTable | GeoTable>(file: string, read: (stored: never) => Data): Data {
+  /** A facet file fetched, decoded and checked once (`undefined` when not fetched: a level not asked for). */
+  #facetData<Data extends FacetTable | DateTable | GeoTable>(
+    file: string,
+    read: (stored: unknown, path: string, documentCount: number) => Data,
+  ): Data {
     let data = this.#decodedFacets.get(file) as Data | undefined
     const stored = this.#store.get(file)
-    if (data === undefined && stored !== undefined) this.#decodedFacets.set(file, (data = read(stored as never)))
+    if (data === undefined && stored !== undefined)
+      this.#decodedFacets.set(file, (data = read(stored, file, this.documentCount)))
     return data as Data
   }
 
@@ -257,8 +257,8 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     return chunkPaths.fragment(hashes[block] ?? '', doc - (starts[block] ?? 0))
   }
 
-  #hit(match: Match, path: string, resolved: ResolvedSearchOptions): SearchHit<Fields> {
-    const { document, text, coordinates } = this.#store.get(path) as DocumentFragment<StoredDocument>
+  #hit(match: Match, path: string, resolved: ResolvedSearchOptions, scan: number): SearchHit<Fields> {
+    const { document, text, coordinates } = readFragment(this.#store.get(path), path)
     const source = text || document.description || ''
     const hit: SearchHit<Fields> = {
       ...document,
@@ -266,7 +266,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(source, new Set(match.terms), resolved.snippetLength),
+      snippet: makeSnippet(source, new Set(match.terms), resolved.snippetLength, scan),
     }
     return withPlace(hit, coordinates, resolved.near)
   }
@@ -285,33 +285,4 @@ function awaitedLater<T>(promise: Promise<T>): Promise<T> {
 /** Whether results are ordered by date: asked for, or browsing without an order. */
 function sortsByDate(resolved: ResolvedSearchOptions, browsing: boolean): boolean {
   return resolved.sort === 'date' || resolved.sort === '-date' || (resolved.sort === undefined && browsing)
-}
-
-/** A values facet's file → its table (document deltas summed back). */
-function readValues(stored: ValuesFacetFile): FacetTable {
-  const docs = stored.deltas.map((deltas) => {
-    let doc = 0
-    return deltas.map((delta) => (doc += delta))
-  })
-  return {
-    values: stored.values,
-    docs,
-    ...(stored.labels === undefined ? {} : { labels: stored.labels }),
-    ...(stored.aliases === undefined ? {} : { aliases: stored.aliases }),
-  }
-}
-
-/** The date facet's file → its table (end keys from the spans). */
-/** The coordinates facet's file is the table itself. */
-function readPoints(stored: GeoTable): GeoTable {
-  return stored
-}
-
-function readDates(stored: DatesFacetFile): DateTable {
-  return {
-    start: stored.start,
-    end: stored.start.map((key, doc) =>
-      key === null || stored.span[doc] === null ? null : key + (stored.span[doc] as number),
-    ),
-  }
 }

@@ -1,5 +1,5 @@
 import type { ChunkedName } from '../../core/chunkedFormat.js'
-import { isRecord } from '../../core/guards.js'
+import { isAscendingPositions } from '../checkFacetData.js'
 import type { Facet } from '../facets/facet.js'
 import { createValuesFacet } from '../facets/valuesFacet.js'
 import type { NamedValues } from '../query/nameIndex.js'
@@ -7,28 +7,53 @@ import type { NamedValues } from '../query/nameIndex.js'
 /** The documents of the values names stand for, as the names carry them: facet → value → document deltas. */
 export type NamedDocuments = Map<string, Map<string, readonly number[]>>
 
-/** Whether `rows` are names as a postings chunk or the manifest holds them (`ChunkedName[]`). */
-export function isChunkedNames(rows: unknown): rows is ChunkedName[] {
+/**
+ * What is wrong with `rows` as names a postings chunk or the manifest holds
+ * (`ChunkedName[]`), or `undefined`: keys ascending and each where `isPlaced`
+ * says it belongs; per key, entries of values facets (`isValuesFacet`), each
+ * with values, a label, and per value its documents as deltas (ascending,
+ * below `documentCount`, as a facet file's).
+ */
+export function namesProblem(
+  rows: unknown,
+  documentCount: number,
+  isValuesFacet: (facet: string) => boolean,
+  isPlaced: (key: string) => boolean,
+): string | undefined {
+  if (!Array.isArray(rows)) return 'has names that are not a list'
+  let previous: string | undefined
+  for (const row of rows as unknown[]) {
+    const [key, entries] = Array.isArray(row) ? (row as unknown[]) : []
+    if (typeof key !== 'string' || (previous !== undefined && key <= previous))
+      return 'has names whose keys are not text in ascending order'
+    if (!isPlaced(key)) return 'has a name that belongs in another file'
+    previous = key
+    if (!Array.isArray(entries) || !entries.every((entry) => isNamedEntry(entry, documentCount, isValuesFacet)))
+      return 'has a name without [facet, values, label, documents] of a values facet'
+  }
+  return undefined
+}
+
+function isNamedEntry(entry: unknown, documentCount: number, isValuesFacet: (facet: string) => boolean): boolean {
+  if (!Array.isArray(entry)) return false
+  const [facet, values, label, deltas] = entry as unknown[]
   return (
-    Array.isArray(rows) &&
-    rows.every(
-      (row) =>
-        Array.isArray(row) &&
-        typeof row[0] === 'string' &&
-        Array.isArray(row[1]) &&
-        (row[1] as unknown[]).every(
-          (entry) =>
-            Array.isArray(entry) &&
-            typeof entry[0] === 'string' &&
-            isStrings(entry[1]) &&
-            entry[1].length > 0 &&
-            typeof entry[2] === 'string' &&
-            Array.isArray(entry[3]) &&
-            entry[3].length === entry[1].length &&
-            (entry[3] as unknown[]).every(isCounts),
-        ),
-    )
+    typeof facet === 'string' &&
+    isValuesFacet(facet) &&
+    isStrings(values) &&
+    values.length > 0 &&
+    typeof label === 'string' &&
+    Array.isArray(deltas) &&
+    deltas.length === values.length &&
+    deltas.every((list) => isAscendingPositions(summed(list), documentCount))
   )
+}
+
+/** Document deltas summed back to documents (`undefined` when they are not numbers). */
+function summed(deltas: unknown): number[] | undefined {
+  if (!Array.isArray(deltas) || !deltas.every((delta) => typeof delta === 'number')) return undefined
+  let doc = 0
+  return deltas.map((delta) => (doc += delta))
 }
 
 /** Add `rows` to a query's name index (`understandQuery` reads it) and their values' documents to `documents`. */
@@ -71,13 +96,4 @@ export function namedValuesFacet(
 
 function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
-}
-
-function isCounts(value: unknown): value is number[] {
-  return Array.isArray(value) && value.every((item) => Number.isInteger(item) && (item as number) >= 0)
-}
-
-/** A postings chunk's names (none when it has no `names`). */
-export function namesOfChunk(chunk: unknown): unknown {
-  return isRecord(chunk) ? (chunk['names'] ?? []) : undefined
 }

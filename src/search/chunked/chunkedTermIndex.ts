@@ -1,5 +1,6 @@
-import { chunkPaths, type ChunkedManifest, type DictionaryChunk, type PostingsChunk } from '../../core/chunkedFormat.js'
+import { chunkPaths, type ChunkedManifest, type PostingsChunk } from '../../core/chunkedFormat.js'
 import { lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
+import { checkPostingsChunk, checkTypoFile, decodePostings } from './checkChunk.js'
 import type { ChunkStore } from './chunkStore.js'
 
 /** The decoded postings of the chunks read so far, per chunk file: decoding happens once per term. */
@@ -23,9 +24,17 @@ export function createChunkedTermIndex(
   const chunkOf = (term: string): number => chunkOfTerm(first, term)
   const chunkAt = (at: number): PostingsChunk | undefined => {
     const file = files[at] as string
-    const chunk = store.get(file) as PostingsChunk | undefined
-    if (chunk === undefined) missing.add(file)
-    return chunk
+    const chunk = store.get(file)
+    if (chunk === undefined) {
+      missing.add(file)
+      return undefined
+    }
+    // Checked once, when first read: its entry in `decoded` says it was.
+    if (!decoded.has(file)) {
+      checkPostingsChunk(chunk, file, first[at] as string, first[at + 1])
+      decoded.set(file, new Map<string, readonly FieldPostings[]>())
+    }
+    return chunk as PostingsChunk
   }
 
   return {
@@ -38,10 +47,10 @@ export function createChunkedTermIndex(
       const position = lowerBound(chunk.terms, term)
       if (chunk.terms[position] !== term) return undefined
       const file = files[at] as string
-      let terms = decoded.get(file)
-      if (terms === undefined) decoded.set(file, (terms = new Map<string, readonly FieldPostings[]>()))
+      const terms = decoded.get(file) as Map<string, readonly FieldPostings[]>
       let postings = terms.get(term)
-      if (postings === undefined) terms.set(term, (postings = decode(chunk.postings[position] ?? [])))
+      if (postings === undefined)
+        terms.set(term, (postings = decodePostings(chunk.postings[position], file, manifest.documentCount)))
       return postings
     },
     termsWithPrefix(prefix, limit) {
@@ -69,13 +78,15 @@ export function createChunkedTermIndex(
       let complete = true
       for (const { at, shortest, longest } of typoFiles(manifest.dictionary.ranges, unit, minLength, maxLength)) {
         const file = dictionaryFiles[at] as string
-        const chunk = store.get(file) as DictionaryChunk | undefined
-        if (chunk === undefined) {
+        const stored = store.get(file)
+        if (stored === undefined) {
           missing.add(file)
           complete = false
           continue
         }
-        for (const term of chunk.terms) if (term.length >= shortest && term.length <= longest) found.push(term)
+        for (const term of checkTypoFile(stored, file, manifest.dictionary.ranges[at] as TypoRange).terms) {
+          if (term.length >= shortest && term.length <= longest) found.push(term)
+        }
       }
       return complete ? found : []
     },
@@ -148,14 +159,4 @@ function lowerBoundOfUnit(ranges: readonly TypoRange[], unit: string): number {
     else high = middle
   }
   return low
-}
-
-/** A term's postings as the chunk stores them (document deltas) → as the engine reads them. */
-function decode(rows: PostingsChunk['postings'][number]): readonly FieldPostings[] {
-  return rows.map(([field, deltas, counts, lengths]) => {
-    const docs: number[] = []
-    let doc = 0
-    for (const delta of deltas) docs.push((doc += delta))
-    return { field, docs, counts, lengths }
-  })
 }

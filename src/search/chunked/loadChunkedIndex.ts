@@ -1,10 +1,16 @@
-import { chunkedFormat, chunkedFormatVersion, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import {
+  chunkedFormat,
+  chunkedFormatVersion,
+  isManifestName,
+  type ChunkedFacet,
+  type ChunkedManifest,
+} from '../../core/chunkedFormat.js'
 import { IndexFormatError } from '../../core/errors.js'
 import type { StoredFields } from '../../core/indexData.js'
-import { isCount, isRecord } from '../../core/guards.js'
+import { isCount, isRecord, ownEntry } from '../../core/guards.js'
 import { isBodyProfile, searchFields } from '../../core/options.js'
 import { ChunkedIndex } from './chunkedIndex.js'
-import { isChunkedNames } from './chunkedNames.js'
+import { namesProblem } from './chunkedNames.js'
 import { createChunkStore, type FetchLike } from './chunkStore.js'
 
 /** Options of `loadChunkedIndex`. */
@@ -73,24 +79,31 @@ function readManifest(value: unknown): ChunkedManifest {
     isRecord(options) &&
       isBodyProfile(options['body']) &&
       isRecord(options['boost']) &&
-      Array.isArray(options['facets']),
+      Object.values(options['boost']).every(
+        (weight) => typeof weight === 'number' && weight >= 0 && weight < Infinity,
+      ) &&
+      Array.isArray(options['facets']) &&
+      options['facets'].every((name) => typeof name === 'string'),
     'its "options" are invalid',
   )
   ensure(isCount(documentCount), '"documentCount" must be a whole number')
   ensure(
     Array.isArray(averageFieldLength) &&
       averageFieldLength.length === searchFields.length &&
-      averageFieldLength.every((n) => typeof n === 'number' && n >= 0),
+      averageFieldLength.every((n) => typeof n === 'number' && n >= 0 && n < Infinity),
     '"averageFieldLength" must hold one number per field',
   )
+  // Chunks are found by binary search over their first terms: those must be text in ascending order.
   ensure(
     isRecord(terms) &&
       Array.isArray(terms['first']) &&
       terms['first'][0] === '' &&
       isPaths(terms['hashes'], hash) &&
       terms['first'].length === (terms['hashes'] as unknown[]).length &&
-      terms['first'].every((term) => typeof term === 'string'),
-    '"terms" must list each postings chunk with its first term',
+      terms['first'].every(
+        (term, at, first) => typeof term === 'string' && (at === 0 || term > (first[at - 1] as string)),
+      ),
+    '"terms" must list each postings chunk with its first term, in order',
   )
   ensure(
     isRecord(dictionary) &&
@@ -104,6 +117,7 @@ function readManifest(value: unknown): ChunkedManifest {
       Object.entries(facets).every(
         ([name, facet]) =>
           /^[\w-]+$/.test(name) &&
+          !['__proto__', 'constructor', 'prototype'].includes(name) &&
           isRecord(facet) &&
           (facet['kind'] === 'values' || facet['kind'] === 'dates' || facet['kind'] === 'geo') &&
           isPaths([facet['file']], chunkPath) &&
@@ -118,7 +132,10 @@ function readManifest(value: unknown): ChunkedManifest {
       documents['starts'].length === (documents['hashes'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
   )
-  ensure(isChunkedNames(names), '"names" must be a list of names with their values and documents')
+  // Names that start with a stop word: every other name is in a postings chunk (checked when read).
+  const isValuesFacet = (facet: string) => ownEntry(facets as Record<string, ChunkedFacet>, facet)?.kind === 'values'
+  const namesProblemFound = namesProblem(names, documentCount, isValuesFacet, isManifestName)
+  if (namesProblemFound !== undefined) fail('ERR_INDEX_CORRUPT', `the manifest's "names" ${namesProblemFound}`)
   return value as unknown as ChunkedManifest
 }
 

@@ -23,11 +23,20 @@ const fuzzyFromLength = 5
 const maxFuzzyFromFraction = 2
 
 /**
+ * Most distinct terms a query is read for; later ones are ignored. Each term
+ * may expand to a few hundred index terms, so this bounds a query's work
+ * whatever it holds (500 characters make up to 166 distinct terms).
+ */
+export const maxQueryTerms = 32
+
+/**
  * The terms of a query as the index reads them (tokenized, folded, stop words
  * dropped, each once), with their expansion: by default the last term is a
  * prefix (search as you type) and terms of five letters or more allow 20% of
  * their length in edits (at most two). Whatever the options, a number is
- * matched exactly, and a term of one or two letters is never a prefix.
+ * matched exactly, and a term of one or two letters is never a prefix. A
+ * repeated term counts once, where it first occurs, and only the first
+ * `maxQueryTerms` distinct terms are read.
  *
  * @example
  * queryTerms('Battle of Gettysbrug', {}) // [{ term: 'battle', prefix: false, maxDistance: 1 }, { term: 'gettysbrug', prefix: true, maxDistance: 2 }]
@@ -40,7 +49,7 @@ export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] 
         .map(normalizeTerm)
         .filter((term): term is string => term !== null),
     ),
-  ]
+  ].slice(0, maxQueryTerms)
   return terms.map((term, index) => {
     if (number.test(term)) return { term, prefix: false, maxDistance: 0 }
     const prefix = (options.prefix ?? index === terms.length - 1) && term.length >= prefixFromLength
@@ -65,5 +74,5 @@ export function defaultMaxDistance(length: number): number {
 function editsFor(length: number, fuzzy: boolean | number): number {
   if (fuzzy === false) return 0
   const amount = fuzzy === true ? defaultFuzzy : fuzzy
-  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(length * amount)) : amount
+  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(length * amount)) : Math.floor(amount)
 }

@@ -1,3 +1,4 @@
+import { tokenize } from '../../core/fold.js'
 import type { Match } from '../rankAndCount.js'
 import { expandTerm } from './expandTerm.js'
 import type { QueryTerm } from './queryTerms.js'
@@ -14,13 +15,39 @@ export interface ScoringOptions {
   readonly fieldBoosts: readonly number[]
   /** `OR`: any term matches (default); `AND`: every term must. */
   readonly combineWith: 'AND' | 'OR'
+  /**
+   * Distinct words of the query text, stop words included, counted as a
+   * field's length is: a title of that length holding every query term as
+   * typed is the query's exact title (`Match.exactTitle`).
+   */
+  readonly queryLength?: number
 }
+
+/** The field titles are in (`searchFields` order). */
+const titleField = 0
+
+/** The distinct words of a query text, counted as a field's length is (see `ScoringOptions.queryLength`). */
+export function queryLength(text: string): number {
+  return new Set(tokenize(text)).size
+}
+
+/**
+ * Most index terms one query reads, over all its terms: each query term may
+ * expand to an equal share of them (a query of five terms or fewer is not
+ * cut: each expands to at most 201, see `maxExpansions`). With
+ * `maxQueryTerms` it bounds the postings a query reads to those of the
+ * index's 1,000 largest terms, whatever the query.
+ */
+export const maxQueryExpansions = 1000
 
 /** A document's score so far, the query terms it matched, and the index terms that matched them. */
 interface Accumulated {
   score: number
   readonly queryTerms: string[]
   readonly matched: string[]
+  /** Query terms found as typed in the title, and the title's length. */
+  readonly inTitle: string[]
+  titleLength: number
 }
 
 /**
@@ -34,9 +61,10 @@ interface Accumulated {
  */
 export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
   let combined: Map<number, Accumulated> | undefined
+  const share = Math.max(1, Math.floor(maxQueryExpansions / terms.length))
   for (const query of terms) {
     const results = new Map<number, Accumulated>()
-    for (const { term, weight } of expandTerm(index, query))
+    for (const { term, weight } of expandTerm(index, query).slice(0, share))
       addTermScores(index, query.term, term, weight, options.fieldBoosts, results)
     combined =
       combined === undefined
@@ -46,8 +74,17 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
           : unite(combined, results)
   }
   const matches: (Match & { readonly termsMatched: number })[] = []
-  for (const [doc, { score, queryTerms, matched }] of combined ?? []) {
-    matches.push({ doc, score: score * (queryTerms.length || 1), terms: matched, termsMatched: queryTerms.length })
+  const wanted = new Set(terms.map((query) => query.term)).size
+  for (const [doc, { score, queryTerms, matched, inTitle, titleLength }] of combined ?? []) {
+    const termsMatched = distinct(queryTerms).length
+    const exactTitle = wanted > 0 && distinct(inTitle).length === wanted && titleLength === options.queryLength
+    matches.push({
+      doc,
+      score: score * (termsMatched || 1),
+      terms: distinct(matched),
+      termsMatched,
+      ...(exactTitle ? { exactTitle } : {}),
+    })
   }
   // Documents that match every query term first, then those matching fewer: a document that
   // matches one term very often never outranks one that matches them all.
@@ -77,11 +114,24 @@ function addTermScores(
       const raw = inverseFrequency * (d + (count * (k + 1)) / (count + k * (1 - b + (b * length) / average)))
       const score = weight * fieldBoost * raw
       const doc = docs[at] as number
+      const typedInTitle = field === titleField && term === queryTerm
       const found = results.get(doc)
-      if (found === undefined) results.set(doc, { score, queryTerms: [queryTerm], matched: [term] })
+      if (found === undefined)
+        results.set(doc, {
+          score,
+          queryTerms: [queryTerm],
+          matched: [term],
+          inTitle: typedInTitle ? [queryTerm] : [],
+          titleLength: typedInTitle ? length : -1,
+        })
       else {
         found.score += score
-        if (!found.matched.includes(term)) found.matched.push(term)
+        // Expansions come one after another: the same term in another field is the last one added.
+        if (found.matched[found.matched.length - 1] !== term) found.matched.push(term)
+        if (typedInTitle) {
+          found.inTitle.push(queryTerm)
+          found.titleLength = length
+        }
       }
     }
   }
@@ -109,8 +159,18 @@ function intersect(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Ma
   return both
 }
 
+/** Scores added, terms appended: repeats are dropped once, at the end (`distinct`), so merging stays linear. */
 function merge(into: Accumulated, from: Accumulated): void {
   into.score += from.score
-  for (const term of from.queryTerms) if (!into.queryTerms.includes(term)) into.queryTerms.push(term)
-  for (const term of from.matched) if (!into.matched.includes(term)) into.matched.push(term)
+  for (const term of from.queryTerms) into.queryTerms.push(term)
+  for (const term of from.matched) into.matched.push(term)
+  for (const term of from.inTitle) into.inTitle.push(term)
+  if (from.titleLength >= 0) into.titleLength = from.titleLength
+}
+
+/** `terms` without repeats, in the order first met. */
+function distinct(terms: string[]): string[] {
+  if (terms.length < 2) return terms
+  if (terms.length <= 8) return terms.filter((term, at) => terms.indexOf(term) === at)
+  return [...new Set(terms)]
 }

@@ -50,17 +50,41 @@ export function createDateFacet(table: DateTable): DateFacet {
   }
 }
 
+/**
+ * The histogram: each document adds one to every bucket from its first to
+ * its last, through a difference array, so the work is linear in the
+ * documents and the buckets spanned (not their product: ten thousand articles
+ * dated "10,000 BC – present" would make 120 million steps by year).
+ */
 function countDates(table: DateTable, set: DocumentSet, size: DateBucketSize, presentYear: number): DateBucket[] {
-  const counts = new Map<number, number>()
+  const spans: number[] = []
+  let low = Infinity
+  let high = -Infinity
   for (let doc = 0; doc < set.length; doc++) {
     const start = table.start[doc]
     if (set[doc] !== 1 || start === null || start === undefined) continue
     const end = table.end[doc]
+    const first = bucketOf(yearOf(start), size)
     const last = bucketOf(end === null || end === undefined ? Math.max(presentYear, yearOf(start)) : yearOf(end), size)
-    for (let bucket = bucketOf(yearOf(start), size); bucket <= last; bucket++)
-      counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
+    if (last < first) continue
+    spans.push(first, last)
+    low = Math.min(low, first)
+    high = Math.max(high, last)
   }
-  return [...counts].sort(([a], [b]) => a - b).map(([bucket, count]) => ({ ...describeBucket(bucket, size), count }))
+  const changes = new Int32Array(spans.length === 0 ? 0 : high - low + 2)
+  for (let at = 0; at < spans.length; at += 2) {
+    const first = (spans[at] as number) - low
+    const after = (spans[at + 1] as number) - low + 1
+    changes[first] = (changes[first] as number) + 1
+    changes[after] = (changes[after] as number) - 1
+  }
+  const buckets: DateBucket[] = []
+  let count = 0
+  for (let at = 0; at < changes.length - 1; at++) {
+    count += changes[at] as number
+    if (count > 0) buckets.push({ ...describeBucket(low + at, size), count })
+  }
+  return buckets
 }
 
 /** Width in years and first year (AD) of each bucket size. */

@@ -76,10 +76,7 @@ export function understandQuery(query: string, names: NameIndex | undefined, cur
       const key = nameKey(text)
       const entries = names.get(key)
       if (entries === undefined || inDate(start, end) || !isName(key, text)) continue
-      // A name that is a modern country is offered as the country, not as the places written so.
-      const offered = entries.some(({ facet }) => facet === 'country')
-        ? entries.filter(({ facet }) => facet !== 'place')
-        : entries
+      const offered = preferred(entries)
       for (const { facet, values, label } of offered)
         found.push({ facet, value: values[0] ?? '', values, label, text, start, end })
       taken = count
@@ -87,6 +84,17 @@ export function understandQuery(query: string, names: NameIndex | undefined, cur
     at += Math.max(1, taken)
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Of the facets a name names, those to offer: a kind word (`battle`) is the
+ * kind, not also the town of Battle; a modern country is the country, not
+ * also the places written so.
+ */
+function preferred<Entry extends { readonly facet: string }>(entries: readonly Entry[]): readonly Entry[] {
+  if (entries.some(({ facet }) => facet === 'kind')) return entries.filter(({ facet }) => facet === 'kind')
+  if (entries.some(({ facet }) => facet === 'country')) return entries.filter(({ facet }) => facet !== 'place')
+  return entries
 }
 
 /** Not only stop words; of three characters or more, or typed in capitals. */
