@@ -110,7 +110,7 @@ function* postingsChunks(
   const hashes: string[] = []
   const allTerms: string[] = []
   let terms: string[] = []
-  let postings: PostingsChunk['postings'][number][] = []
+  let rows: string[] = []
   let characters = 0
   let nextName = 0
   const boundary = contentBoundary(size, 64)
@@ -119,17 +119,17 @@ function* postingsChunks(
     if (terms.length === 0) return
     const from = nextName
     while (nextName < names.length && (next === undefined || (names[nextName] as ChunkedName)[0] < next)) nextName++
-    const chunk: PostingsChunk = { terms, postings, ...(nextName > from ? { names: names.slice(from, nextName) } : {}) }
-    const content = JSON.stringify(chunk)
+    const content = postingsChunkJson(terms, rows, names.slice(from, nextName))
+    const hash = contentHash(content)
     first.push(first.length === 0 ? '' : (terms[0] as string))
-    hashes.push(contentHash(content))
-    yield { path: chunkPaths.terms(contentHash(content)), content }
+    hashes.push(hash)
+    yield { path: chunkPaths.terms(hash), content }
     terms = []
-    postings = []
+    rows = []
     characters = 0
   }
   for (const [term, fields] of entries) {
-    const row = Object.entries(fields).map(([fieldKey, documents]) => {
+    const row: PostingsChunk['postings'][number] = Object.entries(fields).map(([fieldKey, documents]) => {
       const field = Number(fieldKey)
       const docs = Object.keys(documents).map(Number)
       // Integer keys enumerate in ascending order: the deltas are all positive.
@@ -138,18 +138,18 @@ function* postingsChunks(
       const lengths = docs.map((doc) => fieldLength[doc]?.[field] ?? 0)
       return [field, deltas, tallies, lengths] as const
     })
-    const rowSize = JSON.stringify(row).length + term.length + 4
+    const rowJson = JSON.stringify(row)
+    const rowSize = rowJson.length + term.length + 4
     if (boundary(term, characters, rowSize)) yield* flush(term)
     terms.push(term)
     allTerms.push(term)
-    postings.push(row)
+    rows.push(rowJson)
     characters += rowSize
   }
   yield* flush(undefined)
   if (first.length === 0) {
     // An empty index still has one chunk (of no terms), so every term and name has a chunk to be looked up in.
-    const chunk: PostingsChunk = { terms: [], postings: [], ...(names.length > 0 ? { names } : {}) }
-    const content = JSON.stringify(chunk)
+    const content = postingsChunkJson([], [], names)
     first.push('')
     hashes.push(contentHash(content))
     yield { path: chunkPaths.terms(contentHash(content)), content }
@@ -252,6 +252,16 @@ function* facetFiles(facets: FacetData) {
   yield coordinates
   found['coordinates'] = { kind: 'geo', file: coordinates.path }
   return found
+}
+
+/**
+ * A postings chunk's JSON (`PostingsChunk`, `names` only when it has some)
+ * from its rows' JSON: each row is serialised once, when its size decides
+ * where the chunk ends. The same text as `JSON.stringify` of the chunk.
+ */
+function postingsChunkJson(terms: readonly string[], rows: readonly string[], names: readonly ChunkedName[]): string {
+  const namesJson = names.length > 0 ? `,"names":${JSON.stringify(names)}` : ''
+  return `{"terms":${JSON.stringify(terms)},"postings":[${rows.join(',')}]${namesJson}}`
 }
 
 /**
