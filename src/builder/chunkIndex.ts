@@ -2,9 +2,12 @@ import {
   chunkedFormat,
   chunkedFormatVersion,
   chunkPaths,
+  isManifestName,
   type ChunkedFacet,
   type ChunkedManifest,
+  type ChunkedName,
   type DatesFacetFile,
+  type DictionaryChunk,
   type DocumentFragment,
   type PostingsChunk,
   type ValuesFacetFile,
@@ -14,13 +17,10 @@ import type { MiniSearchEntry } from '../core/envelope.js'
 import type { FacetData, GeoTable } from '../core/indexData.js'
 import type { IndexData } from '../search/indexData.js'
 import { version } from '../core/version.js'
-import {
-  buildNameIndex,
-  nameShard,
-  serializeNameIndex,
-  type NameIndex,
-  type NamedValues,
-} from '../search/query/nameIndex.js'
+import { groupByFirstUnit, runOfLengths } from '../search/engine/loadedTermIndex.js'
+import { defaultMaxDistance } from '../search/engine/queryTerms.js'
+import { buildNameIndex, serializeNameIndex } from '../search/query/nameIndex.js'
+import { lowerBound } from '../search/engine/termIndex.js'
 import { namedFacets, type SearchIndex } from '../search/searchIndex.js'
 import { snippetScanLimit } from '../search/snippet.js'
 
@@ -41,7 +41,8 @@ export interface ChunkIndexOptions {
    */
   readonly chunkSize?: number
   /**
-   * Characters of JSON a dictionary chunk (terms only, for typo tolerance) holds, roughly.
+   * Characters of JSON of a typo file (terms only) past which a first unit's
+   * terms are split into windows of lengths, one file per window.
    * @default 16_000
    */
   readonly dictionaryChunkSize?: number
@@ -52,8 +53,8 @@ export interface ChunkIndexOptions {
 /**
  * The files of a chunked index, then its manifest (the generator's return
  * value, to be written last): postings chunks (runs of the sorted terms,
- * each term's postings with the field lengths BM25 needs), dictionary chunks
- * (the terms by first letter and length, for typo tolerance), one file per
+ * each term's postings with the field lengths BM25 needs), typo files
+ * (the terms by first letter and windows of length), one file per
  * facet and hierarchy level, and one fragment per document (stored fields
  * and the text snippets are cut from). Every path ends in the hash of the
  * file's content (`contentHash`), so unchanged files keep their names.
@@ -70,10 +71,15 @@ export function* chunkIndex(
   const { data } = index
   const { head } = data.terms
   const fieldLength = head.fieldLength as Readonly<Record<string, readonly number[]>>
-  const termsIndex = yield* postingsChunks(data.terms.entries(), fieldLength, options.chunkSize ?? 32_000)
-  const dictionary = yield* dictionaryChunks(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
+  const names = chunkedNames(data.facets.tables)
+  const termsIndex = yield* postingsChunks(
+    data.terms.entries(),
+    fieldLength,
+    options.chunkSize ?? 32_000,
+    names.filter(([key]) => !isManifestName(key)),
+  )
+  const dictionary = yield* dictionaryFiles(termsIndex.allTerms, options.dictionaryChunkSize ?? 16_000)
   const facets = yield* facetFiles(data.facets)
-  const names = yield* nameFiles(buildNameIndex(data.facets.tables, namedFacets(data.facets.tables)))
   const documents = yield* fragmentFiles(data, options.blockSize ?? 64)
   return {
     format: chunkedFormat,
@@ -85,35 +91,45 @@ export function* chunkIndex(
     terms: { first: termsIndex.first, hashes: termsIndex.hashes },
     dictionary,
     facets,
-    names,
+    names: names.filter(([key]) => isManifestName(key)),
     documents,
   }
 }
 
+/**
+ * The postings chunks, and the names (sorted by key) each chunk's run of
+ * terms holds: those from its first term up to the next chunk's first.
+ */
 function* postingsChunks(
   entries: Iterable<MiniSearchEntry>,
   fieldLength: Readonly<Record<string, readonly number[]>>,
   size: number,
+  names: readonly ChunkedName[],
 ) {
   const first: string[] = []
   const hashes: string[] = []
   const allTerms: string[] = []
   let terms: string[] = []
-  let postings: PostingsChunk['postings'][number][] = []
+  let rows: string[] = []
   let characters = 0
+  let nextName = 0
   const boundary = contentBoundary(size, 64)
-  function* flush(): Generator<ChunkFile> {
+  /** The chunk so far, with the names that sort before `next` (the next chunk's first term; none: all the rest). */
+  function* flush(next: string | undefined): Generator<ChunkFile> {
     if (terms.length === 0) return
-    const hash = contentHash(JSON.stringify({ terms, postings } satisfies PostingsChunk))
+    const from = nextName
+    while (nextName < names.length && (next === undefined || (names[nextName] as ChunkedName)[0] < next)) nextName++
+    const content = postingsChunkJson(terms, rows, names.slice(from, nextName))
+    const hash = contentHash(content)
     first.push(first.length === 0 ? '' : (terms[0] as string))
     hashes.push(hash)
-    yield { path: chunkPaths.terms(hash), content: JSON.stringify({ terms, postings }) }
+    yield { path: chunkPaths.terms(hash), content }
     terms = []
-    postings = []
+    rows = []
     characters = 0
   }
   for (const [term, fields] of entries) {
-    const row = Object.entries(fields).map(([fieldKey, documents]) => {
+    const row: PostingsChunk['postings'][number] = Object.entries(fields).map(([fieldKey, documents]) => {
       const field = Number(fieldKey)
       const docs = Object.keys(documents).map(Number)
       // Integer keys enumerate in ascending order: the deltas are all positive.
@@ -122,17 +138,18 @@ function* postingsChunks(
       const lengths = docs.map((doc) => fieldLength[doc]?.[field] ?? 0)
       return [field, deltas, tallies, lengths] as const
     })
-    const rowSize = JSON.stringify(row).length + term.length + 4
-    if (boundary(term, characters, rowSize)) yield* flush()
+    const rowJson = JSON.stringify(row)
+    const rowSize = rowJson.length + term.length + 4
+    if (boundary(term, characters, rowSize)) yield* flush(term)
     terms.push(term)
     allTerms.push(term)
-    postings.push(row)
+    rows.push(rowJson)
     characters += rowSize
   }
-  yield* flush()
+  yield* flush(undefined)
   if (first.length === 0) {
-    // An empty index still has one (empty) chunk, so every term has a chunk to be looked up in.
-    const content = JSON.stringify({ terms: [], postings: [] } satisfies PostingsChunk)
+    // An empty index still has one chunk (of no terms), so every term and name has a chunk to be looked up in.
+    const content = postingsChunkJson([], [], names)
     first.push('')
     hashes.push(contentHash(content))
     yield { path: chunkPaths.terms(contentHash(content)), content }
@@ -140,39 +157,63 @@ function* postingsChunks(
   return { first, hashes, allTerms }
 }
 
-/** The terms ordered by first UTF-16 unit, then length, then term, in runs of about `size` characters. */
-function* dictionaryChunks(terms: readonly string[], size: number) {
-  const ordered = [...terms].sort(compareDictionaryOrder)
-  const first: [string, number, string][] = []
+/**
+ * The typo files: per first UTF-16 unit, its terms (by length, then term) in
+ * ranges of lengths (`typoRanges`), each a file.
+ */
+function* dictionaryFiles(terms: readonly string[], size: number) {
+  const groups = groupByFirstUnit(terms)
+  const ranges: [string, number, number][] = []
   const hashes: string[] = []
-  let run: string[] = []
-  let characters = 0
-  const boundary = contentBoundary(size, 10)
-  function* flush(): Generator<ChunkFile> {
-    const head = run[0]
-    if (head === undefined) return
-    const content = JSON.stringify({ terms: run })
-    first.push([head.slice(0, 1), head.length, head])
-    hashes.push(contentHash(content))
-    yield { path: chunkPaths.dictionary(contentHash(content)), content }
-    run = []
-    characters = 0
+  for (const unit of [...groups.keys()].sort(compareUnits)) {
+    const group = groups.get(unit) as string[]
+    for (const [shortest, longest] of typoRanges(group, size)) {
+      const run = runOfLengths(group, shortest, longest)
+      if (run.length === 0) continue
+      const file = { terms: run } satisfies DictionaryChunk
+      const content = JSON.stringify(file)
+      ranges.push([unit, shortest, longest])
+      hashes.push(contentHash(content))
+      yield { path: chunkPaths.dictionary(contentHash(content)), content }
+    }
   }
-  for (const term of ordered) {
-    if (boundary(term, characters, term.length + 3)) yield* flush()
-    run.push(term)
-    characters += term.length + 3
-  }
-  yield* flush()
-  return { first, hashes }
+  return { ranges, hashes }
 }
 
-/** Order of the dictionary: first UTF-16 unit, then length, then term. */
-export function compareDictionaryOrder(a: string, b: string): number {
-  const unitA = a.slice(0, 1)
-  const unitB = b.slice(0, 1)
-  if (unitA !== unitB) return unitA < unitB ? -1 : 1
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)
+/**
+ * The ranges of lengths of one unit's typo files (`group`: its terms by
+ * length). A unit of at most `size` characters is one file. Otherwise each
+ * length that has default edits gets the window those edits read (`[L - 2, L + 2]`
+ * from eight units on), until the terms from the window's start on fit in
+ * `size` (one last file); the lengths without default edits share one file.
+ * Ranges never reach past the unit's shortest and longest terms.
+ */
+export function typoRanges(group: readonly string[], size: number): [shortest: number, longest: number][] {
+  const shortest = group[0]?.length ?? 0
+  const longest = group.at(-1)?.length ?? 0
+  const charactersFrom = (length: number) =>
+    runOfLengths(group, length, longest).reduce((sum, term) => sum + term.length + 3, 0)
+  if (group.length === 0) return []
+  if (charactersFrom(shortest) <= size) return [[shortest, longest]]
+  const ranges: [number, number][] = []
+  let length = shortest
+  while (length <= longest && defaultMaxDistance(length) === 0) length++
+  if (length > shortest) ranges.push([shortest, length - 1])
+  for (; length <= longest; length++) {
+    const edits = defaultMaxDistance(length)
+    const from = Math.max(shortest, length - edits)
+    if (charactersFrom(from) <= size) {
+      ranges.push([from, longest])
+      break
+    }
+    ranges.push([from, Math.min(longest, length + edits)])
+  }
+  return ranges
+}
+
+/** Units in code-unit order, as the manifest lists them. */
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 function* facetFiles(facets: FacetData) {
@@ -213,22 +254,31 @@ function* facetFiles(facets: FacetData) {
   return found
 }
 
-/** The names a query may use, one file per first character (a query fetches those of its words). */
-function* nameFiles(index: NameIndex) {
-  const shards = new Map<string, Map<string, readonly NamedValues[]>>()
-  for (const [key, entries] of index) {
-    const shard = nameShard(key)
-    let names = shards.get(shard)
-    if (names === undefined) shards.set(shard, (names = new Map<string, readonly NamedValues[]>()))
-    names.set(key, entries)
+/**
+ * A postings chunk's JSON (`PostingsChunk`, `names` only when it has some)
+ * from its rows' JSON: each row is serialised once, when its size decides
+ * where the chunk ends. The same text as `JSON.stringify` of the chunk.
+ */
+function postingsChunkJson(terms: readonly string[], rows: readonly string[], names: readonly ChunkedName[]): string {
+  const namesJson = names.length > 0 ? `,"names":${JSON.stringify(names)}` : ''
+  return `{"terms":${JSON.stringify(terms)},"postings":[${rows.join(',')}]${namesJson}}`
+}
+
+/**
+ * Every name a query may use for facet values (`buildNameIndex`), sorted by
+ * key, each value with its documents.
+ */
+function chunkedNames(tables: FacetData['tables']): ChunkedName[] {
+  const documentsOf = (facet: string, value: string): number[] => {
+    const table = tables[facet]
+    const position = table === undefined ? -1 : lowerBound(table.values, value)
+    const docs = table?.values[position] === value ? (table.docs[position] ?? []) : []
+    return docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))
   }
-  const files: Record<string, string> = {}
-  for (const [shard, names] of [...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const file = named('facets/names-', JSON.stringify(serializeNameIndex(names)))
-    files[shard] = file.path
-    yield file
-  }
-  return files
+  return serializeNameIndex(buildNameIndex(tables, namedFacets(tables))).map(([key, entries]) => [
+    key,
+    entries.map(([facet, values, label]) => [facet, values, label, values.map((value) => documentsOf(facet, value))]),
+  ])
 }
 
 /**

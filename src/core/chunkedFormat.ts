@@ -1,3 +1,4 @@
+import { normalizeTerm } from './fold.js'
 import type { GeoPoint } from './geo.js'
 import type { FacetKind } from './indexData.js'
 import type { IndexOptions } from './options.js'
@@ -36,16 +37,25 @@ export interface ChunkedManifest {
     readonly first: readonly string[]
     readonly hashes: readonly string[]
   }
-  /** Dictionary chunks for typo tolerance, at `dictionary/<hash>.json`: the terms ordered by first UTF-16 unit, then length, then term. */
+  /**
+   * Typo files, at `dictionary/<hash>.json`: the terms of one first UTF-16 unit
+   * whose length is in a range. A fuzzy lookup needs the terms of the query
+   * term's first unit within its edits of its length; the ranges are those
+   * windows for the default edits, so such a lookup reads one file.
+   */
   readonly dictionary: {
-    /** The first `[unit, length, term]` of each chunk, in order. */
-    readonly first: readonly (readonly [unit: string, length: number, term: string])[]
+    /** `[unit, shortest, longest]` of each file (lengths in UTF-16 units), by unit, then shortest. */
+    readonly ranges: readonly (readonly [unit: string, shortest: number, longest: number])[]
     readonly hashes: readonly string[]
   }
   /** One file per facet; values facets may have one per hierarchy level too. */
   readonly facets: Readonly<Record<string, ChunkedFacet>>
-  /** The names a query may use for facet values (`NameIndexJSON`), for `understand`: a file per first character of the names. */
-  readonly names?: Readonly<Record<string, string>>
+  /**
+   * The names a query may use for facet values whose first word is a stop
+   * word (`isManifestName`); every other name is in the postings chunk whose
+   * run of terms its key sorts in, which a query reads for its first word.
+   */
+  readonly names: readonly ChunkedName[]
   /**
    * Stored fields and snippet text: one file per document, `documents/<hash>/<n>.json`,
    * in blocks whose folder names hash their files (`n` counts from the block's first document).
@@ -65,7 +75,11 @@ export interface ChunkedFacet {
   readonly levels?: readonly string[]
 }
 
-/** A postings chunk: its terms and, for each, the postings per field: `[field, document deltas, counts, field lengths]`. */
+/**
+ * A postings chunk: its terms and, for each, the postings per field:
+ * `[field, document deltas, counts, field lengths]`; and the names of facet
+ * values whose keys sort in its run (see `ChunkedManifest.names`), if any.
+ */
 export interface PostingsChunk {
   readonly terms: readonly string[]
   readonly postings: readonly (readonly (readonly [
@@ -74,6 +88,31 @@ export interface PostingsChunk {
     counts: readonly number[],
     lengths: readonly number[],
   ])[])[]
+  readonly names?: readonly ChunkedName[]
+}
+
+/**
+ * A name a query may use (`nameKey`) and, per facet, the values it stands
+ * for, the label of the first, and each value's documents as deltas: what
+ * ranks the documents a query names (or filters them, with `applySuggested`)
+ * without the facet's file.
+ */
+export type ChunkedName = readonly [
+  key: string,
+  entries: readonly (readonly [
+    facet: string,
+    values: readonly string[],
+    label: string,
+    deltas: readonly (readonly number[])[],
+  ])[],
+]
+
+/**
+ * Whether a name is kept in the manifest: its first word is a stop word (or
+ * none), which no query reads a postings chunk for.
+ */
+export function isManifestName(key: string): boolean {
+  return normalizeTerm(key.split(' ')[0] ?? '') === null
 }
 
 /** A facet of values as its file stores it: each value's documents as deltas (the first is the document itself). */
@@ -90,7 +129,7 @@ export interface DatesFacetFile {
   readonly span: readonly (number | null)[]
 }
 
-/** A dictionary chunk: a run of terms in (first unit, length, term) order. */
+/** A typo file: the terms of one first unit and a range of lengths, by length, then term. */
 export interface DictionaryChunk {
   readonly terms: readonly string[]
 }

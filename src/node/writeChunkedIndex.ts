@@ -47,6 +47,15 @@ export async function writeChunkedIndex(
   let written = 0
   let bytes = 0
   const made = new Set<string>()
+  // Files are written several at once (the next ones made meanwhile); on the first failure the
+  // writes under way finish (each removes its temporary file), then it is thrown.
+  const writing = new Set<Promise<void>>()
+  let failure: { readonly error: unknown } | undefined
+  const stopOnFailure = async () => {
+    if (failure === undefined) return
+    await Promise.all(writing)
+    throw failure.error
+  }
   let next = files.next()
   for (; !next.done; next = files.next()) {
     const file = next.value
@@ -54,25 +63,50 @@ export async function writeChunkedIndex(
     kept.add(file.path)
     bytes += Buffer.byteLength(file.content)
     const directory = path.dirname(target)
-    if (!made.has(directory)) await mkdir(directory, { recursive: true }).catch((error: unknown) => fail(target, error))
-    made.add(directory)
-    if (await exists(target)) continue
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      signal?.throwIfAborted()
-      await writeFile(temporary, file.content)
-      await rename(temporary, target)
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined)
-      if (signal?.aborted === true) throw signal.reason
-      fail(target, error)
+    if (!made.has(directory)) {
+      await mkdir(directory, { recursive: true }).catch(
+        (error: unknown) => void (failure ??= { error: failed(target, error) }),
+      )
+      await stopOnFailure()
+      made.add(directory)
     }
-    written++
+    const write: Promise<void> = writeChunk(target, file.content, signal).then(
+      (wrote) => void (written += wrote ? 1 : 0),
+      (error: unknown) => void (failure ??= { error }),
+    )
+    writing.add(write)
+    void write.finally(() => writing.delete(write))
+    if (writing.size >= parallelWrites) await Promise.race(writing)
+    await stopOnFailure()
   }
+  await Promise.all(writing)
+  await stopOnFailure()
   const manifest = `${JSON.stringify(next.value)}\n`
   bytes += await writeFileAtomic(path.join(folder, 'index.json'), manifest, { signal })
   const removed = await removeStale(folder, kept)
   return { files: kept.size + 1, written: written + 1, bytes, removed }
+}
+
+/** Chunk files written at once: enough to keep the disk busy while the next ones are made. */
+const parallelWrites = 16
+
+/**
+ * Write one chunk file through a temporary file renamed into place; false
+ * when it was there already (its name is its content's hash: the same file).
+ */
+async function writeChunk(target: string, content: string, signal: AbortSignal | undefined): Promise<boolean> {
+  if (await exists(target)) return false
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    signal?.throwIfAborted()
+    await writeFile(temporary, content)
+    await rename(temporary, target)
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined)
+    if (signal?.aborted === true) throw signal.reason
+    fail(target, error)
+  }
+  return true
 }
 
 /**
@@ -121,5 +155,9 @@ async function list(directory: string): Promise<string[]> {
 }
 
 function fail(file: string, error: unknown): never {
-  throw writeFailure(file, (error as NodeJS.ErrnoException).code ?? 'EIO', error)
+  throw failed(file, error)
+}
+
+function failed(file: string, error: unknown): Error {
+  return writeFailure(file, (error as NodeJS.ErrnoException).code ?? 'EIO', error)
 }

@@ -43,6 +43,8 @@ function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
       prefix: fc.boolean(),
       fuzzy: fc.oneof(fc.boolean(), fc.constantFrom(0.2, 0.3, 1, 2)),
       combineWith: fc.constantFrom('AND' as const, 'OR' as const),
+      understand: fc.boolean(),
+      applySuggested: fc.boolean(),
       limit: fc.integer({ min: 0, max: 15 }),
       offset: fc.integer({ min: 0, max: 5 }),
       sort: fc.constantFrom('relevance' as const, 'date' as const, '-date' as const, 'distance' as const),
@@ -110,6 +112,26 @@ function equivalence(articles: readonly Article[], runs: number, chunkOptions: C
 }
 
 describe('a chunked index answers as the single-file index', () => {
+  // Names travel with their values' documents (in postings chunks, or the manifest for "the atlantic"):
+  // ranking by them, or filtering with applySuggested, gives what the facet files would.
+  test.each(['roman republic carthage', 'the atlantic', 'syria sdf 2021', 'france battles', 'battles in pennsylvania'])(
+    'queries naming facet values: %s',
+    async (query) => {
+      const index = buildIndex(fixtures(), { body: 'full' })
+      const chunked = await chunkInMemory(index, { chunkSize: 1500, dictionaryChunkSize: 300, blockSize: 3 }).load()
+      for (const applySuggested of [false, true]) {
+        const expected = index.search(query, { applySuggested, facets: ['kind'] })
+        expect(expected.suggestedFilters).not.toEqual([])
+        expect(comparable(await chunked.search(query, { applySuggested, facets: ['kind'] }))).toEqual(
+          comparable(expected),
+        )
+        expect(comparable(await chunked.search(query, { applySuggested }))).toEqual(
+          comparable(index.search(query, { applySuggested })),
+        )
+      }
+    },
+  )
+
   test(
     'fixtures, tiny chunks (every lookup crosses chunk boundaries)',
     equivalence(fixtures(), 300, { chunkSize: 1500, dictionaryChunkSize: 300, blockSize: 3 }),

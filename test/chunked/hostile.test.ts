@@ -124,11 +124,71 @@ describe('chunks of the wrong shape', () => {
         )),
       'has a field length that is not a finite number ≥ 0',
     ],
+    ['a typo file of numbers', 'dictionary/', (c: Json) => void (c['terms'] = [1, 2]), 'is not { terms } of text'],
     [
-      'a dictionary chunk of numbers',
+      'a typo file with a term of another letter',
       'dictionary/',
-      (c: Json) => void (c['terms'] = [1, 2]),
-      'is not { terms } of text',
+      (c: Json) => void c['terms'].push('\u00e6thelstan'),
+      'has terms of another first letter or length than the manifest gives it',
+    ],
+    [
+      'a typo file with a term too long for its range',
+      'dictionary/',
+      (c: Json) => void c['terms'].push(`${(c['terms'][0] as string).slice(0, 1)}${'x'.repeat(60)}`),
+      'has terms of another first letter or length than the manifest gives it',
+    ],
+    [
+      'names of a postings chunk that are not a list',
+      postingsFile,
+      (c: Json) => void (c['names'] = { battle: [] }),
+      'has names that are not a list',
+    ],
+    [
+      'names of a postings chunk out of order',
+      postingsFile,
+      (c: Json) =>
+        void (c['names'] = [
+          ['bb', []],
+          ['ba', []],
+        ]),
+      'has names whose keys are not text in ascending order',
+    ],
+    [
+      // A name starting with a stop word is the manifest's: no query reads a chunk for it.
+      'a name that belongs in the manifest',
+      postingsFile,
+      (c: Json) => void (c['names'] = [['the somme', [['place', ['Somme'], 'Somme', [[0]]]]]]),
+      'has a name that belongs in another file',
+    ],
+    [
+      'a named value whose document is past the last',
+      postingsFile,
+      (c: Json) =>
+        void (c['names'] = (c['names'] ?? []).map(([key, entries]: [string, unknown[][]]) => [
+          key,
+          entries.map(([facet, values, label]) => [facet, values, label, (values as string[]).map(() => [1000])]),
+        ])),
+      'has a name without [facet, values, label, documents] of a values facet',
+    ],
+    [
+      'a named value of a facet the index lacks',
+      postingsFile,
+      (c: Json) =>
+        void (c['names'] = (c['names'] ?? []).map(([key, entries]: [string, unknown[][]]) => [
+          key,
+          entries.map(([, ...rest]) => ['nope', ...rest]),
+        ])),
+      'has a name without [facet, values, label, documents] of a values facet',
+    ],
+    [
+      'a named value without its documents',
+      postingsFile,
+      (c: Json) =>
+        void (c['names'] = (c['names'] ?? []).map(([key, entries]: [string, unknown[][]]) => [
+          key,
+          entries.map((entry) => entry.slice(0, 3)),
+        ])),
+      'has a name without [facet, values, label, documents] of a values facet',
     ],
     [
       'place values out of order',
@@ -196,9 +256,29 @@ describe('manifests that disagree with themselves', () => {
       '"terms" must list each postings chunk with its first term, in order',
     ],
     [
-      'a dictionary key that is not [unit, length, term]',
-      (m: Json) => void (m['dictionary'].first[0] = 'a'),
-      '"dictionary" must list each dictionary chunk with its first term',
+      'typo ranges out of order (lookups missed files)',
+      (m: Json) => void m['dictionary'].ranges.reverse(),
+      '"dictionary" must list each typo file with its unit and lengths, in order',
+    ],
+    [
+      'a typo range longest before shortest',
+      (m: Json) => void (m['dictionary'].ranges[0] = [m['dictionary'].ranges[0][0], 9, 5]),
+      '"dictionary" must list each typo file with its unit and lengths, in order',
+    ],
+    [
+      'names in the manifest that a postings chunk holds',
+      (m: Json) => void (m['names'] = [['somme', [['place', ['Somme'], 'Somme', [[0]]]]]]),
+      'the manifest\'s "names" has a name that belongs in another file',
+    ],
+    [
+      'a manifest name whose documents are past the last',
+      (m: Json) => void (m['names'] = [['the somme', [['place', ['Somme'], 'Somme', [[0, 1000]]]]]]),
+      'the manifest\'s "names" has a name without [facet, values, label, documents] of a values facet',
+    ],
+    [
+      'manifest names that are not a list',
+      (m: Json) => void delete m['names'],
+      'the manifest\'s "names" has names that are not a list',
     ],
     [
       'an average field length of Infinity',

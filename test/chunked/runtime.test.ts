@@ -24,6 +24,8 @@ describe('a chunked index fetches only what a search needs', () => {
     const termChunks = [...memory.files.keys()].filter((path) => path.startsWith('terms/'))
     expect(fetched.filter((path) => path.startsWith('terms/')).length).toBeLessThan(termChunks.length / 4)
     expect(fetched.filter((path) => path.startsWith('documents/'))).toHaveLength(result.hits.length)
+    // A typo lookup with the default edits reads one typo file.
+    expect(fetched.filter((path) => path.startsWith('dictionary/'))).toHaveLength(1)
     expect(new Set(fetched).size).toBe(fetched.length) // nothing twice
   })
 
@@ -42,10 +44,13 @@ describe('a chunked index fetches only what a search needs', () => {
     expect(facetFiles.sort()).toEqual(['facets/combatant', 'facets/place', 'facets/place.level0'])
   })
 
-  test('understanding a query fetches the names file, and the files of the facets the query names', async () => {
+  test('understanding a query reads names in the chunks of its words; the values it names need no facet file', async () => {
+    const query = 'battles in the 19th century'
+    const plain = chunkInMemory(index, chunkOptions)
+    await (await plain.load()).search(query, { limit: 1, understand: false })
     const memory = chunkInMemory(index, chunkOptions)
     const chunked = await memory.load()
-    const result = await chunked.search('battles in the 19th century', { limit: 1 })
+    const result = await chunked.search(query, { limit: 1 })
     expect(result.suggestedFilters.map(({ facet, text }) => [facet, text])).toEqual([
       ['kind', 'battles'],
       ['date', 'the 19th century'],
@@ -53,9 +58,10 @@ describe('a chunked index fetches only what a search needs', () => {
     const facetFiles = memory.requests
       .filter((path) => path.startsWith('facets/'))
       .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
-    // The names of the query's first letters (b, i, t, 1, c) that the index has, then the two facets named.
-    expect(facetFiles.filter((file) => file !== 'facets/names').sort()).toEqual(['facets/date', 'facets/kind'])
-    expect(facetFiles.filter((file) => file === 'facets/names').length).toBeLessThanOrEqual(5)
+    // The time named needs the dates; "battles" (the kind) comes with its documents.
+    expect(facetFiles).toEqual(['facets/date'])
+    const termChunks = (requests: readonly string[]) => requests.filter((path) => path.startsWith('terms/')).sort()
+    expect(termChunks(memory.requests)).toEqual(termChunks(plain.requests))
   })
 
   test('a second search reuses what the first fetched, and concurrent searches share requests', async () => {
@@ -130,6 +136,15 @@ describe('failures are typed, and the index stays usable', () => {
       }),
       'ERR_INDEX_CORRUPT',
       /"facets" must name a file per facet/,
+    ],
+    [
+      'typo files out of order',
+      (manifest: Record<string, unknown>) => {
+        const dictionary = manifest['dictionary'] as { ranges: unknown[]; hashes: unknown[] }
+        return { ...manifest, dictionary: { ...dictionary, ranges: [...dictionary.ranges].reverse() } }
+      },
+      'ERR_INDEX_CORRUPT',
+      /"dictionary" must list each typo file with its unit and lengths, in order/,
     ],
     [
       'blocks that do not start at the first document',

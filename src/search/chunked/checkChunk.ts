@@ -1,4 +1,11 @@
-import type { DatesFacetFile, DictionaryChunk, PostingsChunk, ValuesFacetFile } from '../../core/chunkedFormat.js'
+import {
+  isManifestName,
+  type ChunkedName,
+  type DatesFacetFile,
+  type DictionaryChunk,
+  type PostingsChunk,
+  type ValuesFacetFile,
+} from '../../core/chunkedFormat.js'
 import { IndexFormatError } from '../../core/errors.js'
 import { isRecord } from '../../core/guards.js'
 import type { GeoPoint } from '../../core/geo.js'
@@ -7,6 +14,7 @@ import { searchFields } from '../../core/options.js'
 import { dateTableProblem, facetTableProblem, geoTableProblem, isAscendingPositions } from '../checkFacetData.js'
 import { isStoredDocument } from '../checkStoredDocument.js'
 import type { FieldPostings } from '../engine/termIndex.js'
+import { namesProblem } from './chunkedNames.js'
 
 // A chunked index's files are fetched from a server, so they are checked as
 // an index file is, when they are first read: a file whose content hash
@@ -80,10 +88,35 @@ export function decodePostings(rows: unknown, path: string, documentCount: numbe
   })
 }
 
-/** A dictionary chunk: a list of terms. */
-export function checkDictionaryChunk(chunk: unknown, path: string): DictionaryChunk {
+/**
+ * A postings chunk's names (none when it has no `names`): those whose keys
+ * sort in its run (from `first` to before `next`), checked as `namesProblem` does.
+ */
+export function readChunkNames(
+  chunk: unknown,
+  path: string,
+  run: { readonly first: string; readonly next: string | undefined },
+  documentCount: number,
+  isValuesFacet: (facet: string) => boolean,
+): readonly ChunkedName[] {
+  const names = isRecord(chunk) ? (chunk['names'] ?? []) : undefined
+  const inRun = (key: string) => key >= run.first && (run.next === undefined || key < run.next) && !isManifestName(key)
+  const problem = namesProblem(names, documentCount, isValuesFacet, inRun)
+  if (problem !== undefined) throw corruptChunk(path, problem)
+  return names as ChunkedName[]
+}
+
+/** A typo file: the terms of its range's first unit, each as long as its range allows. */
+export function checkTypoFile(
+  chunk: unknown,
+  path: string,
+  [unit, shortest, longest]: readonly [unit: string, shortest: number, longest: number],
+): DictionaryChunk {
   if (!isRecord(chunk) || !Array.isArray(chunk['terms']) || !chunk['terms'].every((term) => typeof term === 'string'))
     throw corruptChunk(path, 'is not { terms } of text')
+  const inRange = (term: string) => term.slice(0, 1) === unit && term.length >= shortest && term.length <= longest
+  if (!chunk['terms'].every(inRange))
+    throw corruptChunk(path, 'has terms of another first letter or length than the manifest gives it')
   return chunk as unknown as DictionaryChunk
 }
 

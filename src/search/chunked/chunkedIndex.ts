@@ -1,4 +1,4 @@
-import { chunkPaths, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import { chunkPaths, isManifestName, type ChunkedManifest } from '../../core/chunkedFormat.js'
 import type { DateTable, FacetKind, FacetTable, GeoTable, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
@@ -14,14 +14,13 @@ import { cleanQuery, scoringOptions, withPlace } from '../searchIndex.js'
 import { resolveSearchOptions, type ResolvedSearchOptions, type SearchOptions } from '../searchOptions.js'
 import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { applySuggestions } from '../query/applySuggestions.js'
-import { nameShard, readNameIndex, type NameIndex, type NamedValues } from '../query/nameIndex.js'
-import { nameKey } from '../facets/valueNames.js'
-import { queryWords, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
+import type { NameIndex, NamedValues } from '../query/nameIndex.js'
+import { nameKeysOf, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
 import { makeSnippet, snippetScanFor } from '../snippet.js'
 import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
-import { IndexFormatError } from '../../core/errors.js'
-import { readDatesFile, readFragment, readPointsFile, readValuesFile } from './checkChunk.js'
-import { createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
+import { readChunkNames, readDatesFile, readFragment, readPointsFile, readValuesFile } from './checkChunk.js'
+import { addChunkedNames, namedValuesFacet, type NamedDocuments } from './chunkedNames.js'
+import { chunkOfTerm, createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
 
 /** What a search of a chunked index also takes: a signal that gives it up (a newer query came). */
@@ -40,7 +39,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   readonly #store: ChunkStore
   readonly #decoded: DecodedPostings = new Map()
   readonly #decodedFacets = new Map<string, FacetTable | DateTable | GeoTable>()
+  /** The names read so far (the manifest's, and those of the postings chunks in `#namesRead`), with their values' documents. */
   readonly #nameIndex = new Map<string, readonly NamedValues[]>()
+  readonly #namedDocuments: NamedDocuments = new Map()
   readonly #namesRead = new Set<string>()
   readonly #facetKinds: ReadonlyMap<string, FacetKind>
 
@@ -49,6 +50,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     this.manifest = manifest
     this.#store = store
     this.#facetKinds = new Map(Object.entries(manifest.facets).map(([name, facet]) => [name, facet.kind]))
+    addChunkedNames(manifest.names, this.#nameIndex, this.#namedDocuments)
   }
 
   /** Number of articles in the index. */
@@ -69,9 +71,10 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   /**
    * Search the index: the same results as `SearchIndex.search` on the
    * single-file index of the same build. Fetches what the query needs: the
-   * term chunks of its terms and their prefix and typo expansions, the files
-   * of the facets it filters or counts (and the dates when it sorts by
-   * them), and the fragments of the hits returned.
+   * term chunks of its terms and their prefix and typo expansions (which hold
+   * the names its words may start), the files of the facets it filters or
+   * counts (and the dates when it sorts by them or names a time), and the
+   * fragments of the hits returned.
    *
    * @example
    * const { hits, facets } = await index.search('gettysburg', { facets: ['place'], signal: controller.signal })
@@ -106,7 +109,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const needed = this.#neededFacets(resolved, browsing, suggested)
     await facetsLoading
     await this.#store.load(this.#facetFiles(needed, resolved), signal)
-    const facets = this.#facets(needed)
+    const facets = this.#facets(needed, suggested)
     const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
     const { page, ...ranked } = rankAndCount(
       this.documentCount,
@@ -148,7 +151,11 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     }
   }
 
-  /** The facets a search reads: those it filters or counts, the dates to sort by, those its query names. */
+  /**
+   * The facet files a search reads: those it filters or counts, the dates to
+   * sort by or that its query names (the values it names need no file: the
+   * names carry their documents).
+   */
   #neededFacets(
     resolved: ResolvedSearchOptions,
     browsing: boolean,
@@ -159,7 +166,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       ...resolved.facets.keys(),
       ...(sortsByDate(resolved, browsing) ? ['date'] : []),
       ...(resolved.sort === 'distance' ? ['coordinates'] : []),
-      ...suggested.map((suggestion) => suggestion.facet),
+      ...suggested.flatMap((suggestion) =>
+        this.#facetKinds.get(suggestion.facet) === 'values' ? [] : [suggestion.facet],
+      ),
     ])
   }
 
@@ -177,27 +186,32 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   }
 
   /**
-   * The names a query may use for facet values: the files of the first
-   * characters of its words (each fetched once, kept in one index).
+   * The names a query may use for facet values: those of its keys
+   * (`nameKeysOf`) are in the postings chunks of the keys (the chunks of its
+   * words, mostly fetched for its terms anyway), or in the manifest.
    */
-  async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex | undefined> {
-    const shards = this.manifest.names
-    if (shards === undefined) return undefined
-    const wanted = new Set(queryWords(text).map((word) => nameShard(nameKey(word.text))))
-    const files = [...wanted].flatMap((shard) => (Object.hasOwn(shards, shard) ? [shards[shard] as string] : []))
-    await this.#store.load(files, signal)
-    for (const file of files) {
+  async #names(text: string, signal: AbortSignal | undefined): Promise<NameIndex> {
+    const { first, hashes } = this.manifest.terms
+    const chunks = new Set<number>()
+    for (const key of nameKeysOf(text)) if (!isManifestName(key)) chunks.add(chunkOfTerm(first, key))
+    const files = new Map([...chunks].map((at) => [chunkPaths.terms(hashes[at] as string), at]))
+    await this.#store.load(files.keys(), signal)
+    const isValuesFacet = (facet: string) => this.#facetKinds.get(facet) === 'values'
+    for (const [file, at] of files) {
       if (this.#namesRead.has(file)) continue
-      if (!readNameIndex(this.#store.get(file), this.#nameIndex)) {
-        throw new IndexFormatError('ERR_INDEX_CORRUPT', `Cannot load index: ${file} is not a list of names.`)
-      }
+      const run = { first: first[at] as string, next: first[at + 1] }
+      const names = readChunkNames(this.#store.get(file), file, run, this.documentCount, isValuesFacet)
+      addChunkedNames(names, this.#nameIndex, this.#namedDocuments)
       this.#namesRead.add(file)
     }
     return this.#nameIndex
   }
 
-  /** The facets named, from the files fetched. */
-  #facets(names: ReadonlySet<string>) {
+  /**
+   * The facets named, from the files fetched; and for the values the query
+   * names on facets not read, facets of those values only.
+   */
+  #facets(names: ReadonlySet<string>, suggested: readonly SuggestedFilter[]) {
     const byName = new Map<string, Facet>()
     let date: DateFacet | undefined
     let geo: GeoFacet | undefined
@@ -215,6 +229,13 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
         byName.set(name, createValuesFacet(this.#facetData(facet.file, readValuesFile), levels, this.documentCount))
       }
     }
+    const named = new Map<string, string[]>()
+    for (const suggestion of suggested) {
+      if (byName.has(suggestion.facet) || !('values' in suggestion)) continue
+      named.set(suggestion.facet, [...(named.get(suggestion.facet) ?? []), ...suggestion.values])
+    }
+    for (const [name, values] of named)
+      byName.set(name, namedValuesFacet(name, values, this.#namedDocuments, this.documentCount))
     return { byName, date, geo }
   }
 

@@ -1,6 +1,6 @@
 import { chunkPaths, type ChunkedManifest, type PostingsChunk } from '../../core/chunkedFormat.js'
 import { lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
-import { checkDictionaryChunk, checkPostingsChunk, decodePostings } from './checkChunk.js'
+import { checkPostingsChunk, checkTypoFile, decodePostings } from './checkChunk.js'
 import type { ChunkStore } from './chunkStore.js'
 
 /** The decoded postings of the chunks read so far, per chunk file: decoding happens once per term. */
@@ -21,11 +21,7 @@ export function createChunkedTermIndex(
   const { first } = manifest.terms
   const files = manifest.terms.hashes.map(chunkPaths.terms)
   const dictionaryFiles = manifest.dictionary.hashes.map(chunkPaths.dictionary)
-  /** The postings chunk whose run holds `term` (the last whose first term is not after it). */
-  const chunkOf = (term: string): number => {
-    const at = lowerBound(first, term)
-    return first[at] === term ? at : at - 1
-  }
+  const chunkOf = (term: string): number => chunkOfTerm(first, term)
   const chunkAt = (at: number): PostingsChunk | undefined => {
     const file = files[at] as string
     const chunk = store.get(file)
@@ -78,12 +74,9 @@ export function createChunkedTermIndex(
       return found
     },
     termsOfLength(unit, minLength, maxLength) {
-      const keys = manifest.dictionary.first
       const found: string[] = []
       let complete = true
-      for (let at = dictionaryStart(keys, unit, minLength); at < keys.length; at++) {
-        const key = keys[at]
-        if (key === undefined || compareKeys(key, [unit, maxLength + 1, '']) >= 0) break
+      for (const { at, shortest, longest } of typoFiles(manifest.dictionary.ranges, unit, minLength, maxLength)) {
         const file = dictionaryFiles[at] as string
         const stored = store.get(file)
         if (stored === undefined) {
@@ -91,8 +84,8 @@ export function createChunkedTermIndex(
           complete = false
           continue
         }
-        for (const term of checkDictionaryChunk(stored, file).terms) {
-          if (term.slice(0, 1) === unit && term.length >= minLength && term.length <= maxLength) found.push(term)
+        for (const term of checkTypoFile(stored, file, manifest.dictionary.ranges[at] as TypoRange).terms) {
+          if (term.length >= shortest && term.length <= longest) found.push(term)
         }
       }
       return complete ? found : []
@@ -100,23 +93,70 @@ export function createChunkedTermIndex(
   }
 }
 
-type DictionaryKey = readonly [unit: string, length: number, term: string]
-
-/** The dictionary chunk that holds the first term of `unit` with length `minLength` or more. */
-function dictionaryStart(keys: readonly DictionaryKey[], unit: string, minLength: number): number {
-  const target: DictionaryKey = [unit, Math.max(0, minLength), '']
-  let low = 0
-  let high = keys.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (compareKeys(keys[middle] as DictionaryKey, target) <= 0) low = middle + 1
-    else high = middle
-  }
-  return Math.max(0, low - 1)
+/** The postings chunk whose run holds `term` (the last whose first term is not after it; `first` starts with `''`). */
+export function chunkOfTerm(first: readonly string[], term: string): number {
+  const at = lowerBound(first, term)
+  return first[at] === term ? at : at - 1
 }
 
-/** The dictionary's order: first unit, then length, then term. */
-function compareKeys(a: DictionaryKey, b: DictionaryKey): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1
-  return a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
+type TypoRange = readonly [unit: string, shortest: number, longest: number]
+
+/** A typo file to read (`at` in the manifest's list) and the lengths to take from it. */
+interface TypoRead {
+  readonly at: number
+  readonly shortest: number
+  readonly longest: number
+}
+
+/**
+ * The typo files to read for the terms of `unit` from `minLength` to
+ * `maxLength` units long: the one file whose range holds them all (the
+ * narrowest), else files that cover them from the shortest up, each for the
+ * lengths no earlier one gave (a length no file holds has no terms).
+ */
+export function typoFiles(
+  ranges: readonly TypoRange[],
+  unit: string,
+  minLength: number,
+  maxLength: number,
+): TypoRead[] {
+  const unitRanges: TypoRead[] = []
+  for (let at = lowerBoundOfUnit(ranges, unit); ranges[at]?.[0] === unit; at++) {
+    const [, shortest, longest] = ranges[at] as TypoRange
+    unitRanges.push({ at, shortest, longest })
+  }
+  // The unit's terms are from its first range's shortest to its longest range's end.
+  const low = Math.max(minLength, unitRanges[0]?.shortest ?? Infinity)
+  const high = Math.min(maxLength, Math.max(...unitRanges.map((range) => range.longest)))
+  if (low > high) return []
+  const width = (range: TypoRead) => range.longest - range.shortest
+  const holding = unitRanges
+    .filter((range) => range.shortest <= low && range.longest >= high)
+    .sort((a, b) => width(a) - width(b))[0]
+  if (holding !== undefined) return [{ at: holding.at, shortest: low, longest: high }]
+  const reads: TypoRead[] = []
+  for (let length = low; length <= high;) {
+    const best = unitRanges
+      .filter((range) => range.shortest <= length && range.longest >= length)
+      .sort((a, b) => b.longest - a.longest)[0]
+    if (best === undefined) {
+      length++
+      continue
+    }
+    reads.push({ at: best.at, shortest: length, longest: Math.min(high, best.longest) })
+    length = best.longest + 1
+  }
+  return reads
+}
+
+/** The first range of `unit` (ranges are sorted by unit). */
+function lowerBoundOfUnit(ranges: readonly TypoRange[], unit: string): number {
+  let low = 0
+  let high = ranges.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((ranges[middle] as TypoRange)[0] < unit) low = middle + 1
+    else high = middle
+  }
+  return low
 }

@@ -1,9 +1,16 @@
-import { chunkedFormat, chunkedFormatVersion, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import {
+  chunkedFormat,
+  chunkedFormatVersion,
+  isManifestName,
+  type ChunkedFacet,
+  type ChunkedManifest,
+} from '../../core/chunkedFormat.js'
 import { IndexFormatError } from '../../core/errors.js'
 import type { StoredFields } from '../../core/indexData.js'
-import { isCount, isRecord } from '../../core/guards.js'
+import { isCount, isRecord, ownEntry } from '../../core/guards.js'
 import { isBodyProfile, searchFields } from '../../core/options.js'
 import { ChunkedIndex } from './chunkedIndex.js'
+import { namesProblem } from './chunkedNames.js'
 import { createChunkStore, type FetchLike } from './chunkStore.js'
 
 /** Options of `loadChunkedIndex`. */
@@ -100,18 +107,10 @@ function readManifest(value: unknown): ChunkedManifest {
   )
   ensure(
     isRecord(dictionary) &&
-      Array.isArray(dictionary['first']) &&
+      isTypoRanges(dictionary['ranges']) &&
       isPaths(dictionary['hashes'], hash) &&
-      dictionary['first'].length === (dictionary['hashes'] as unknown[]).length &&
-      dictionary['first'].every(
-        (key) =>
-          Array.isArray(key) &&
-          key.length === 3 &&
-          typeof key[0] === 'string' &&
-          isCount(key[1]) &&
-          typeof key[2] === 'string',
-      ),
-    '"dictionary" must list each dictionary chunk with its first term',
+      dictionary['ranges'].length === (dictionary['hashes'] as unknown[]).length,
+    '"dictionary" must list each typo file with its unit and lengths, in order',
   )
   ensure(
     isRecord(facets) &&
@@ -133,10 +132,10 @@ function readManifest(value: unknown): ChunkedManifest {
       documents['starts'].length === (documents['hashes'] as unknown[]).length,
     '"documents" must name a folder per block of documents',
   )
-  ensure(
-    names === undefined || (isRecord(names) && isPaths(Object.values(names), chunkPath)),
-    '"names" must name files of facets/',
-  )
+  // Names that start with a stop word: every other name is in a postings chunk (checked when read).
+  const isValuesFacet = (facet: string) => ownEntry(facets as Record<string, ChunkedFacet>, facet)?.kind === 'values'
+  const namesProblemFound = namesProblem(names, documentCount, isValuesFacet, isManifestName)
+  if (namesProblemFound !== undefined) fail('ERR_INDEX_CORRUPT', `the manifest's "names" ${namesProblemFound}`)
   return value as unknown as ChunkedManifest
 }
 
@@ -157,4 +156,28 @@ function isBlockStarts(starts: unknown, documentCount: number): starts is number
       (start, at) => isCount(start) && start < documentCount && (at === 0 || start > (starts[at - 1] as number)),
     )
   )
+}
+
+/** `[unit, shortest, longest]` triples, sorted by unit (then shortest): a lookup finds a unit's files by binary search. */
+function isTypoRanges(ranges: unknown): ranges is [string, number, number][] {
+  return (
+    Array.isArray(ranges) &&
+    ranges.every(
+      (range, at) =>
+        Array.isArray(range) &&
+        range.length === 3 &&
+        typeof range[0] === 'string' &&
+        isCount(range[1]) &&
+        isCount(range[2]) &&
+        range[1] <= range[2] &&
+        (at === 0 || isNotBefore(range as [string, number, number], ranges[at - 1] as [string, number, number])),
+    )
+  )
+}
+
+function isNotBefore(
+  [unit, shortest]: [string, number, number],
+  [previousUnit, previousShortest]: [string, number, number],
+) {
+  return unit > previousUnit || (unit === previousUnit && shortest >= previousShortest)
 }

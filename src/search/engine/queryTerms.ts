@@ -56,14 +56,23 @@ export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] 
     return {
       term,
       prefix,
-      maxDistance: editsFor(term, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)),
+      maxDistance: editsFor(term.length, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)),
     }
   })
 }
 
+/**
+ * Edits a term of `length` UTF-16 units allows without a `fuzzy` option: 0
+ * below five units, then 20% of the length, at most two. The chunked index's
+ * typo files follow it (a default lookup reads one file).
+ */
+export function defaultMaxDistance(length: number): number {
+  return length >= fuzzyFromLength ? editsFor(length, defaultFuzzy) : 0
+}
+
 /** `true` is the default fraction; below 1 a fraction of the term's length, from 1 a number of edits. */
-function editsFor(term: string, fuzzy: boolean | number): number {
+function editsFor(length: number, fuzzy: boolean | number): number {
   if (fuzzy === false) return 0
   const amount = fuzzy === true ? defaultFuzzy : fuzzy
-  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(term.length * amount)) : Math.floor(amount)
+  return amount < 1 ? Math.min(maxFuzzyFromFraction, Math.round(length * amount)) : Math.floor(amount)
 }

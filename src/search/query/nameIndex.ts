@@ -68,31 +68,9 @@ export function buildNameIndex(
   return index
 }
 
-/** The first UTF-16 unit of a name: the chunked build writes names in one file per first unit. */
-export function nameShard(key: string): string {
-  return key.slice(0, 1)
-}
-
 /** A name index as JSON (`NameIndexJSON`). */
 export function serializeNameIndex(index: NameIndex): NameIndexJSON {
   return [...index]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, entries]) => [key, entries.map(({ facet, values, label }) => [facet, [...values], label])])
-}
-
-/** Add the names of `json` (`NameIndexJSON`) to `index`; false when it is not one. */
-export function readNameIndex(json: unknown, index: Map<string, readonly NamedValues[]>): boolean {
-  if (!Array.isArray(json)) return false
-  for (const row of json as unknown[]) {
-    if (!Array.isArray(row) || typeof row[0] !== 'string' || !Array.isArray(row[1])) return false
-    const entries: NamedValues[] = []
-    for (const entry of row[1] as unknown[]) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[2] !== 'string') return false
-      const values: unknown = entry[1]
-      if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string')) return false
-      entries.push({ facet: entry[0], values, label: entry[2] })
-    }
-    index.set(row[0], entries)
-  }
-  return true
 }
