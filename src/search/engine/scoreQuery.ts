@@ -40,14 +40,37 @@ export function queryLength(text: string): number {
  */
 export const maxQueryExpansions = 1000
 
-/** A document's score so far, the query terms it matched, and the index terms that matched them. */
-interface Accumulated {
-  score: number
-  readonly queryTerms: string[]
-  readonly matched: string[]
-  /** Query terms found as typed in the title, and the title's length. */
-  readonly inTitle: string[]
-  titleLength: number
+/**
+ * Per document, what the query terms read so far found in it: arrays indexed
+ * by document, so a broad query that matches most of the index makes a few
+ * arrays rather than objects per document and term.
+ */
+interface Accumulators {
+  /** The score over the query terms combined so far. */
+  readonly score: Float64Array
+  /** The score of the query term being read (added to `score` when it is done, as MiniSearch adds them). */
+  readonly termScore: Float64Array
+  /** `i + 1` when query term `i` was the last to match the document. */
+  readonly lastTerm: Int32Array
+  /** How many of the query terms matched the document. */
+  readonly termsMatched: Uint8Array
+  /** How many query terms were found as typed in the title, and the title's length (-1: none). */
+  readonly titleTerms: Uint8Array
+  readonly titleLength: Float64Array
+  /** The index terms that matched, in the order met (repeats dropped at the end, by `distinct`). */
+  readonly matched: (string[] | undefined)[]
+}
+
+function accumulators(documentCount: number): Accumulators {
+  return {
+    score: new Float64Array(documentCount),
+    termScore: new Float64Array(documentCount),
+    lastTerm: new Int32Array(documentCount),
+    termsMatched: new Uint8Array(documentCount),
+    titleTerms: new Uint8Array(documentCount),
+    titleLength: new Float64Array(documentCount).fill(-1),
+    matched: [],
+  }
 }
 
 /**
@@ -57,31 +80,36 @@ interface Accumulated {
  * query terms combined with OR (scores added) or AND (documents in all);
  * the total multiplied by the number of query terms a document matched.
  * Ranked by how many query terms a document matches, then by score; equal
- * ones keep the order in which documents were first met.
+ * ones keep the order in which documents were first met (with AND, the
+ * order the last query term met them in). `terms` are distinct, as
+ * `queryTerms` gives them.
  */
 export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
-  let combined: Map<number, Accumulated> | undefined
+  const found = accumulators(index.documentCount)
   const share = Math.max(1, Math.floor(maxQueryExpansions / terms.length))
-  for (const query of terms) {
-    const results = new Map<number, Accumulated>()
+  // The documents the terms read so far combine to (OR: any; AND: all), in order.
+  let combined: number[] = []
+  for (const [at, query] of terms.entries()) {
+    const stamp = at + 1
+    const met: number[] = []
     for (const { term, weight } of expandTerm(index, query).slice(0, share))
-      addTermScores(index, query.term, term, weight, options.fieldBoosts, results)
-    combined =
-      combined === undefined
-        ? results
-        : options.combineWith === 'AND'
-          ? intersect(combined, results)
-          : unite(combined, results)
+      addTermScores(index, query.term, term, weight, options.fieldBoosts, stamp, found, met)
+    for (const doc of met) found.score[doc] = (found.score[doc] as number) + (found.termScore[doc] as number)
+    if (at === 0) combined = met
+    else if (options.combineWith === 'AND') {
+      // In all of them: in the combination so far (matched by every earlier term) and now.
+      combined = met.filter((doc) => found.termsMatched[doc] === stamp)
+    } else for (const doc of met) if (found.termsMatched[doc] === 1) combined.push(doc)
   }
   const matches: (Match & { readonly termsMatched: number })[] = []
   const wanted = new Set(terms.map((query) => query.term)).size
-  for (const [doc, { score, queryTerms, matched, inTitle, titleLength }] of combined ?? []) {
-    const termsMatched = distinct(queryTerms).length
-    const exactTitle = wanted > 0 && distinct(inTitle).length === wanted && titleLength === options.queryLength
+  for (const doc of combined) {
+    const termsMatched = found.termsMatched[doc] as number
+    const exactTitle = wanted > 0 && found.titleTerms[doc] === wanted && found.titleLength[doc] === options.queryLength
     matches.push({
       doc,
-      score: score * (termsMatched || 1),
-      terms: distinct(matched),
+      score: (found.score[doc] as number) * (termsMatched || 1),
+      terms: distinct(found.matched[doc] ?? []),
       termsMatched,
       ...(exactTitle ? { exactTitle } : {}),
     })
@@ -93,13 +121,19 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
     .map(({ termsMatched: _, ...match }) => match)
 }
 
+/**
+ * Add one index term's BM25+ scores to the query term's (`stamp`: its
+ * position + 1); `met` gets the documents the query term meets first here.
+ */
 function addTermScores(
   index: TermIndex,
   queryTerm: string,
   term: string,
   weight: number,
   fieldBoosts: readonly number[],
-  results: Map<number, Accumulated>,
+  stamp: number,
+  found: Accumulators,
+  met: number[],
 ): void {
   const postings = index.postings(term)
   if (postings === undefined) return
@@ -107,6 +141,7 @@ function addTermScores(
     const fieldBoost = fieldBoosts[field] ?? 1
     const average = index.averageFieldLength[field] as number
     const inverseFrequency = Math.log(1 + (index.documentCount - docs.length + 0.5) / (docs.length + 0.5))
+    const typedInTitle = field === titleField && term === queryTerm
     for (let at = 0; at < docs.length; at++) {
       const count = counts[at] as number
       const length = lengths[at] as number
@@ -114,58 +149,24 @@ function addTermScores(
       const raw = inverseFrequency * (d + (count * (k + 1)) / (count + k * (1 - b + (b * length) / average)))
       const score = weight * fieldBoost * raw
       const doc = docs[at] as number
-      const typedInTitle = field === titleField && term === queryTerm
-      const found = results.get(doc)
-      if (found === undefined)
-        results.set(doc, {
-          score,
-          queryTerms: [queryTerm],
-          matched: [term],
-          inTitle: typedInTitle ? [queryTerm] : [],
-          titleLength: typedInTitle ? length : -1,
-        })
-      else {
-        found.score += score
+      const matched = (found.matched[doc] ??= [])
+      if (found.lastTerm[doc] !== stamp) {
+        found.lastTerm[doc] = stamp
+        found.termScore[doc] = score
+        found.termsMatched[doc] = (found.termsMatched[doc] as number) + 1
+        met.push(doc)
+        matched.push(term)
+      } else {
+        found.termScore[doc] = (found.termScore[doc] as number) + score
         // Expansions come one after another: the same term in another field is the last one added.
-        if (found.matched[found.matched.length - 1] !== term) found.matched.push(term)
-        if (typedInTitle) {
-          found.inTitle.push(queryTerm)
-          found.titleLength = length
-        }
+        if (matched[matched.length - 1] !== term) matched.push(term)
+      }
+      if (typedInTitle) {
+        found.titleTerms[doc] = (found.titleTerms[doc] as number) + 1
+        found.titleLength[doc] = length
       }
     }
   }
-}
-
-/** OR: scores added, every document kept (those new to `a` after its own, in `b`'s order). */
-function unite(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Map<number, Accumulated> {
-  for (const [doc, found] of b) {
-    const existing = a.get(doc)
-    if (existing === undefined) a.set(doc, found)
-    else merge(existing, found)
-  }
-  return a
-}
-
-/** AND: only the documents in both, in `b`'s order. */
-function intersect(a: Map<number, Accumulated>, b: Map<number, Accumulated>): Map<number, Accumulated> {
-  const both = new Map<number, Accumulated>()
-  for (const [doc, found] of b) {
-    const existing = a.get(doc)
-    if (existing === undefined) continue
-    merge(existing, found)
-    both.set(doc, existing)
-  }
-  return both
-}
-
-/** Scores added, terms appended: repeats are dropped once, at the end (`distinct`), so merging stays linear. */
-function merge(into: Accumulated, from: Accumulated): void {
-  into.score += from.score
-  for (const term of from.queryTerms) into.queryTerms.push(term)
-  for (const term of from.matched) into.matched.push(term)
-  for (const term of from.inTitle) into.inTitle.push(term)
-  if (from.titleLength >= 0) into.titleLength = from.titleLength
 }
 
 /** `terms` without repeats, in the order first met. */
