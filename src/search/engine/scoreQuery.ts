@@ -69,7 +69,8 @@ function accumulators(documentCount: number): Accumulators {
     termsMatched: new Uint8Array(documentCount),
     titleTerms: new Uint8Array(documentCount),
     titleLength: new Float64Array(documentCount).fill(-1),
-    matched: [],
+    // Sized up front: filled at scattered documents, it stays an array rather than a dictionary.
+    matched: new Array<string[] | undefined>(documentCount),
   }
 }
 
@@ -101,24 +102,21 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
       combined = met.filter((doc) => found.termsMatched[doc] === stamp)
     } else for (const doc of met) if (found.termsMatched[doc] === 1) combined.push(doc)
   }
-  const matches: (Match & { readonly termsMatched: number })[] = []
+  const matches: Match[] = []
   const wanted = new Set(terms.map((query) => query.term)).size
   for (const doc of combined) {
-    const termsMatched = found.termsMatched[doc] as number
     const exactTitle = wanted > 0 && found.titleTerms[doc] === wanted && found.titleLength[doc] === options.queryLength
     matches.push({
       doc,
-      score: (found.score[doc] as number) * (termsMatched || 1),
+      score: (found.score[doc] as number) * ((found.termsMatched[doc] as number) || 1),
       terms: distinct(found.matched[doc] ?? []),
-      termsMatched,
       ...(exactTitle ? { exactTitle } : {}),
     })
   }
   // Documents that match every query term first, then those matching fewer: a document that
   // matches one term very often never outranks one that matches them all.
-  return matches
-    .sort((a, b) => b.termsMatched - a.termsMatched || b.score - a.score)
-    .map(({ termsMatched: _, ...match }) => match)
+  const termsMatched = (match: Match) => found.termsMatched[match.doc] as number
+  return matches.sort((a, b) => termsMatched(b) - termsMatched(a) || b.score - a.score)
 }
 
 /**
