@@ -11,33 +11,30 @@ import { createValuesFacet, defaultValuesLimit, findValue } from '../facets/valu
 export function withSingles(shared: FacetTable, singles: SinglesFacetFile): FacetTable {
   const values: string[] = []
   const docs: (readonly number[])[] = []
-  let s = 0
-  for (let one = 0; one < singles.values.length; one++) {
-    const value = singles.values[one] as string
-    for (; s < shared.values.length && (shared.values[s] as string) < value; s++) {
-      values.push(shared.values[s] as string)
-      docs.push(shared.docs[s] ?? [])
+  let next = 0
+  /** Add the shared values that sort before `value` (all those left when it is `undefined`). */
+  const addSharedBefore = (value: string | undefined) => {
+    for (; next < shared.values.length && (value === undefined || (shared.values[next] as string) < value); next++) {
+      values.push(shared.values[next] as string)
+      docs.push(shared.docs[next] ?? [])
     }
+  }
+  singles.values.forEach((value, at) => {
+    addSharedBefore(value)
     values.push(value)
-    docs.push([singles.docs[one] as number])
+    docs.push([singles.docs[at] as number])
+  })
+  addSharedBefore(undefined)
+  return { values, docs, ...namesOfBoth(shared, singles) }
+}
+
+/** The labels and aliases of both files (each key only when either has it). */
+function namesOfBoth(shared: FacetTable, singles: SinglesFacetFile): Pick<FacetTable, 'labels' | 'aliases'> {
+  const { labels, aliases } = shared
+  return {
+    ...(labels === undefined && singles.labels === undefined ? {} : { labels: { ...labels, ...singles.labels } }),
+    ...(aliases === undefined && singles.aliases === undefined ? {} : { aliases: { ...aliases, ...singles.aliases } }),
   }
-  for (; s < shared.values.length; s++) {
-    values.push(shared.values[s] as string)
-    docs.push(shared.docs[s] ?? [])
-  }
-  const labels =
-    shared.labels === undefined && singles.labels === undefined
-      ? {}
-      : {
-          labels: { ...shared.labels, ...singles.labels },
-        }
-  const aliases =
-    shared.aliases === undefined && singles.aliases === undefined
-      ? {}
-      : {
-          aliases: { ...shared.aliases, ...singles.aliases },
-        }
-  return { values, docs, ...labels, ...aliases }
 }
 
 /**
