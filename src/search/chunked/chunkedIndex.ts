@@ -81,8 +81,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
    * single-file index of the same build. Fetches what the query needs: the
    * term chunks of its terms and their prefix and typo expansions (which hold
    * the names its words may start), the files of the facets it filters or
-   * counts (and the dates when it sorts by them or names a time), and the
-   * fragments of the hits returned.
+   * counts (and the dates when it sorts by them or names a time; a facet's
+   * values of one document only when its counts reach them or a filter names
+   * one), and the fragments of the hits returned.
    *
    * @example
    * const { hits, facets } = await index.search('gettysburg', { facets: ['place'], signal: controller.signal })
