@@ -56,10 +56,10 @@ describe('a chunked index fetches only what a search needs', () => {
         .filter((path) => path.includes('.singles-'))
         .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
         .sort()
-    const fetchedBy = async (options: ChunkedSearchOptions) => {
+    const fetchedBy = async (options: ChunkedSearchOptions, query = '') => {
       const memory = chunkInMemory(index, chunkOptions)
-      const result = await (await memory.load()).search('', { limit: 0, ...options })
-      expect(result).toEqual(index.search('', { limit: 0, ...options }))
+      const result = await (await memory.load()).search(query, { limit: 0, ...options })
+      expect(result).toEqual(index.search(query, { limit: 0, ...options }))
       return singlesOf(memory.requests)
     }
     // Syria is the place of several articles; counted first, it is all a list of one shows.
@@ -70,6 +70,10 @@ describe('a chunked index fetches only what a search needs', () => {
     // A filter naming a value of one article, or a label, needs them too.
     expect(await fetchedBy({ filters: { combatant: ['Roman Republic'] } })).toEqual(['facets/combatant.singles'])
     expect(await fetchedBy({ filters: { place: ['syria'] } })).toEqual(['facets/place.singles'])
+    // A value the query's words name (Cannae, one article's place) is ranked by the documents its name carries.
+    const named = index.search('cannae', { limit: 0 }).suggestedFilters
+    expect(named).toContainEqual(expect.objectContaining({ facet: 'place', values: ['Cannae'] }))
+    expect(await fetchedBy({ facets: { place: { limit: 0 } } }, 'cannae')).toEqual([])
   })
 
   test('understanding a query reads names in the chunks of its words; the values it names need no facet file', async () => {
