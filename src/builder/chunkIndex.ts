@@ -3,18 +3,15 @@ import {
   chunkedFormatVersion,
   chunkPaths,
   isManifestName,
-  type ChunkedFacet,
   type ChunkedManifest,
   type ChunkedName,
-  type DatesFacetFile,
   type DictionaryChunk,
   type DocumentFragment,
   type PostingsChunk,
-  type ValuesFacetFile,
 } from '../core/chunkedFormat.js'
 import { contentHash } from '../core/contentHash.js'
 import type { MiniSearchEntry } from '../core/envelope.js'
-import type { FacetData, GeoTable } from '../core/indexData.js'
+import type { FacetData } from '../core/indexData.js'
 import type { IndexData } from '../search/indexData.js'
 import { version } from '../core/version.js'
 import { groupByFirstUnit, runOfLengths } from '../search/engine/loadedTermIndex.js'
@@ -23,6 +20,7 @@ import { buildNameIndex, serializeNameIndex } from '../search/query/nameIndex.js
 import { lowerBound } from '../search/engine/termIndex.js'
 import { namedFacets, type SearchIndex } from '../search/searchIndex.js'
 import { snippetScanLimit } from '../search/snippet.js'
+import { facetFiles } from './chunkFacets.js'
 
 /** One file of a chunked index: its path relative to the index folder, and its JSON. */
 export interface ChunkFile {
@@ -54,8 +52,9 @@ export interface ChunkIndexOptions {
  * The files of a chunked index, then its manifest (the generator's return
  * value, to be written last): postings chunks (runs of the sorted terms,
  * each term's postings with the field lengths BM25 needs), typo files
- * (the terms by first letter and windows of length), one file per
- * facet and hierarchy level, and one fragment per document (stored fields
+ * (the terms by first letter and windows of length), the facet files
+ * (`facetFiles`: a facet's values of one document apart from the others),
+ * and one fragment per document (stored fields
  * and the text snippets are cut from). Every path ends in the hash of the
  * file's content (`contentHash`), so unchanged files keep their names.
  * Produced as consumed: an index of any size is written file by file.
@@ -216,44 +215,6 @@ function compareUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function* facetFiles(facets: FacetData) {
-  const found: Record<string, ChunkedFacet> = {}
-  const levels = new Map<string, string[]>()
-  for (const [name, table] of Object.entries(facets.tables)) {
-    const stored: ValuesFacetFile = {
-      values: table.values,
-      deltas: table.docs.map((docs) => docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))),
-      ...(table.labels === undefined ? {} : { labels: table.labels }),
-      ...(table.aliases === undefined ? {} : { aliases: table.aliases }),
-    }
-    const file = named(`facets/${name.replace('@', '.level')}-`, JSON.stringify(stored))
-    yield file
-    const level = /^(.+)@(\d+)$/.exec(name)
-    if (level === null) found[name] = { kind: 'values', file: file.path }
-    else {
-      const list = levels.get(level[1] as string) ?? []
-      list[Number(level[2])] = file.path
-      levels.set(level[1] as string, list)
-    }
-  }
-  for (const [name, list] of levels) {
-    const facet = found[name]
-    if (facet !== undefined) found[name] = { ...facet, levels: list }
-  }
-  const { start, end } = facets.date
-  const span = start.map((key, doc) => {
-    const last = end[doc]
-    return key === null || last === null || last === undefined ? null : last - key
-  })
-  const date = named('facets/date-', JSON.stringify({ start, span } satisfies DatesFacetFile))
-  yield date
-  found['date'] = { kind: 'dates', file: date.path }
-  const coordinates = named('facets/coordinates-', JSON.stringify(facets.geo satisfies GeoTable))
-  yield coordinates
-  found['coordinates'] = { kind: 'geo', file: coordinates.path }
-  return found
-}
-
 /**
  * A postings chunk's JSON (`PostingsChunk`, `names` only when it has some)
  * from its rows' JSON: each row is serialised once, when its size decides
@@ -336,9 +297,4 @@ function contentBoundary(
 /** A number from a text's content hash. */
 function hashNumber(text: string): number {
   return parseInt(contentHash(text).slice(-6), 16)
-}
-
-/** A file named by the hash of its content. */
-function named(prefix: string, content: string): ChunkFile {
-  return { path: `${prefix}${contentHash(content)}.json`, content }
 }

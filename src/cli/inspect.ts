@@ -4,7 +4,7 @@ import { chunkedFormat, chunkedFormatVersion } from '../core/chunkedFormat.js'
 import { indexFormat, indexFormatVersion } from '../core/envelope.js'
 import { searchFields, type IndexOptions } from '../core/options.js'
 import { version } from '../core/version.js'
-import { readDatesFile, readPointsFile, readValuesFile } from '../search/chunked/checkChunk.js'
+import { readDatesFile, readPointsFile, readSinglesFile, readValuesFile } from '../search/chunked/checkChunk.js'
 import { ChunkedIndex } from '../search/chunked/chunkedIndex.js'
 import type { SearchIndex } from '../search/searchIndex.js'
 import { formatBytes } from './formatBytes.js'
@@ -93,7 +93,15 @@ async function chunkedInfo(index: ChunkedIndex, given: string): Promise<IndexInf
       facets[name] = located = readPointsFile(await read(facet.file), facet.file, manifest.documentCount).lat.filter(
         (lat) => lat !== null,
       ).length
-    else facets[name] = readValuesFile(await read(facet.file), facet.file, manifest.documentCount).values.length
+    else {
+      const shared = readValuesFile(await read(facet.file), facet.file, manifest.documentCount)
+      // A facet's values of one article are a file of their own.
+      const whole =
+        facet.singles === undefined
+          ? shared
+          : readSinglesFile(await read(facet.singles), facet.singles, manifest.documentCount, shared)
+      facets[name] = whole.values.length
+    }
   }
   const { files, bytes } = await folderSize(folder)
   return {

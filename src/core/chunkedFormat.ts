@@ -7,7 +7,7 @@ import type { IndexOptions } from './options.js'
 export const chunkedFormat = 'infobox-search-chunked'
 
 /** The chunked layout version this library writes and reads; see CHANGELOG.md. */
-export const chunkedFormatVersion = 1
+export const chunkedFormatVersion = 2
 
 /** Where each file of a chunked index is, relative to its manifest. */
 export const chunkPaths = {
@@ -70,7 +70,14 @@ export interface ChunkedManifest {
 /** Where a facet's data is. */
 export interface ChunkedFacet {
   readonly kind: FacetKind
+  /** Values facets: the values of several documents (`ValuesFacetFile`). */
   readonly file: string
+  /**
+   * Values facets with values of one document only: those values
+   * (`SinglesFacetFile`), fetched when a search's counts reach them (count 1)
+   * or a filter names a value not in `file`.
+   */
+  readonly singles?: string
   /** Values facets with a hierarchy (place): one table per level. */
   readonly levels?: readonly string[]
 }
@@ -119,6 +126,14 @@ export function isManifestName(key: string): boolean {
 export interface ValuesFacetFile {
   readonly values: readonly string[]
   readonly deltas: readonly (readonly number[])[]
+  readonly labels?: Readonly<Record<string, string>>
+  readonly aliases?: Readonly<Record<string, readonly (readonly [label: string, count: number])[]>>
+}
+
+/** A facet's values of one document only, ascending, each with its document; their labels and aliases. */
+export interface SinglesFacetFile {
+  readonly values: readonly string[]
+  readonly docs: readonly number[]
   readonly labels?: Readonly<Record<string, string>>
   readonly aliases?: Readonly<Record<string, readonly (readonly [label: string, count: number])[]>>
 }

@@ -30,7 +30,14 @@ function queryArbitrary(index: SearchIndex): fc.Arbitrary<string> {
 }
 
 function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
-  const facetValues = (name: string) => (index.data.facets.tables[name]?.values ?? []).slice(0, 40)
+  // The first values, and some of one document and of several: chunks keep the two apart (facets/<name>.singles).
+  const facetValues = (name: string) => {
+    const table = index.data.facets.tables[name]
+    const values = table?.values ?? []
+    const byDocuments = (single: boolean) =>
+      values.filter((_, at) => (table?.docs[at]?.length === 1) === single).slice(0, 15)
+    return [...new Set([...values.slice(0, 20), ...byDocuments(true), ...byDocuments(false)])]
+  }
   const point = fc.record({
     lat: fc.double({ min: -90, max: 90, noNaN: true }),
     lon: fc.double({ min: -180, max: 180, noNaN: true }),
@@ -129,6 +136,27 @@ describe('a chunked index answers as the single-file index', () => {
           comparable(index.search(query, { applySuggested })),
         )
       }
+    },
+  )
+
+  // A facet's values of one document are fetched only when a search needs them: counts that reach count 1
+  // (narrow queries, long lists), filters and selected values naming one, its labels, its names in the query.
+  test.each([
+    ['qamishli', { facets: ['place', 'combatant'] }],
+    ['battle', { facets: { place: { limit: 1 }, combatant: { limit: 2 } } }],
+    ['battle', { facets: { place: { limit: 30 } } }],
+    ['', { facets: ['place'], filters: { place: ['Syria'] } }],
+    ['', { facets: ['place', 'combatant'], filters: { combatant: ['Roman Republic'] } }],
+    ['', { facets: ['place'], filters: { place: ['syria', 'Gettysburg, Pennsylvania'] } }],
+    ['hannibal cannae', { facets: ['place', 'combatant'] }],
+    ['hannibal cannae', { facets: ['place', 'combatant'], applySuggested: true }],
+    ['syria sdf 2021', { facets: { place: { limit: 1 }, combatant: { limit: 1 } } }],
+  ] satisfies [string, SearchOptions][])(
+    'values of one document, fetched when needed: %s %j',
+    async (query, options) => {
+      const index = buildIndex(fixtures(), { body: 'full' })
+      const chunked = await chunkInMemory(index, { chunkSize: 1500, dictionaryChunkSize: 300, blockSize: 3 }).load()
+      expect(comparable(await chunked.search(query, options))).toEqual(comparable(index.search(query, options)))
     },
   )
 

@@ -50,6 +50,8 @@ async function searches(chunked: ChunkedIndex): Promise<unknown> {
         facets: { place: { level: 0 }, combatant: {}, kind: {}, date: { interval: 'year' } },
         limit: 50,
       })
+    // Counts that reach values of one document (count 1) read the files of those values.
+    await chunked.search('battle', { facets: ['place', 'combatant'] })
     await chunked.search('', { filters: { place: ['Syria'], date: { from: -500 } }, sort: 'date' })
     await chunked.suggest('bat')
   } catch (error) {
@@ -191,10 +193,56 @@ describe('chunks of the wrong shape', () => {
       'has a name without [facet, values, label, documents] of a values facet',
     ],
     [
-      'place values out of order',
+      'a place value repeated',
       'facets/place-',
-      (c: Json) => void c['values'].reverse(),
+      (c: Json) => {
+        c['values'].push(c['values'][0])
+        c['deltas'].push([0])
+      },
       'has values out of order or repeated',
+    ],
+    [
+      'place values of one document out of order',
+      'facets/place.singles-',
+      (c: Json) => {
+        c['values'].reverse()
+        c['docs'].reverse()
+      },
+      'has values out of order or repeated',
+    ],
+    [
+      'a place value of one document without its document',
+      'facets/place.singles-',
+      (c: Json) => void c['docs'].pop(),
+      'is not { values, docs } with a document per value',
+    ],
+    [
+      'a place value of one document past the last document',
+      'facets/place.singles-',
+      (c: Json) => void (c['docs'][0] = 1000),
+      'refers to documents that are not in the index',
+    ],
+    [
+      'a combatant value of one document that is a list',
+      'facets/combatant.singles-',
+      (c: Json) => void (c['docs'][0] = [0, 1]),
+      'refers to documents that are not in the index',
+    ],
+    [
+      'a place value in both files',
+      'facets/place.singles-',
+      (c: Json) => {
+        const at = (c['values'] as string[]).findIndex((value) => value > 'Syria')
+        c['values'].splice(at, 0, 'Syria')
+        c['docs'].splice(at, 0, 0)
+      },
+      "has values that the facet's other file has too",
+    ],
+    [
+      'a label of a value of one document that is a number',
+      'facets/combatant.singles-',
+      (c: Json) => void (c['labels'] = { x: 1 }),
+      'has labels that are not text',
     ],
     [
       'a place document listed twice',
@@ -289,6 +337,16 @@ describe('manifests that disagree with themselves', () => {
     [
       'a facet named __proto__',
       (m: Json) => void (m['facets'] = JSON.parse(`{"__proto__":${JSON.stringify(m['facets'].place)}}`)),
+      '"facets" must name a file per facet',
+    ],
+    [
+      'a file of single values outside the facets folder',
+      (m: Json) => void (m['facets'].place.singles = '../secrets.json'),
+      '"facets" must name a file per facet',
+    ],
+    [
+      'a file of single values for the dates',
+      (m: Json) => void (m['facets'].date.singles = m['facets'].place.singles),
       '"facets" must name a file per facet',
     ],
     ['a boost that is text', (m: Json) => void (m['options'].boost.title = '5'), 'its "options" are invalid'],

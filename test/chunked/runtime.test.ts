@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { buildIndex, parseArticle } from '../../src/build.js'
-import { ChunkLoadError, IndexFormatError, type ChunkedIndex } from '../../src/index.js'
+import { ChunkLoadError, IndexFormatError, type ChunkedIndex, type ChunkedSearchOptions } from '../../src/index.js'
 import { fixtureSlugs, readFixture } from '../helpers.js'
 import { chunkInMemory } from './helpers.js'
 
@@ -41,7 +41,39 @@ describe('a chunked index fetches only what a search needs', () => {
     const facetFiles = memory.requests
       .filter((path) => path.startsWith('facets/'))
       .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
-    expect(facetFiles.sort()).toEqual(['facets/combatant', 'facets/place', 'facets/place.level0'])
+    // Roman Republic is a side in one article: its value is in the combatant file of values of one document.
+    expect(facetFiles.sort()).toEqual([
+      'facets/combatant',
+      'facets/combatant.singles',
+      'facets/place',
+      'facets/place.level0',
+    ])
+  })
+
+  test("a facet's values of one document are fetched only when its counts reach count 1 or a filter names one", async () => {
+    const singlesOf = (requests: readonly string[]) =>
+      requests
+        .filter((path) => path.includes('.singles-'))
+        .map((path) => path.replace(/-[0-9a-f]{12}\.json$/, ''))
+        .sort()
+    const fetchedBy = async (options: ChunkedSearchOptions, query = '') => {
+      const memory = chunkInMemory(index, chunkOptions)
+      const result = await (await memory.load()).search(query, { limit: 0, ...options })
+      expect(result).toEqual(index.search(query, { limit: 0, ...options }))
+      return singlesOf(memory.requests)
+    }
+    // Syria is the place of several articles; counted first, it is all a list of one shows.
+    expect(await fetchedBy({ facets: { place: { limit: 1 } } })).toEqual([])
+    expect(await fetchedBy({ facets: { place: { limit: 1 } }, filters: { place: ['Syria'] } })).toEqual([])
+    // A longer list reaches values counted once, single values among them (in value order).
+    expect(await fetchedBy({ facets: { place: { limit: 5 } } })).toEqual(['facets/place.singles'])
+    // A filter naming a value of one article, or a label, needs them too.
+    expect(await fetchedBy({ filters: { combatant: ['Roman Republic'] } })).toEqual(['facets/combatant.singles'])
+    expect(await fetchedBy({ filters: { place: ['syria'] } })).toEqual(['facets/place.singles'])
+    // A value the query's words name (Cannae, one article's place) is ranked by the documents its name carries.
+    const named = index.search('cannae', { limit: 0 }).suggestedFilters
+    expect(named).toContainEqual(expect.objectContaining({ facet: 'place', values: ['Cannae'] }))
+    expect(await fetchedBy({ facets: { place: { limit: 0 } } }, 'cannae')).toEqual([])
   })
 
   test('understanding a query reads names in the chunks of its words; the values it names need no facet file', async () => {
@@ -118,9 +150,15 @@ describe('failures are typed, and the index stays usable', () => {
   test.each([
     [
       'another layout version',
-      (manifest: Record<string, unknown>) => ({ ...manifest, version: 2 }),
+      (manifest: Record<string, unknown>) => ({ ...manifest, version: 3 }),
       'ERR_INDEX_VERSION',
-      /chunked layout version 2 is not supported \(this library reads version 1\)/,
+      /chunked layout version 3 is not supported \(this library reads version 2\)/,
+    ],
+    [
+      'the layout before facet values of one document had a file of their own',
+      (manifest: Record<string, unknown>) => ({ ...manifest, version: 1 }),
+      'ERR_INDEX_VERSION',
+      /chunked layout version 1 is not supported \(this library reads version 2\)/,
     ],
     [
       'a single-file index',

@@ -46,9 +46,16 @@ describe.concurrent('build --chunked', slow, () => {
     expect(JSON.parse(fromFolder.stdout)).toEqual(JSON.parse(fromFile.stdout))
     const inspected = await runCli(['inspect', 'search'], { cwd: work })
     expect(inspected.stdout).toMatch(
-      /^search: infobox-search chunked index of \d+ files, format version 1, written by infobox-search@/,
+      /^search: infobox-search chunked index of \d+ files, format version 2, written by infobox-search@/,
     )
     expect(inspected.stdout).toContain('articles: 12 (12 with a date, 0 with coordinates)')
+    // Values of one article are counted too (they are a file of their own); a single file also lists levels.
+    const facetsOf = async (target: string) => {
+      const { stdout } = await runCli(['inspect', target, '--json'], { cwd: work })
+      const { facets } = JSON.parse(stdout) as { facets: Record<string, number> }
+      return Object.fromEntries(Object.entries(facets).filter(([name]) => !name.includes('@')))
+    }
+    expect(await facetsOf('search')).toEqual(await facetsOf('index.json'))
   })
 
   test('a rebuild writes only what changed, replaces the manifest, removes what it no longer names, and nothing else', async () => {

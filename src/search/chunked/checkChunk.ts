@@ -4,6 +4,7 @@ import {
   type DatesFacetFile,
   type DictionaryChunk,
   type PostingsChunk,
+  type SinglesFacetFile,
   type ValuesFacetFile,
 } from '../../core/chunkedFormat.js'
 import { IndexFormatError } from '../../core/errors.js'
@@ -15,6 +16,7 @@ import { dateTableProblem, facetTableProblem, geoTableProblem, isAscendingPositi
 import { isStoredDocument } from '../checkStoredDocument.js'
 import type { FieldPostings } from '../engine/termIndex.js'
 import { namesProblem } from './chunkedNames.js'
+import { withSingles } from './splitValuesFacet.js'
 
 // A chunked index's files are fetched from a server, so they are checked as
 // an index file is, when they are first read: a file whose content hash
@@ -138,6 +140,29 @@ export function readValuesFile(stored: unknown, path: string, documentCount: num
   const problem = facetTableProblem(table, documentCount)
   if (problem !== undefined) throw corruptChunk(path, problem)
   return table
+}
+
+/**
+ * A values facet's file of values of one document, joined to the facet's
+ * other values (`shared`, from its file): the whole table (`withSingles`),
+ * checked as a single-file index's table is.
+ */
+export function readSinglesFile(stored: unknown, path: string, documentCount: number, shared: FacetTable): FacetTable {
+  if (
+    !isRecord(stored) ||
+    !Array.isArray(stored['values']) ||
+    !Array.isArray(stored['docs']) ||
+    stored['values'].length !== stored['docs'].length
+  )
+    throw corruptChunk(path, 'is not { values, docs } with a document per value')
+  const singles = stored as unknown as SinglesFacetFile
+  const alone = { ...singles, docs: singles.docs.map((doc) => [doc]) }
+  const problem = facetTableProblem(alone, documentCount)
+  if (problem !== undefined) throw corruptChunk(path, problem)
+  const whole = withSingles(shared, singles)
+  if (facetTableProblem(whole, documentCount) !== undefined)
+    throw corruptChunk(path, "has values that the facet's other file has too")
+  return whole
 }
 
 /** The date facet's file → its table (end keys from the spans), checked as a single-file index's dates are. */

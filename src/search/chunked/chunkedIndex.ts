@@ -1,4 +1,4 @@
-import { chunkPaths, isManifestName, type ChunkedManifest } from '../../core/chunkedFormat.js'
+import { chunkPaths, isManifestName, type ChunkedFacet, type ChunkedManifest } from '../../core/chunkedFormat.js'
 import type { DateTable, FacetKind, FacetTable, GeoTable, StoredFields } from '../../core/indexData.js'
 import type { IndexOptions } from '../../core/options.js'
 import { queryTerms } from '../engine/queryTerms.js'
@@ -18,10 +18,18 @@ import type { NameIndex, NamedValues } from '../query/nameIndex.js'
 import { nameKeysOf, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
 import { makeSnippet, snippetScanFor } from '../snippet.js'
 import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
-import { readChunkNames, readDatesFile, readFragment, readPointsFile, readValuesFile } from './checkChunk.js'
-import { addChunkedNames, namedValuesFacet, type NamedDocuments } from './chunkedNames.js'
+import {
+  readChunkNames,
+  readDatesFile,
+  readFragment,
+  readPointsFile,
+  readSinglesFile,
+  readValuesFile,
+} from './checkChunk.js'
+import { addChunkedNames, namedDocumentsOf, namedValuesFacet, type NamedDocuments } from './chunkedNames.js'
 import { chunkOfTerm, createChunkedTermIndex, type DecodedPostings } from './chunkedTermIndex.js'
 import type { ChunkStore } from './chunkStore.js'
+import { createSharedValuesFacet } from './splitValuesFacet.js'
 
 /** What a search of a chunked index also takes: a signal that gives it up (a newer query came). */
 export interface ChunkedSearchOptions extends SearchOptions {
@@ -73,8 +81,9 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
    * single-file index of the same build. Fetches what the query needs: the
    * term chunks of its terms and their prefix and typo expansions (which hold
    * the names its words may start), the files of the facets it filters or
-   * counts (and the dates when it sorts by them or names a time), and the
-   * fragments of the hits returned.
+   * counts (and the dates when it sorts by them or names a time; a facet's
+   * values of one document only when its counts reach them or a filter names
+   * one), and the fragments of the hits returned.
    *
    * @example
    * const { hits, facets } = await index.search('gettysburg', { facets: ['place'], signal: controller.signal })
@@ -109,16 +118,12 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const needed = this.#neededFacets(resolved, browsing, suggested)
     await facetsLoading
     await this.#store.load(this.#facetFiles(needed, resolved), signal)
-    const facets = this.#facets(needed, suggested)
-    const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
-    const { page, ...ranked } = rankAndCount(
-      this.documentCount,
-      matches,
-      facets,
-      { ...resolved, filters },
-      signals,
-      required,
-    )
+    // A facet's values of one document are fetched when its counts or filters reach them: counted again then.
+    const { page, ...ranked } = await this.#untilLoaded((missing) => {
+      const facets = this.#facets(needed, suggested, missing)
+      const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
+      return rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals, required)
+    }, signal)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
     const scan = snippetScanFor(page.length)
@@ -141,11 +146,19 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     return suggestions.slice(0, limit)
   }
 
-  /** Run `evaluate` over the chunks fetched; fetch what it found missing and run it again, until nothing is. */
-  async #untilComplete<T>(evaluate: (terms: TermIndex) => T, signal: AbortSignal | undefined): Promise<T> {
+  /** Run `evaluate` over the term chunks fetched, until it finds none missing (`#untilLoaded`). */
+  #untilComplete<T>(evaluate: (terms: TermIndex) => T, signal: AbortSignal | undefined): Promise<T> {
+    return this.#untilLoaded(
+      (missing) => evaluate(createChunkedTermIndex(this.manifest, this.#store, this.#decoded, missing)),
+      signal,
+    )
+  }
+
+  /** Run `evaluate`, which adds the files it found missing to its set; fetch them and run it again, until none are. */
+  async #untilLoaded<T>(evaluate: (missing: Set<string>) => T, signal: AbortSignal | undefined): Promise<T> {
     for (;;) {
       const missing = new Set<string>()
-      const result = evaluate(createChunkedTermIndex(this.manifest, this.#store, this.#decoded, missing))
+      const result = evaluate(missing)
       if (missing.size === 0) return result
       await this.#store.load(missing, signal)
     }
@@ -208,10 +221,11 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
   }
 
   /**
-   * The facets named, from the files fetched; and for the values the query
-   * names on facets not read, facets of those values only.
+   * The facets named, from the files fetched (the values facets' files of
+   * single values, when a facet needs them, are added to `missing`); and for
+   * the values the query names on facets not read, facets of those values only.
    */
-  #facets(names: ReadonlySet<string>, suggested: readonly SuggestedFilter[]) {
+  #facets(names: ReadonlySet<string>, suggested: readonly SuggestedFilter[], missing: Set<string>) {
     const byName = new Map<string, Facet>()
     let date: DateFacet | undefined
     let geo: GeoFacet | undefined
@@ -224,10 +238,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       } else if (facet.kind === 'geo') {
         geo = createGeoFacet(this.#facetData(facet.file, readPointsFile))
         byName.set(name, geo)
-      } else {
-        const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValuesFile))
-        byName.set(name, createValuesFacet(this.#facetData(facet.file, readValuesFile), levels, this.documentCount))
-      }
+      } else byName.set(name, this.#valuesFacet(name, facet, missing))
     }
     const named = new Map<string, string[]>()
     for (const suggestion of suggested) {
@@ -237,6 +248,24 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     for (const [name, values] of named)
       byName.set(name, namedValuesFacet(name, values, this.#namedDocuments, this.documentCount))
     return { byName, date, geo }
+  }
+
+  /**
+   * A facet of values: whole when it has no values of one document or they
+   * are fetched; else from its other values (`createSharedValuesFacet`),
+   * which adds the file of single values to `missing` when its answer needs them.
+   */
+  #valuesFacet(name: string, facet: ChunkedFacet, missing: Set<string>): Facet {
+    const levels = (facet.levels ?? []).map((file) => this.#facetData(file, readValuesFile))
+    const shared = this.#facetData(facet.file, readValuesFile)
+    const singles = facet.singles
+    if (singles === undefined) return createValuesFacet(shared, levels, this.documentCount)
+    if (this.#store.get(singles) !== undefined) {
+      const whole = this.#facetData(singles, (stored, path, size) => readSinglesFile(stored, path, size, shared))
+      return createValuesFacet(whole, levels, this.documentCount)
+    }
+    const named = (value: string) => namedDocumentsOf(this.#namedDocuments, name, value)
+    return createSharedValuesFacet(shared, levels, this.documentCount, named, () => missing.add(singles))
   }
 
   /** A facet file fetched, decoded and checked once (`undefined` when not fetched: a level not asked for). */

@@ -87,11 +87,16 @@ export function namedValuesFacet(
   size: number,
 ): Facet {
   const sorted = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  const docs = sorted.map((value) => {
-    let doc = 0
-    return (documents.get(facet)?.get(value) ?? []).map((delta) => (doc += delta))
-  })
+  const docs = sorted.map((value) => namedDocumentsOf(documents, facet, value) ?? [])
   return createValuesFacet({ values: sorted, docs }, [], size)
+}
+
+/** The documents of a value of `facet` as the names read so far carry them (`undefined`: no name read stands for it). */
+export function namedDocumentsOf(documents: NamedDocuments, facet: string, value: string): number[] | undefined {
+  const deltas = documents.get(facet)?.get(value)
+  if (deltas === undefined) return undefined
+  let doc = 0
+  return deltas.map((delta) => (doc += delta))
 }
 
 function isStrings(value: unknown): value is string[] {

@@ -121,6 +121,7 @@ function readManifest(value: unknown): ChunkedManifest {
           isRecord(facet) &&
           (facet['kind'] === 'values' || facet['kind'] === 'dates' || facet['kind'] === 'geo') &&
           isPaths([facet['file']], chunkPath) &&
+          (facet['singles'] === undefined || (facet['kind'] === 'values' && isPaths([facet['singles']], chunkPath))) &&
           (facet['levels'] === undefined || isPaths(facet['levels'], chunkPath)),
       ),
     '"facets" must name a file per facet',

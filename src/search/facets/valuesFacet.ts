@@ -4,7 +4,7 @@ import type { DocumentSet, Facet, FacetCount } from './facet.js'
 import { resolveNames, valueNames } from './valueNames.js'
 
 /** Most values a facet lists unless the request says otherwise. */
-const defaultLimit = 10
+export const defaultValuesLimit = 10
 
 /** A facet of values, which also knows its values' names (labels and aliases). */
 export interface ValuesFacet extends Facet {
@@ -46,7 +46,7 @@ export function createValuesFacet(table: FacetTable, levels: readonly FacetTable
       return countValues(
         counted,
         set,
-        request.limit ?? defaultLimit,
+        request.limit ?? defaultValuesLimit,
         filter?.kind === 'values' ? facet.resolve(filter.values) : [],
       )
     },
@@ -97,7 +97,7 @@ function countValues(
 }
 
 /** Binary search in sorted values; -1 when absent. */
-function findValue(values: readonly string[], value: string): number {
+export function findValue(values: readonly string[], value: string): number {
   let low = 0
   let high = values.length - 1
   while (low <= high) {
