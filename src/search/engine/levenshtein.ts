@@ -10,8 +10,10 @@
 export function boundedDistance(a: string, b: string, limit: number): number {
   const beyond = limit + 1
   if (Math.abs(a.length - b.length) > limit) return beyond
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : beyond))
-  let current = new Array<number>(b.length + 1)
+  // Two rows of the table, swapped after each row (typed: no garbage per candidate term beyond them).
+  let previous = new Int32Array(b.length + 1)
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : beyond
+  let current = new Int32Array(b.length + 1)
   for (let i = 1; i <= a.length; i++) {
     current.fill(beyond)
     current[0] = i <= limit ? i : beyond
@@ -23,7 +25,9 @@ export function boundedDistance(a: string, b: string, limit: number): number {
       if (cell < best) best = cell
     }
     if (best > limit) return beyond
-    ;[previous, current] = [current, previous]
+    const done = previous
+    previous = current
+    current = done
   }
   return Math.min(previous[b.length] as number, beyond)
 }
