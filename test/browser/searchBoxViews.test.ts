@@ -21,6 +21,20 @@ import type { ChunkedIndex, DateBucket, SearchIndex, SearchOptions, SearchResult
 const dateBuckets = (result: SearchResult): readonly DateBucket[] =>
   (result.facets['date'] ?? []) as readonly DateBucket[]
 
+/** The paths under `prefix` a page fetches, in order, and their total size (raw and gzipped) once read. */
+function recordResponses(page: Page, prefix: string) {
+  const requested: string[] = []
+  const sizes: Promise<{ raw: number; gzip: number }>[] = []
+  page.on('response', (response) => {
+    if (!response.url().startsWith(prefix)) return
+    requested.push(response.url().slice(prefix.length))
+    sizes.push(response.body().then((body) => ({ raw: body.length, gzip: gzipSync(body).length })))
+  })
+  const bytes = async () =>
+    (await Promise.all(sizes)).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 })
+  return { requested, bytes }
+}
+
 const chromiumPath = '/usr/bin/chromium'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const corpusDir = path.resolve(repoRoot, '../shared/corpus/articles')
@@ -127,13 +141,7 @@ describe.skipIf(!existsSync(chromiumPath))(
 
       const page = await context.newPage()
       const prefix = `${server.url}/__test__/chunked/`
-      const requested: string[] = []
-      const sizes: Promise<{ raw: number; gzip: number }>[] = []
-      page.on('response', (response) => {
-        if (!response.url().startsWith(prefix)) return
-        requested.push(response.url().slice(prefix.length))
-        sizes.push(response.body().then((body) => ({ raw: body.length, gzip: gzipSync(body).length })))
-      })
+      const { requested, bytes } = recordResponses(page, prefix)
       await page.goto(`${server.url}/examples/search-box/?index=/__test__/chunked/index.json&q=${query}`)
       await poll(() => hitTitles(page)).toEqual(titles(expected))
       await poll(() => page.locator('#map-svg .map-dot').count()).toBeGreaterThan(0)
@@ -151,9 +159,9 @@ describe.skipIf(!existsSync(chromiumPath))(
       )
       expect(requested.filter((file) => file.startsWith('documents/'))).toHaveLength(expected.hits.length)
       expect(requested[0]).toBe('index.json')
-      const bytes = (await Promise.all(sizes)).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }))
+      const { raw, gzip } = await bytes()
       console.log(
-        `chunked fixtures, first search "${query}": ${requested.length} requests (${terms.length} of ${manifest.terms.hashes.length} term chunks), ${bytes.raw} bytes (${bytes.gzip} gzipped)`,
+        `chunked fixtures, first search "${query}": ${requested.length} requests (${terms.length} of ${manifest.terms.hashes.length} term chunks), ${raw} bytes (${gzip} gzipped)`,
       )
       await page.close()
     })
@@ -164,13 +172,7 @@ describe.skipIf(!existsSync(chromiumPath))(
       const expected = await index.search(query, pageOptions)
       const page = await context.newPage()
       const prefix = `${server.url}/__test__/corpus/`
-      const requested: string[] = []
-      const sizes: Promise<{ raw: number; gzip: number }>[] = []
-      page.on('response', (response) => {
-        if (!response.url().startsWith(prefix)) return
-        requested.push(response.url().slice(prefix.length))
-        sizes.push(response.body().then((body) => ({ raw: body.length, gzip: gzipSync(body).length })))
-      })
+      const { requested, bytes } = recordResponses(page, prefix)
       await page.goto(
         `${server.url}/examples/search-box/?index=/__test__/corpus/index.json&q=${encodeURIComponent(query)}`,
       )
@@ -178,10 +180,10 @@ describe.skipIf(!existsSync(chromiumPath))(
       expect(new Set(requested)).toEqual(new Set(fetched))
       const terms = requested.filter((file) => file.startsWith('terms/')).length
       expect(terms).toBeLessThan(index.manifest.terms.hashes.length)
-      const bytes = (await Promise.all(sizes)).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }))
+      const { raw, gzip } = await bytes()
       const fragments = requested.filter((file) => file.startsWith('documents/')).length
       console.log(
-        `chunked fixtures + corpus, first search "${query}": ${requested.length} requests (manifest, ${terms} of ${index.manifest.terms.hashes.length} term chunks, ${fragments} fragments, facets and names), ${bytes.raw} bytes (${bytes.gzip} gzipped)`,
+        `chunked fixtures + corpus, first search "${query}": ${requested.length} requests (manifest, ${terms} of ${index.manifest.terms.hashes.length} term chunks, ${fragments} fragments, facets and names), ${raw} bytes (${gzip} gzipped)`,
       )
       await page.close()
     })
