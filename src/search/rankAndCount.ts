@@ -2,7 +2,9 @@ import { distanceKm, type GeoPoint } from '../core/geo.js'
 import type { DateFacet } from './facets/dateFacet.js'
 import type { GeoFacet } from './facets/geoFacet.js'
 import type { DocumentSet, Facet, FacetCount } from './facets/facet.js'
+import { matchOf, rankedBefore, type QueryScores } from './engine/scoreQuery.js'
 import type { ResolvedSearchOptions, SortOrder } from './searchOptions.js'
+import { topRanked } from './topRanked.js'
 
 /** A document the query matched (or any document, when browsing). */
 export interface Match {
@@ -35,29 +37,34 @@ export interface RankedResult {
  * every filter, count each requested facet with every filter but its own
  * (disjunctive counts), rank or sort, and cut the page.
  *
- * @param matches the query's matches in relevance order; `undefined` to browse every document.
+ * @param scores the query's matching documents; `undefined` to browse every document.
  * @param signals sets of documents that rank first, those in more of them before (see `applySuggestions`).
  * @param required sets every document must be in, whatever facet is counted (see `applySuggestions`).
  */
 export function rankAndCount(
   size: number,
-  matches: readonly Match[] | undefined,
+  scores: QueryScores | undefined,
   facets: SearchFacets,
   options: ResolvedSearchOptions,
   signals: readonly DocumentSet[] = [],
   required: readonly DocumentSet[] = [],
 ): RankedResult {
   const matched = new Uint8Array(size)
-  if (matches === undefined) matched.fill(1)
-  else for (const match of matches) matched[match.doc] = 1
+  if (scores === undefined) matched.fill(1)
+  else for (const doc of scores.docs) matched[doc] = 1
 
   // One set per active filter; a facet's counts use every set but its own.
   const filters = new Map<string, DocumentSet>()
   for (const [name, filter] of options.filters) filters.set(name, facetNamed(facets, name).select(filter))
+  // Indexed loops: `within` runs for every matching document, once per facet counted.
+  const filterSets = [...filters]
   const within = (doc: number, except?: string): boolean => {
     if (matched[doc] !== 1) return false
-    for (const set of required) if (set[doc] !== 1) return false
-    for (const [name, set] of filters) if (name !== except && set[doc] !== 1) return false
+    for (let at = 0; at < required.length; at++) if ((required[at] as DocumentSet)[doc] !== 1) return false
+    for (let at = 0; at < filterSets.length; at++) {
+      const [name, set] = filterSets[at] as [string, DocumentSet]
+      if (name !== except && set[doc] !== 1) return false
+    }
     return true
   }
 
@@ -68,15 +75,32 @@ export function rankAndCount(
     counts[name] = facetNamed(facets, name).count(set, request, options.filters.get(name))
   }
 
-  const sort = options.sort ?? (matches === undefined ? '-date' : 'relevance')
-  const ranked = rank(size, matches, within, signals)
-  if (sort === 'date' || sort === '-date') sortByDate(ranked, sort, facets.date)
-  if (sort === 'distance') sortByDistance(ranked, facets.geo, options.near)
+  const sort = options.sort ?? (scores === undefined ? '-date' : 'relevance')
+  const end = options.offset + options.limit
+  let total: number
+  let docs: number[]
+  if (scores === undefined) {
+    docs = []
+    for (let doc = 0; doc < size; doc++) if (within(doc)) docs.push(doc)
+    total = docs.length
+  } else {
+    // Positions in `scores.docs` (ties keep the order documents were met in).
+    const positions: number[] = []
+    for (let at = 0; at < scores.docs.length; at++) if (within(scores.docs[at] as number)) positions.push(at)
+    total = positions.length
+    const compare = relevanceOrder(size, scores, signals)
+    // Sorted by date or distance, every match is placed; by relevance, only the page and those before it.
+    const ranked = sort === 'relevance' ? topRanked(positions, end, compare) : positions.sort(compare)
+    docs = ranked.map((at) => scores.docs[at] as number)
+  }
+  if (sort === 'date' || sort === '-date') sortByDate(docs, sort, facets.date)
+  if (sort === 'distance') sortByDistance(docs, facets.geo, options.near)
+  const page = docs.slice(options.offset, end)
   return {
-    total: ranked.length,
-    totalUnfiltered: matches?.length ?? size,
+    total,
+    totalUnfiltered: scores?.docs.length ?? size,
     facets: counts,
-    page: ranked.slice(options.offset, options.offset + options.limit),
+    page: page.map((doc) => (scores === undefined ? { doc, score: 0, terms: [] } : matchOf(scores, doc))),
   }
 }
 
@@ -87,63 +111,63 @@ function facetNamed(facets: SearchFacets, name: string): Facet {
   return facet
 }
 
-/** The matches within the filters, in relevance order (documents named by more of the query's signals first). */
-function rank(
+/**
+ * Relevance order over positions in `scores.docs`: documents named by more
+ * of the query's signals (its named times and values) first, the rest as
+ * `rankedBefore` ranks them. An article whose title is the query (`Siege
+ * warfare` for "siege warfare") stays above them all: the query names it
+ * before it names a kind or a place.
+ */
+function relevanceOrder(
   size: number,
-  matches: readonly Match[] | undefined,
-  within: (doc: number) => boolean,
+  scores: QueryScores,
   signals: readonly DocumentSet[],
-): Match[] {
-  const ranked: Match[] = []
-  if (matches === undefined) {
-    for (let doc = 0; doc < size; doc++) if (within(doc)) ranked.push({ doc, score: 0, terms: [] })
-  } else {
-    for (const match of matches) if (within(match.doc)) ranked.push(match)
+): (a: number, b: number) => number {
+  const byScore = (a: number, b: number) => (rankedBefore(scores, a, b) ? -1 : rankedBefore(scores, b, a) ? 1 : 0)
+  if (signals.length === 0) return byScore
+  const strength = new Uint8Array(size)
+  const exactTitle = new Uint8Array(size)
+  for (const doc of scores.docs) {
+    for (const set of signals) strength[doc] = (strength[doc] as number) + (set[doc] ?? 0)
+    exactTitle[doc] = scores.exactTitle(doc) ? 1 : 0
   }
-  return signals.length === 0 ? ranked : bySignals(ranked, signals)
+  return (a, b) => {
+    const x = scores.docs[a] as number
+    const y = scores.docs[b] as number
+    return (
+      (exactTitle[y] as number) - (exactTitle[x] as number) ||
+      (strength[y] as number) - (strength[x] as number) ||
+      byScore(a, b)
+    )
+  }
 }
 
 /** Oldest (`date`) or newest (`-date`) first; undated articles last either way; ties keep their order. */
-function sortByDate(ranked: Match[], sort: Extract<SortOrder, 'date' | '-date'>, date: DateFacet | undefined): void {
+function sortByDate(docs: number[], sort: Extract<SortOrder, 'date' | '-date'>, date: DateFacet | undefined): void {
   if (date === undefined)
     throw new Error('infobox-search: the date facet was not loaded before sorting by date; please report this.')
   const starts = date.starts
   const direction = sort === 'date' ? 1 : -1
-  ranked.sort((a, b) => {
-    const x = starts[a.doc] ?? null
-    const y = starts[b.doc] ?? null
+  docs.sort((a, b) => {
+    const x = starts[a] ?? null
+    const y = starts[b] ?? null
     if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0)
     return (x - y) * direction
   })
 }
 
 /** Nearest to `near` first; articles without coordinates last; ties keep their order. */
-function sortByDistance(ranked: Match[], geo: GeoFacet | undefined, near: GeoPoint | undefined): void {
+function sortByDistance(docs: number[], geo: GeoFacet | undefined, near: GeoPoint | undefined): void {
   if (geo === undefined || near === undefined)
     throw new Error('infobox-search: the coordinates were not loaded before sorting by distance; please report this.')
   const distances = new Map<number, number>()
-  for (const { doc } of ranked) {
+  for (const doc of docs) {
     const point = geo.point(doc)
     distances.set(doc, point === undefined ? Infinity : distanceKm(near, point))
   }
-  ranked.sort((a, b) => {
-    const x = distances.get(a.doc) ?? Infinity
-    const y = distances.get(b.doc) ?? Infinity
+  docs.sort((a, b) => {
+    const x = distances.get(a) ?? Infinity
+    const y = distances.get(b) ?? Infinity
     return x === y ? 0 : x < y ? -1 : 1
   })
-}
-
-/**
- * Matches in more of the signal sets first (a query's named times and
- * values); the same order otherwise. An article whose title is the query
- * (`Siege warfare` for "siege warfare") stays above them all: the query
- * names it before it names a kind or a place.
- */
-function bySignals(ranked: Match[], signals: readonly DocumentSet[]): Match[] {
-  const strength = (doc: number) => signals.reduce((sum, set) => sum + (set[doc] ?? 0), 0)
-  const exactTitle = (match: Match) => (match.exactTitle === true ? 1 : 0)
-  return ranked
-    .map((match) => ({ match, strength: strength(match.doc) }))
-    .sort((a, b) => exactTitle(b.match) - exactTitle(a.match) || b.strength - a.strength)
-    .map(({ match }) => match)
 }

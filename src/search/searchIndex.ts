@@ -20,7 +20,7 @@ import type { SearchHit, SearchResultFor, Suggestion } from './searchResult.js'
 import { applySuggestions } from './query/applySuggestions.js'
 import { buildNameIndex, type NameIndex } from './query/nameIndex.js'
 import { understandQuery } from './query/understandQuery.js'
-import { makeSnippet, snippetScanFor } from './snippet.js'
+import { makeSnippet, pendingSnippet, snippetScanFor, snippetWhenRead } from './snippet.js'
 import { resolveSuggestLimit, type SuggestOptions } from './suggestOptions.js'
 
 /** Longest query read; the rest is ignored. Bounds the work of a pasted essay. */
@@ -78,7 +78,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
     const suggested = resolved.understand && text !== '' ? understandQuery(text, this.#names()) : []
     const { filters, signals, required } = applySuggestions(suggested, resolved, this.#facets.byName)
     const terms = text === '' ? [] : queryTerms(text, resolved.matching)
-    const matches =
+    const scores =
       text === ''
         ? undefined
         : scoreQuery(this.#terms(), terms, {
@@ -87,7 +87,7 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
           })
     const { page, ...ranked } = rankAndCount(
       this.documentCount,
-      matches,
+      scores,
       this.#facets,
       { ...resolved, filters },
       signals,
@@ -129,9 +129,11 @@ export class SearchIndex<Fields extends StoredFields = StoredFields> {
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(text, new Set(match.terms), resolved.snippetLength, scan),
+      snippet: pendingSnippet,
     }
-    return withPlace(hit, this.#facets.geo.point(match.doc), resolved.near)
+    return snippetWhenRead(withPlace(hit, this.#facets.geo.point(match.doc), resolved.near), () =>
+      makeSnippet(text, new Set(match.terms), resolved.snippetLength, scan),
+    )
   }
 }
 

@@ -23,7 +23,6 @@ const maxSearchedTerms = 32
 /** With at most this many whole-word terms each is searched for on its own (see `findTerms`). */
 const termByTermLimit = 8
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u
-const wordRun = /[\p{L}\p{N}\p{M}]+/gu
 const wholeWord = /^[\p{L}\p{N}\p{M}]+$/u
 
 /** Characters of each hit's text scanned for its snippet, in a page of `hits` hits (see `snippetScanBudget`). */
@@ -76,7 +75,13 @@ export function makeSnippet(
 function findTerms(source: string, terms: ReadonlySet<string>): Match[] {
   const lower = source.toLowerCase()
   // Lower-casing can change the length (İ → i̇); then fold every character instead.
-  const folded = (lower.length === source.length ? lower : source).replace(/[^\0-\x7f]|[A-Z]/g, foldCharacter)
+  // The same few characters (quotes, dashes, accented letters) come again and again: each is folded once.
+  const foldedCharacters = new Map<string, string>()
+  const folded = (lower.length === source.length ? lower : source).replace(/[^\0-\x7f]|[A-Z]/g, (character) => {
+    let folding = foldedCharacters.get(character)
+    if (folding === undefined) foldedCharacters.set(character, (folding = foldCharacter(character)))
+    return folding
+  })
   const wholeWords = [...terms].filter((term) => wholeWord.test(term))
   const matches =
     wholeWords.length <= termByTermLimit
@@ -105,30 +110,72 @@ function occurrences(folded: string, term: string): Match[] {
   return found
 }
 
-/** Each word of `folded` that is one of `terms`, the first `matchLimit` of each term. */
+/**
+ * Each word of `folded` that is one of `terms`, the first `matchLimit` of
+ * each term. The text is walked character by character: only a word whose
+ * length and first character some term has is cut out and looked up (a
+ * regular expression would make an object per word).
+ */
 function wordsAmong(folded: string, terms: ReadonlySet<string>): Match[] {
   const matches: Match[] = []
   const found = new Map<string, number>()
-  for (const { 0: word, index: at } of folded.matchAll(wordRun)) {
-    if (!terms.has(word)) continue
-    const count = found.get(word) ?? 0
-    if (count >= matchLimit) continue
-    found.set(word, count + 1)
-    matches.push({ start: at, end: at + word.length, term: word })
+  const firstCharacters = new Set<number>()
+  let shortest = Infinity
+  let longest = 0
+  for (const term of terms) {
+    firstCharacters.add(term.charCodeAt(0))
+    shortest = Math.min(shortest, term.length)
+    longest = Math.max(longest, term.length)
+  }
+  let start = -1
+  for (let at = 0; at <= folded.length;) {
+    const width = at < folded.length ? characterWidth(folded, at) : -1
+    if (width > 0) {
+      if (start < 0) start = at
+      at += width
+      continue
+    }
+    if (start >= 0) {
+      const length = at - start
+      if (length >= shortest && length <= longest && firstCharacters.has(folded.charCodeAt(start))) {
+        const word = folded.slice(start, at)
+        const count = terms.has(word) ? (found.get(word) ?? 0) : matchLimit
+        if (count < matchLimit) {
+          found.set(word, count + 1)
+          matches.push({ start, end: at, term: word })
+        }
+      }
+      start = -1
+    }
+    at -= width
   }
   return matches
 }
 
+/**
+ * The width in code units of the character at `at`, positive for a word
+ * character (a letter, digit or mark), negative for any other; a surrogate
+ * pair is one character of width 2, as the `u` flag reads it.
+ */
+function characterWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? 1 : -1
+  const point = text.codePointAt(at) as number
+  const width = point > 0xffff ? 2 : 1
+  return wordCharacter.test(String.fromCodePoint(point)) ? width : -width
+}
+
 /** Whether the character starting at `at` is a word character (one outside the text is not). */
 function isWordCharacterAt(text: string, at: number): boolean {
-  const code = text.codePointAt(at)
-  return code !== undefined && wordCharacter.test(String.fromCodePoint(code))
+  return at < text.length && characterWidth(text, at) > 0
 }
 
 /** Whether the character ending just before `at` is a word character (a surrogate pair read whole). */
 function isWordCharacterBefore(text: string, at: number): boolean {
   if (at <= 0) return false
   const low = text.charCodeAt(at - 1)
+  if (low < 0x80) return characterWidth(text, at - 1) > 0
   const pairStart = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1
   const code = text.codePointAt(pairStart)
   // A lone low surrogate (no high one before it) is read alone.
@@ -175,4 +222,29 @@ function bestWindow(matches: readonly Match[], length: number): number {
 function foldCharacter(character: string): string {
   const folded = fold(character)
   return folded.length === 1 ? folded : character
+}
+
+/**
+ * Holds a hit's `snippet` key in its place among the hit's keys until
+ * `snippetWhenRead` replaces it (redefining a key keeps its place).
+ */
+export const pendingSnippet: Snippet = Object.freeze({ text: '', ranges: Object.freeze([]) })
+
+/**
+ * `hit` whose `snippet` is made the first time it is read, then kept: a
+ * search whose snippets are never read (ids for a list of links, facet
+ * counts) does none of their work, and each snippet is made at most once.
+ * Reading, spreading or serialising the hit (`JSON.stringify`,
+ * `structuredClone`, `postMessage`) reads it.
+ */
+export function snippetWhenRead<Hit extends { readonly snippet: Snippet }>(hit: Hit, make: () => Snippet): Hit {
+  return Object.defineProperty(hit, 'snippet', {
+    enumerable: true,
+    configurable: true,
+    get(): Snippet {
+      const snippet = make()
+      Object.defineProperty(hit, 'snippet', { value: snippet, enumerable: true, configurable: true, writable: false })
+      return snippet
+    },
+  })
 }

@@ -7,7 +7,7 @@ import type { DateTable } from '../../src/core/indexData.js'
 import { createLoadedTermIndex } from '../../src/search/engine/loadedTermIndex.js'
 import { maxQueryTerms, queryTerms } from '../../src/search/engine/queryTerms.js'
 import { maxExpansions } from '../../src/search/engine/expandTerm.js'
-import { maxQueryExpansions, scoreQuery } from '../../src/search/engine/scoreQuery.js'
+import { maxQueryExpansions, rankedMatches, scoreQuery } from '../../src/search/engine/scoreQuery.js'
 import type { TermIndex } from '../../src/search/engine/termIndex.js'
 import { createDateFacet } from '../../src/search/facets/dateFacet.js'
 import type { DateBucketSize, MatchingOptions } from '../../src/search/searchOptions.js'
@@ -61,13 +61,11 @@ describe('query terms', () => {
 
   test('a query of one term repeated 250 times reads the postings of one term and its expansions', () => {
     const { terms, reads } = countingTermIndex()
-    const repeated = scoreQuery(
-      terms,
-      queryTerms('b '.repeat(250), { prefix: true }),
-      scoringOptions(index.options, {}),
+    const repeated = rankedMatches(
+      scoreQuery(terms, queryTerms('b '.repeat(250), { prefix: true }), scoringOptions(index.options, {})),
     )
     expect(reads()).toBeLessThanOrEqual(101)
-    const once = scoreQuery(terms, queryTerms('b', { prefix: true }), scoringOptions(index.options, {}))
+    const once = rankedMatches(scoreQuery(terms, queryTerms('b', { prefix: true }), scoringOptions(index.options, {})))
     expect(repeated).toEqual(once)
   })
 })
@@ -137,7 +135,7 @@ describe('expansions', () => {
     const reading = (query: string) => {
       const { terms, reads } = countingTermIndex(wordy)
       const found = scoreQuery(terms, queryTerms(query, { prefix: true, fuzzy: 2 }), scoringOptions(index.options, {}))
-      return { found: found.length, reads: reads() }
+      return { found: found.docs.length, reads: reads() }
     }
     const all = reading(prefixes.join(' '))
     expect(all.found).toBeGreaterThan(0)
@@ -239,13 +237,35 @@ describe('snippets', () => {
       '\0',
       '𝒜',
       '\uD835',
+      'KING',
+      '1066',
+      'cafe\u0301',
+      'İstanbul',
+      '²',
     )
     const separator = fc.constantFrom(' ', '  ', '\n\n', ', ', '\u00A0', '-', '')
     const text = fc.array(fc.tuple(word, separator), { maxLength: 300 }).map((parts) => parts.flat().join(''))
-    // Up to 12 terms: a few are searched one by one, more by looking each word up (both ways are checked).
+    // Up to 16 terms: a few are searched one by one, more by looking each word up (both ways are checked).
     const terms = fc.uniqueArray(
-      fc.constantFrom('battle', 'river', 'king', 'a\u200Db', 'hochstadt', 'x', '\0', 'b', 'of', '𝒜', 'bat', 'rive'),
-      { maxLength: 12 },
+      fc.constantFrom(
+        'battle',
+        'river',
+        'king',
+        'a\u200Db',
+        'hochstadt',
+        'x',
+        '\0',
+        'b',
+        'of',
+        '𝒜',
+        'bat',
+        'rive',
+        '1066',
+        'cafe',
+        'istanbul',
+        '²',
+      ),
+      { maxLength: 16 },
     )
     fc.assert(
       fc.property(text, terms, fc.integer({ min: 0, max: 400 }), (value, list, length) => {

@@ -16,7 +16,7 @@ import type { SearchHit, SearchResultFor, Suggestion } from '../searchResult.js'
 import { applySuggestions } from '../query/applySuggestions.js'
 import type { NameIndex, NamedValues } from '../query/nameIndex.js'
 import { nameKeysOf, understandQuery, type SuggestedFilter } from '../query/understandQuery.js'
-import { makeSnippet, snippetScanFor } from '../snippet.js'
+import { makeSnippet, pendingSnippet, snippetScanFor, snippetWhenRead } from '../snippet.js'
 import { resolveSuggestLimit, type SuggestOptions } from '../suggestOptions.js'
 import {
   readChunkNames,
@@ -104,7 +104,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const facetsLoading = awaitedLater(
       this.#store.load(this.#facetFiles(this.#neededFacets(resolved, browsing, []), resolved), signal),
     )
-    const matches = browsing
+    const scores = browsing
       ? undefined
       : await this.#untilComplete(
           (terms) =>
@@ -122,7 +122,7 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
     const { page, ...ranked } = await this.#untilLoaded((missing) => {
       const facets = this.#facets(needed, suggested, missing)
       const { filters, signals, required } = applySuggestions(suggested, resolved, facets.byName)
-      return rankAndCount(this.documentCount, matches, facets, { ...resolved, filters }, signals, required)
+      return rankAndCount(this.documentCount, scores, facets, { ...resolved, filters }, signals, required)
     }, signal)
     const fragments = page.map((match) => this.#fragmentPath(match.doc))
     await this.#store.load(fragments, signal)
@@ -295,9 +295,11 @@ export class ChunkedIndex<Fields extends StoredFields = StoredFields> {
       fields: (document.fields ?? {}) as Partial<Fields>,
       score: match.score,
       terms: match.terms,
-      snippet: makeSnippet(source, new Set(match.terms), resolved.snippetLength, scan),
+      snippet: pendingSnippet,
     }
-    return withPlace(hit, coordinates, resolved.near)
+    return snippetWhenRead(withPlace(hit, coordinates, resolved.near), () =>
+      makeSnippet(source, new Set(match.terms), resolved.snippetLength, scan),
+    )
   }
 }
 

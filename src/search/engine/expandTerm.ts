@@ -1,4 +1,4 @@
-import { boundedDistance } from './levenshtein.js'
+import { boundedDistance, distanceRows } from './levenshtein.js'
 import type { QueryTerm } from './queryTerms.js'
 import type { TermIndex } from './termIndex.js'
 
@@ -57,9 +57,10 @@ export function expandTerm(index: TermIndex, query: QueryTerm): Expansion[] {
 function fuzzyMatches(index: TermIndex, term: string, limit: number): { match: string; distance: number }[] {
   const candidates = index.termsOfLength(term.slice(0, 1), term.length - limit, term.length + limit)
   const found: { match: string; distance: number }[] = []
+  const rows = distanceRows(term.length + limit)
   for (const match of candidates) {
     if (match === term) continue
-    const distance = boundedDistance(term, match, limit)
+    const distance = boundedDistance(term, match, limit, rows)
     if (distance <= limit) found.push({ match, distance })
   }
   const byCloseness = (a: { match: string; distance: number }, b: { match: string; distance: number }) =>

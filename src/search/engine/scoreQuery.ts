@@ -41,9 +41,28 @@ export function queryLength(text: string): number {
 export const maxQueryExpansions = 1000
 
 /**
- * Per document, what the query terms read so far found in it: arrays indexed
- * by document, so a broad query that matches most of the index makes a few
- * arrays rather than objects per document and term.
+ * A query's matching documents and what each got: arrays indexed by
+ * document, so a broad query that matches most of the index makes a few
+ * arrays rather than objects per document. Ranking reads them (see
+ * `rankedBefore`); only the hits shown become `Match`es (see `matchOf`).
+ */
+export interface QueryScores {
+  /** The matching documents in the order first met (with AND, the order the last query term met them in). */
+  readonly docs: readonly number[]
+  /** Each matching document's score: summed over the query terms, times how many it matched. */
+  readonly score: Float64Array
+  /** How many of the query terms matched each document. */
+  readonly termsMatched: Uint8Array
+  /** Whether a document's title is the query, word for word (see `ScoringOptions.queryLength`). */
+  exactTitle(doc: number): boolean
+  /** The index terms that matched a document, in the order met, without repeats. */
+  terms(doc: number): string[]
+}
+
+/**
+ * Per document, what the query terms read so far found in it (see
+ * `QueryScores`); the index terms matched are kept as a list per document
+ * threaded through one growing log (`log`), not an array per document.
  */
 interface Accumulators {
   /** The score over the query terms combined so far. */
@@ -57,8 +76,9 @@ interface Accumulators {
   /** How many query terms were found as typed in the title, and the title's length (-1: none). */
   readonly titleTerms: Uint8Array
   readonly titleLength: Float64Array
-  /** The index terms that matched, in the order met (repeats dropped at the end, by `distinct`). */
-  readonly matched: (string[] | undefined)[]
+  /** The index terms matched, in the order met: `names[id]` for the ids in the log. */
+  readonly names: string[]
+  readonly log: TermLog
 }
 
 function accumulators(documentCount: number): Accumulators {
@@ -69,8 +89,8 @@ function accumulators(documentCount: number): Accumulators {
     termsMatched: new Uint8Array(documentCount),
     titleTerms: new Uint8Array(documentCount),
     titleLength: new Float64Array(documentCount).fill(-1),
-    // Sized up front: filled at scattered documents, it stays an array rather than a dictionary.
-    matched: new Array<string[] | undefined>(documentCount),
+    names: [],
+    log: createTermLog(documentCount),
   }
 }
 
@@ -80,12 +100,10 @@ function accumulators(documentCount: number): Accumulators {
  * `d` 0.5), times the expansion's weight and the field's boost, summed; the
  * query terms combined with OR (scores added) or AND (documents in all);
  * the total multiplied by the number of query terms a document matched.
- * Ranked by how many query terms a document matches, then by score; equal
- * ones keep the order in which documents were first met (with AND, the
- * order the last query term met them in). `terms` are distinct, as
- * `queryTerms` gives them.
+ * `terms` are distinct, as `queryTerms` gives them. `rankedMatches` ranks
+ * them all; `rankAndCount` ranks those within the filters.
  */
-export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): Match[] {
+export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): QueryScores {
   const found = accumulators(index.documentCount)
   const share = Math.max(1, Math.floor(maxQueryExpansions / terms.length))
   // The documents the terms read so far combine to (OR: any; AND: all), in order.
@@ -93,8 +111,10 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
   for (const [at, query] of terms.entries()) {
     const stamp = at + 1
     const met: number[] = []
-    for (const { term, weight } of expandTerm(index, query).slice(0, share))
-      addTermScores(index, query.term, term, weight, options.fieldBoosts, stamp, found, met)
+    for (const { term, weight } of expandTerm(index, query).slice(0, share)) {
+      found.names.push(term)
+      addTermScores(index, query.term, found.names.length - 1, weight, options.fieldBoosts, stamp, found, met)
+    }
     for (const doc of met) found.score[doc] = (found.score[doc] as number) + (found.termScore[doc] as number)
     if (at === 0) combined = met
     else if (options.combineWith === 'AND') {
@@ -102,39 +122,67 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
       combined = met.filter((doc) => found.termsMatched[doc] === stamp)
     } else for (const doc of met) if (found.termsMatched[doc] === 1) combined.push(doc)
   }
-  const matches: Match[] = []
+  // The final score: what the terms added, times how many matched (at least 1).
+  for (const doc of combined)
+    found.score[doc] = (found.score[doc] as number) * ((found.termsMatched[doc] as number) || 1)
   const wanted = new Set(terms.map((query) => query.term)).size
-  for (const doc of combined) {
-    const exactTitle = wanted > 0 && found.titleTerms[doc] === wanted && found.titleLength[doc] === options.queryLength
-    matches.push({
-      doc,
-      score: (found.score[doc] as number) * ((found.termsMatched[doc] as number) || 1),
-      terms: distinct(found.matched[doc] ?? []),
-      ...(exactTitle ? { exactTitle } : {}),
-    })
+  return {
+    docs: combined,
+    score: found.score,
+    termsMatched: found.termsMatched,
+    exactTitle: (doc) =>
+      wanted > 0 && found.titleTerms[doc] === wanted && found.titleLength[doc] === options.queryLength,
+    terms: (doc) => distinct(loggedTerms(found.log, doc).map((id) => found.names[id] as string)),
   }
-  // Documents that match every query term first, then those matching fewer: a document that
-  // matches one term very often never outranks one that matches them all.
-  const termsMatched = (match: Match) => found.termsMatched[match.doc] as number
-  return matches.sort((a, b) => termsMatched(b) - termsMatched(a) || b.score - a.score)
+}
+
+/**
+ * Whether the document at `a` in `scores.docs` ranks before the one at `b`:
+ * documents that match more query terms first (one that matches a term very
+ * often never outranks one that matches them all), then the higher score,
+ * then the one met first.
+ */
+export function rankedBefore(scores: QueryScores, a: number, b: number): boolean {
+  const x = scores.docs[a] as number
+  const y = scores.docs[b] as number
+  const terms = (scores.termsMatched[x] as number) - (scores.termsMatched[y] as number)
+  if (terms !== 0) return terms > 0
+  const score = (scores.score[x] as number) - (scores.score[y] as number)
+  return score !== 0 ? score > 0 : a < b
+}
+
+/** The match of one scored document (what a hit shows). */
+export function matchOf(scores: QueryScores, doc: number): Match {
+  const exactTitle = scores.exactTitle(doc)
+  return { doc, score: scores.score[doc] as number, terms: scores.terms(doc), ...(exactTitle ? { exactTitle } : {}) }
+}
+
+/** Every matching document's match, best first (see `rankedBefore`). */
+export function rankedMatches(scores: QueryScores): Match[] {
+  const order = scores.docs.map((_, at) => at)
+  order.sort((a, b) => (rankedBefore(scores, a, b) ? -1 : rankedBefore(scores, b, a) ? 1 : 0))
+  return order.map((at) => matchOf(scores, scores.docs[at] as number))
 }
 
 /**
  * Add one index term's BM25+ scores to the query term's (`stamp`: its
  * position + 1); `met` gets the documents the query term meets first here.
+ * `id`: the index term's place in `found.names`.
  */
 function addTermScores(
   index: TermIndex,
   queryTerm: string,
-  term: string,
+  id: number,
   weight: number,
   fieldBoosts: readonly number[],
   stamp: number,
   found: Accumulators,
   met: number[],
 ): void {
+  const term = found.names[id] as string
   const postings = index.postings(term)
   if (postings === undefined) return
+  const log = found.log
   for (const { field, docs, counts, lengths } of postings) {
     const fieldBoost = fieldBoosts[field] ?? 1
     const average = index.averageFieldLength[field] as number
@@ -147,17 +195,16 @@ function addTermScores(
       const raw = inverseFrequency * (d + (count * (k + 1)) / (count + k * (1 - b + (b * length) / average)))
       const score = weight * fieldBoost * raw
       const doc = docs[at] as number
-      const matched = (found.matched[doc] ??= [])
       if (found.lastTerm[doc] !== stamp) {
         found.lastTerm[doc] = stamp
         found.termScore[doc] = score
         found.termsMatched[doc] = (found.termsMatched[doc] as number) + 1
         met.push(doc)
-        matched.push(term)
+        logTerm(log, doc, id)
       } else {
         found.termScore[doc] = (found.termScore[doc] as number) + score
-        // Expansions come one after another: the same term in another field is the last one added.
-        if (matched[matched.length - 1] !== term) matched.push(term)
+        // Expansions come one after another: the same term in another field is the last one logged.
+        if (log.lastId[doc] !== id) logTerm(log, doc, id)
       }
       if (typedInTitle) {
         found.titleTerms[doc] = (found.titleTerms[doc] as number) + 1
@@ -165,6 +212,61 @@ function addTermScores(
       }
     }
   }
+}
+
+/**
+ * The index terms each document matched, as linked lists in typed arrays:
+ * entry `e` holds term `ids[e]` and the document's next entry `next[e]`
+ * (-1: none). Grows by doubling.
+ */
+interface TermLog {
+  ids: Int32Array
+  next: Int32Array
+  size: number
+  /** Per document: its first and last entries (-1: none), and the term id of its last entry. */
+  readonly first: Int32Array
+  readonly last: Int32Array
+  readonly lastId: Int32Array
+}
+
+function createTermLog(documentCount: number): TermLog {
+  const capacity = 1024
+  return {
+    ids: new Int32Array(capacity),
+    next: new Int32Array(capacity),
+    size: 0,
+    first: new Int32Array(documentCount).fill(-1),
+    last: new Int32Array(documentCount).fill(-1),
+    lastId: new Int32Array(documentCount).fill(-1),
+  }
+}
+
+function logTerm(log: TermLog, doc: number, id: number): void {
+  if (log.size === log.ids.length) {
+    log.ids = grown(log.ids)
+    log.next = grown(log.next)
+  }
+  const entry = log.size++
+  log.ids[entry] = id
+  log.next[entry] = -1
+  const last = log.last[doc] as number
+  if (last === -1) log.first[doc] = entry
+  else log.next[last] = entry
+  log.last[doc] = entry
+  log.lastId[doc] = id
+}
+
+function grown(array: Int32Array): Int32Array {
+  const larger = new Int32Array(array.length * 2)
+  larger.set(array)
+  return larger
+}
+
+function loggedTerms(log: TermLog, doc: number): number[] {
+  const ids: number[] = []
+  for (let entry = log.first[doc] as number; entry !== -1; entry = log.next[entry] as number)
+    ids.push(log.ids[entry] as number)
+  return ids
 }
 
 /** `terms` without repeats, in the order first met. */

@@ -1,6 +1,6 @@
 import type { Suggestion } from '../searchResult.js'
 import { queryTerms } from './queryTerms.js'
-import { scoreQuery, type ScoringOptions } from './scoreQuery.js'
+import { rankedMatches, scoreQuery, type ScoringOptions } from './scoreQuery.js'
 import type { TermIndex } from './termIndex.js'
 
 /**
@@ -11,7 +11,8 @@ import type { TermIndex } from './termIndex.js'
  */
 export function suggestCompletions(index: TermIndex, text: string, options: ScoringOptions): Suggestion[] {
   const phrases = new Map<string, { terms: readonly string[]; score: number; count: number }>()
-  for (const { terms, score } of scoreQuery(index, queryTerms(text, {}), { ...options, combineWith: 'AND' })) {
+  const scores = scoreQuery(index, queryTerms(text, {}), { ...options, combineWith: 'AND' })
+  for (const { terms, score } of rankedMatches(scores)) {
     const phrase = terms.join(' ')
     const found = phrases.get(phrase)
     if (found === undefined) phrases.set(phrase, { terms, score, count: 1 })
