@@ -167,13 +167,15 @@ describe('the built package', () => {
   // (MiniSearch is no longer bundled: −3 KB), the chunked index (+2.6 KB) and query understanding
   // (+4.5 KB: the time recognizer's word tables and the names of facet values); 24 KB since every
   // file of an index or a chunked index is checked before it is trusted (+2 KB) and the coordinates
-  // facet, distances and the app's own fields came in (+0.5 KB). 21.5 KB.
-  test('infobox-search/browser (the whole runtime, minified) fits 24 KB gzipped', async () => {
+  // facet, distances and the app's own fields came in (+0.5 KB); 25 KB since a search ranks only its
+  // page over per-document arrays, makes snippets when read, finds snippet words in one walk and
+  // takes common words as typed (fuzzyMaxDocuments): 23.1 → 24.3 KB, a query 3–7× faster.
+  test('infobox-search/browser (the whole runtime, minified) fits 25 KB gzipped', async () => {
     const code = await readFile(new URL('browser.js', dist))
     expect(code.toString()).not.toMatch(/from\s*["']minisearch["']/)
     const gzipped = gzipSync(code, { level: 9 }).length
-    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 24576 B)`)
-    expect(gzipped).toBeLessThanOrEqual(24 * 1024)
+    console.log(`infobox-search/browser: ${code.length} B minified, ${gzipped} B gzipped (budget 25600 B)`)
+    expect(gzipped).toBeLessThanOrEqual(25 * 1024)
   })
 
   test('CommonJS consumers can require both entries', () => {

@@ -173,6 +173,14 @@ describe('search', () => {
     )
     expect(() => index.search('x', { sort: 'random' as 'date' })).toThrow(/"sort"/)
   })
+
+  test('fuzzyMaxDocuments is a whole number ≥ 0 or Infinity', () => {
+    expect(() => index.search('x', { fuzzyMaxDocuments: -1 })).toThrow(
+      /"fuzzyMaxDocuments" must be a whole number ≥ 0 or Infinity/,
+    )
+    expect(() => index.search('x', { fuzzyMaxDocuments: 1.5 })).toThrow(OptionsError)
+    expect(index.search('x', { fuzzyMaxDocuments: Infinity }).total).toBeGreaterThanOrEqual(0)
+  })
 })
 
 describe('facets', () => {
@@ -333,5 +341,30 @@ describe('snippets are HTML-safe', () => {
     ],
   ])('highlight(%j, %j)', (snippet, options, html) => {
     expect(highlight(snippet, options)).toBe(html)
+  })
+})
+
+describe('typo matches of common words (fuzzyMaxDocuments)', () => {
+  // "states" is in two articles, "stated" in one: a typo apart, but both words are real.
+  const built = buildIndex([
+    parseArticle(article({ title: 'Battle of Alpha', body: 'The states signed a treaty.' }), { id: 'alpha' }),
+    parseArticle(article({ title: 'Battle of Beta', body: 'Both states sent armies.' }), { id: 'beta' }),
+    parseArticle(article({ title: 'Battle of Gamma', body: 'The chronicle stated the losses.' }), { id: 'gamma' }),
+  ])
+  const found = (query: string, options: SearchOptions = {}) =>
+    built
+      .search(query, { understand: false, ...options })
+      .hits.map((hit) => hit.id)
+      .sort()
+
+  test('a word in at most fuzzyMaxDocuments articles gets typo matches, a commoner one is taken as typed', () => {
+    expect(found('states sent', { fuzzyMaxDocuments: 2 })).toEqual(['alpha', 'beta', 'gamma'])
+    expect(found('states sent', { fuzzyMaxDocuments: 1 })).toEqual(['alpha', 'beta'])
+    expect(found('states sent', { fuzzyMaxDocuments: Infinity })).toEqual(['alpha', 'beta', 'gamma'])
+  })
+
+  test('a word no article holds always gets them, and the default (100) keeps small indexes as they were', () => {
+    expect(found('statez sent', { fuzzyMaxDocuments: 0 })).toEqual(['alpha', 'beta', 'gamma'])
+    expect(found('states sent')).toEqual(['alpha', 'beta', 'gamma'])
   })
 })

@@ -67,12 +67,15 @@ export async function planTerms(
   const components: { query: string; weight: number }[] = []
   const matched = new Set<string>(words)
   const prefixes: string[] = []
-  terms.forEach(({ term, prefix, maxDistance }, index) => {
+  terms.forEach(({ term, prefix, maxDistance, fuzzyMaxDocuments }, index) => {
     const mine = rows.filter((row) => row.i === index + 1)
     const exact = mine.find((row) => row.kind === 'e')?.documents ?? undefined
+    // A word more articles hold than `fuzzyMaxDocuments` is taken as typed, as the static index takes it.
+    const mayBeTypo = (exact ?? 0) <= fuzzyMaxDocuments
     const variants = mine
       .filter(
         (row): row is TermRow & { term: string } =>
+          mayBeTypo &&
           row.kind === 'f' &&
           row.term !== null &&
           row.term !== term &&

@@ -67,6 +67,12 @@ export interface SearchOptions {
    * with it). Default: 0.2 for terms of 5+ letters, else exact.
    */
   readonly fuzzy?: boolean | number
+  /**
+   * Typo matches are looked for only for a query word that at most this many
+   * articles hold as typed; a commoner word is taken as typed. Default 100;
+   * `Infinity` looks for typos of every word (as MiniSearch does).
+   */
+  readonly fuzzyMaxDocuments?: number
   /** Field weights (numbers ≥ 0) for this query, over the index's `boost` option. */
   readonly boost?: Partial<Readonly<Record<SearchField, number>>>
   /** `OR` ranks articles matching more terms first (default); `AND` requires every term. */
@@ -97,6 +103,7 @@ export interface SearchOptions {
 export interface MatchingOptions {
   readonly prefix?: boolean | undefined
   readonly fuzzy?: boolean | number | undefined
+  readonly fuzzyMaxDocuments?: number | undefined
   readonly boost?: Partial<Readonly<Record<SearchField, number>>> | undefined
   readonly combineWith?: 'AND' | 'OR' | undefined
 }
@@ -150,6 +157,10 @@ const checks: Readonly<Record<string, Check>> = {
   fuzzy: [
     (value) => typeof value === 'boolean' || (typeof value === 'number' && value >= 0 && value <= maxFuzzy),
     `a boolean or a number from 0 to ${maxFuzzy} (below 1 a fraction of the term length, else edits)`,
+  ],
+  fuzzyMaxDocuments: [
+    (value) => value === Infinity || (Number.isInteger(value) && (value as number) >= 0),
+    'a whole number ≥ 0 or Infinity',
   ],
   boost: [isObject, 'an object of field weights'],
   facets: [isObject, 'a list of facet names or an object'],
@@ -205,9 +216,9 @@ export function resolveSearchOptions(
   const near = given.near ?? circle?.center
   if (given.sort === 'distance' && near === undefined)
     invalid('sort', '\'distance\' with a point to measure from: the "near" option or a radius filter', given.sort)
-  const { prefix, fuzzy, boost, combineWith } = given
+  const { prefix, fuzzy, fuzzyMaxDocuments, boost, combineWith } = given
   const matching = Object.fromEntries(
-    Object.entries({ prefix, fuzzy, boost, combineWith }).filter(([, value]) => value !== undefined),
+    Object.entries({ prefix, fuzzy, fuzzyMaxDocuments, boost, combineWith }).filter(([, value]) => value !== undefined),
   )
   return {
     limit: given.limit ?? 20,

@@ -49,6 +49,8 @@ function optionsArbitrary(index: SearchIndex): fc.Arbitrary<SearchOptions> {
     {
       prefix: fc.boolean(),
       fuzzy: fc.oneof(fc.boolean(), fc.constantFrom(0.2, 0.3, 1, 2)),
+      // Small thresholds bite on small indexes: a word in more documents gets no typo matches.
+      fuzzyMaxDocuments: fc.constantFrom(0, 1, 2, 5, 100, Infinity),
       combineWith: fc.constantFrom('AND' as const, 'OR' as const),
       understand: fc.boolean(),
       applySuggested: fc.boolean(),

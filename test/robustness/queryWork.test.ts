@@ -35,6 +35,7 @@ function countingTermIndex(of = index): { terms: TermIndex; reads: () => number 
     documentCount: inner.documentCount,
     averageFieldLength: inner.averageFieldLength,
     postings: (term) => (reads++, inner.postings(term)),
+    documentFrequency: (term) => inner.documentFrequency(term),
     termsWithPrefix: (prefix, limit) => inner.termsWithPrefix(prefix, limit),
     termsOfLength: (first, min, max) => inner.termsOfLength(first, min, max),
   }
@@ -44,7 +45,9 @@ function countingTermIndex(of = index): { terms: TermIndex; reads: () => number 
 describe('query terms', () => {
   test('a repeated term is read once, where it first occurs', () => {
     // One letter is never a prefix (the relevance defaults), however often it is typed.
-    expect(queryTerms('b '.repeat(250), {})).toEqual([{ term: 'b', prefix: false, maxDistance: 0 }])
+    expect(queryTerms('b '.repeat(250), {})).toEqual([
+      { term: 'b', prefix: false, maxDistance: 0, fuzzyMaxDocuments: 100 },
+    ])
     expect(queryTerms('hannibal cannae hannibal', { fuzzy: false }).map(({ term, prefix }) => [term, prefix])).toEqual([
       ['hannibal', false],
       ['cannae', true],
@@ -169,6 +172,8 @@ describe('hostile queries with any options', () => {
     {
       prefix: fc.boolean(),
       fuzzy: fc.oneof(fc.boolean(), fc.constantFrom(0.2, 0.99, 1, 1.5, 2)),
+      // Infinity: typo matches of every word, however common (the most work).
+      fuzzyMaxDocuments: fc.constantFrom(0, 100, Infinity),
       combineWith: fc.constantFrom('AND' as const, 'OR' as const),
       limit: fc.constantFrom(0, 1, 20, 1000, Number.MAX_SAFE_INTEGER),
       offset: fc.constantFrom(0, 5, 1e15),
@@ -190,7 +195,7 @@ describe('hostile queries with any options', () => {
     heavyOptions.chain((options) =>
       fc
         .tuple(
-          fc.constantFrom('fuzzy', 'prefix', 'limit', 'snippetLength', 'combineWith'),
+          fc.constantFrom('fuzzy', 'fuzzyMaxDocuments', 'prefix', 'limit', 'snippetLength', 'combineWith'),
           fc.constantFrom(3, 6, -1, 'x', null),
         )
         .map(([name, value]) => ({ ...options, [name]: value })),

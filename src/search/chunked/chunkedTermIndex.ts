@@ -1,5 +1,5 @@
 import { chunkPaths, type ChunkedManifest, type PostingsChunk } from '../../core/chunkedFormat.js'
-import { lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
+import { documentsIn, lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
 import { checkPostingsChunk, checkTypoFile, decodePostings } from './checkChunk.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -52,6 +52,13 @@ export function createChunkedTermIndex(
       if (postings === undefined)
         terms.set(term, (postings = decodePostings(chunk.postings[position], file, manifest.documentCount)))
       return postings
+    },
+    documentFrequency(term) {
+      // Not known until the term's chunk is here: `postings` records it as missing.
+      const postings = this.postings(term)
+      return postings === undefined && store.get(files[chunkOf(term)] as string) === undefined
+        ? undefined
+        : documentsIn(postings)
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = []

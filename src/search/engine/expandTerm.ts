@@ -25,7 +25,8 @@ const fuzzyWeight = 0.45
  * start with it; with `maxDistance`, the terms within that many edits that
  * start with the same letter (a typo in the first letter is not forgiven: it
  * is rare, and it would make every lookup read the whole dictionary). Each
- * with MiniSearch's weight: 1 exact, `0.375 · n / (n + 0.3 · extra)` for a
+ * with MiniSearch's weight (typo matches only of a term in at most
+ * `fuzzyMaxDocuments` documents: see `defaultFuzzyMaxDocuments`): 1 exact, `0.375 · n / (n + 0.3 · extra)` for a
  * prefix match of `n` units with `extra` more than the query term, and
  * `0.45 · n / (n + edits)` for a fuzzy one. In a fixed order: exact, prefix
  * matches in term order, fuzzy matches in term order.
@@ -43,7 +44,7 @@ export function expandTerm(index: TermIndex, query: QueryTerm): Expansion[] {
       expansions.push({ term: match, weight: (prefixWeight * match.length) / (match.length + 0.3 * extra) })
     }
   }
-  if (query.maxDistance > 0 && term.length > 0) {
+  if (query.maxDistance > 0 && term.length > 0 && mayBeTypo(index, query)) {
     for (const { match, distance } of fuzzyMatches(index, term, query.maxDistance)) {
       if (seen.has(match)) continue
       seen.add(match)
@@ -51,6 +52,16 @@ export function expandTerm(index: TermIndex, query: QueryTerm): Expansion[] {
     }
   }
   return expansions
+}
+
+/**
+ * Whether typo matches of `query` are looked for: the term is in at most
+ * `fuzzyMaxDocuments` documents. Not yet known (a chunk to fetch): not now;
+ * the query is evaluated again once it is.
+ */
+function mayBeTypo(index: TermIndex, query: QueryTerm): boolean {
+  const documents = index.documentFrequency(query.term)
+  return documents !== undefined && documents <= query.fuzzyMaxDocuments
 }
 
 /** Terms within `limit` edits of `term` that share its first unit, closest first, at most `maxExpansions`, then in term order. */

@@ -1,6 +1,6 @@
 import type { MiniSearchEntry, MiniSearchHead } from '../../core/envelope.js'
 import { IndexFormatError } from '../../core/errors.js'
-import { lowerBound, type FieldPostings, type TermIndex } from './termIndex.js'
+import { documentsIn, lowerBound, type FieldPostings, type TermIndex } from './termIndex.js'
 
 /**
  * The term index of a whole index held in memory: MiniSearch's JSON as
@@ -55,6 +55,9 @@ export function createLoadedTermIndex(head: MiniSearchHead, entries: readonly Mi
     postings(term) {
       const position = lowerBound(terms, term)
       return terms[position] === term ? postingsAt(position) : undefined
+    },
+    documentFrequency(term) {
+      return documentsIn(this.postings(term))
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = []

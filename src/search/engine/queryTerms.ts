@@ -9,12 +9,22 @@ export interface QueryTerm {
   readonly prefix: boolean
   /** Most edits a fuzzy match may have; 0 for none. */
   readonly maxDistance: number
+  /** Typo matches are looked for only when the term itself is in at most this many documents (see `fuzzyMaxDocuments`). */
+  readonly fuzzyMaxDocuments: number
 }
 
 /** Shorter terms are never prefixes: "a" or "ba" would expand to a fair part of the index. */
 const prefixFromLength = 3
 /** A number matches as written: "2" is not "24", "1863" is not "1862". */
 const number = /^\d+$/
+
+/**
+ * A query word that more documents than this hold is taken as typed: it is
+ * no typo, and its neighbours by a letter or two are other words ('states'
+ * is not 'stated', 'status' or 'stages'), each read in full for nothing.
+ * Typesense likewise looks for typos only when a word as typed finds too few.
+ */
+export const defaultFuzzyMaxDocuments = 100
 
 /** Default fuzziness: a fraction of the term's length, for terms of this many units or more. */
 const defaultFuzzy = 0.2
@@ -33,7 +43,8 @@ export const maxQueryTerms = 32
  * The terms of a query as the index reads them (tokenized, folded, stop words
  * dropped, each once), with their expansion: by default the last term is a
  * prefix (search as you type) and terms of five letters or more allow 20% of
- * their length in edits (at most two). Whatever the options, a number is
+ * their length in edits (at most two), unless more than `fuzzyMaxDocuments`
+ * (100) documents hold them as typed. Whatever the options, a number is
  * matched exactly, and a term of one or two letters is never a prefix. A
  * repeated term counts once, where it first occurs, and only the first
  * `maxQueryTerms` distinct terms are read.
@@ -51,12 +62,14 @@ export function queryTerms(text: string, options: MatchingOptions): QueryTerm[] 
     ),
   ].slice(0, maxQueryTerms)
   return terms.map((term, index) => {
-    if (number.test(term)) return { term, prefix: false, maxDistance: 0 }
+    const fuzzyMaxDocuments = options.fuzzyMaxDocuments ?? defaultFuzzyMaxDocuments
+    if (number.test(term)) return { term, prefix: false, maxDistance: 0, fuzzyMaxDocuments }
     const prefix = (options.prefix ?? index === terms.length - 1) && term.length >= prefixFromLength
     return {
       term,
       prefix,
       maxDistance: editsFor(term.length, options.fuzzy ?? (term.length >= fuzzyFromLength ? defaultFuzzy : false)),
+      fuzzyMaxDocuments,
     }
   })
 }

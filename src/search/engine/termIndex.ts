@@ -21,6 +21,11 @@ export interface TermIndex {
   readonly averageFieldLength: readonly number[]
   /** The postings of `term`, per field; `undefined` when the index has no such term. */
   postings(term: string): readonly FieldPostings[] | undefined
+  /**
+   * How many documents hold `term` in any field (0: none); `undefined` while
+   * that is not known (the chunked index has not fetched its chunk yet).
+   */
+  documentFrequency(term: string): number | undefined
   /** The terms that start with `prefix` (itself included), in term order, at most `limit` of them. */
   termsWithPrefix(prefix: string, limit: number): readonly string[]
   /**
@@ -28,6 +33,23 @@ export interface TermIndex {
    * `minLength` to `maxLength`: the candidates of a fuzzy match.
    */
   termsOfLength(first: string, minLength: number, maxLength: number): readonly string[]
+}
+
+/** How many documents the postings of a term name, in any of its fields (each field's documents ascending). */
+export function documentsIn(postings: readonly FieldPostings[] | undefined): number {
+  if (postings === undefined) return 0
+  if (postings.length === 1) return (postings[0] as FieldPostings).docs.length
+  // Merge the fields' ascending lists, counting each document once.
+  const next = postings.map(() => 0)
+  let count = 0
+  for (;;) {
+    let smallest = Infinity
+    for (const [at, { docs }] of postings.entries()) smallest = Math.min(smallest, docs[next[at] as number] ?? Infinity)
+    if (smallest === Infinity) return count
+    count++
+    for (const [at, { docs }] of postings.entries())
+      if (docs[next[at] as number] === smallest) next[at] = (next[at] as number) + 1
+  }
 }
 
 /** The first index of `sorted` whose item is not below `item` (binary search). */
