@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ChunkFile } from '../builder/chunkIndex.js'
 import type { ChunkedManifest } from '../core/chunkedFormat.js'
@@ -27,10 +26,10 @@ const blockName = /^[0-9a-f]{12}$/
 /**
  * Write a chunked index (`chunkIndex`'s files, then its manifest) into
  * `folder` so that a reader never sees a half-written index: every chunk is
- * written to a temporary file and renamed into place (a file already there
- * under its content-hash name is the same content and is kept), then
- * `index.json` is replaced atomically, and only then are the files of earlier
- * builds that the new manifest does not name removed. `signal` stops it
+ * written first, each under its content-hash name (a file already there
+ * under that name is the same content and is kept), then `index.json` is
+ * replaced atomically, and only then are the files of earlier builds that
+ * the new manifest does not name removed. `signal` stops it
  * between files, its temporary file removed and the manifest left as it was.
  *
  * @example
@@ -91,22 +90,34 @@ export async function writeChunkedIndex(
 const parallelWrites = 16
 
 /**
- * Write one chunk file through a temporary file renamed into place; false
- * when it was there already (its name is its content's hash: the same file).
+ * Write one chunk file; false when it was there already (its name is its
+ * content's hash: the same file). It is created under its final name, with
+ * no temporary file to rename: no reader looks for that name before a
+ * manifest written after it names it. A file of that name cut short (a
+ * build killed while writing it) is replaced through a temporary file.
  */
 async function writeChunk(target: string, content: string, signal: AbortSignal | undefined): Promise<boolean> {
-  if (await exists(target)) return false
-  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  signal?.throwIfAborted()
+  const data = Buffer.from(content)
   try {
-    signal?.throwIfAborted()
-    await writeFile(temporary, content)
-    await rename(temporary, target)
+    await writeFile(target, data, { flag: 'wx', signal })
+    return true
   } catch (error) {
-    await unlink(temporary).catch(() => undefined)
-    if (signal?.aborted === true) throw signal.reason
-    fail(target, error)
+    if (errorCode(error) !== 'EEXIST') {
+      // Ours, partly written (an exclusive create fails before making anything otherwise).
+      await unlink(target).catch(() => undefined)
+      if (signal?.aborted === true) throw signal.reason
+      fail(target, error)
+    }
   }
+  const info = await stat(target).catch(() => undefined)
+  if (info?.isFile() === true && info.size === data.length) return false
+  await writeFileAtomic(target, data, { signal })
   return true
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
 }
 
 /**
@@ -141,13 +152,6 @@ async function removeStale(folder: string, kept: ReadonlySet<string>): Promise<n
     }
   }
   return removed
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  )
 }
 
 async function list(directory: string): Promise<string[]> {
