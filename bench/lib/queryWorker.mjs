@@ -51,9 +51,15 @@ async function chunkedAdapter() {
     readsPath: true,
     load: (manifest) => loadChunkedIndex(manifest, { fetch: fetchFromMemory }),
     search: async (index, query, limit = 20) => (await index.search(query, { limit })).hits.map((h) => h.id),
+    searchWithSnippets: async (index, query, limit = 20) => withSnippets(await index.search(query, { limit })),
     facetedSearch: async (index, query, filter, limit = 20) =>
       (await index.search(query, facetedOptions(filter, limit))).hits.map((h) => h.id),
   }
+}
+
+/** The hits' ids, each hit's snippet read first: a snippet is made when it is read (FlexSearch makes none). */
+function withSnippets(result) {
+  return result.hits.map((hit) => (hit.snippet.text.length >= 0 ? hit.id : undefined))
 }
 
 /** Adapters with the same shape for our library and the other engines. */
@@ -64,6 +70,7 @@ async function adapter(lib) {
   return {
     load: (json) => loadIndex(json),
     search: (index, query, limit = 20) => index.search(query, { limit }).hits.map((h) => h.id),
+    searchWithSnippets: (index, query, limit = 20) => withSnippets(index.search(query, { limit })),
     facetedSearch: (index, query, filter, limit = 20) =>
       index.search(query, facetedOptions(filter, limit)).hits.map((h) => h.id),
   }
@@ -134,6 +141,7 @@ async function time(run) {
 
 const result = { lib: args.lib, loadMs: median(loads), loads, heapAfterLoad, builtInProcess: Boolean(args.prepared) }
 result.plain = await time((q) => engine.search(index, q))
+if (engine.searchWithSnippets) result.snippets = await time((q) => engine.searchWithSnippets(index, q))
 if (engine.facetedSearch) result.faceted = await time((q) => engine.facetedSearch(index, q, filter))
 
 // Known-item relevance: is the target the first hit / in the first ten?

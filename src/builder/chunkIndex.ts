@@ -130,11 +130,19 @@ function* postingsChunks(
   for (const [term, fields] of entries) {
     const row: PostingsChunk['postings'][number] = Object.entries(fields).map(([fieldKey, documents]) => {
       const field = Number(fieldKey)
-      const docs = Object.keys(documents).map(Number)
-      // Integer keys enumerate in ascending order: the deltas are all positive.
-      const deltas = docs.map((doc, at) => (at === 0 ? doc : doc - (docs[at - 1] as number)))
-      const tallies = docs.map((doc) => documents[doc] as number)
-      const lengths = docs.map((doc) => fieldLength[doc]?.[field] ?? 0)
+      const deltas: number[] = []
+      const tallies: number[] = []
+      const lengths: number[] = []
+      let previous = 0
+      // Integer keys enumerate in ascending order: the deltas are all positive. One pass: this
+      // loop reads every posting of the index.
+      for (const docKey of Object.keys(documents)) {
+        const doc = Number(docKey)
+        deltas.push(deltas.length === 0 ? doc : doc - previous)
+        previous = doc
+        tallies.push(documents[docKey] as number)
+        lengths.push(fieldLength[docKey]?.[field] ?? 0)
+      }
       return [field, deltas, tallies, lengths] as const
     })
     const rowJson = JSON.stringify(row)
