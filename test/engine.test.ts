@@ -11,6 +11,7 @@ import { createLoadedTermIndex } from '../src/search/engine/loadedTermIndex.js'
 import { queryTerms } from '../src/search/engine/queryTerms.js'
 import { rankedMatches, scoreQuery } from '../src/search/engine/scoreQuery.js'
 import { scoringOptions } from '../src/search/searchIndex.js'
+import { namesAtMost } from '../src/search/engine/termIndex.js'
 import type { MatchingOptions } from '../src/search/searchOptions.js'
 import { article, fixtureSlugs, readFixture } from './helpers.js'
 import { fcParameters } from './robustness/helpers.js'
@@ -196,5 +197,33 @@ describe('queryTerms: the terms of a query as the index reads them (the static i
       const terms = queryTerms(query, { fuzzy: false, prefix: false }).map((t) => t.term)
       expect(index.search(query, { fuzzy: false, prefix: false }).hits[0]?.terms).toEqual(terms)
     }
+  })
+})
+
+describe('namesAtMost', () => {
+  const postings = (...fields: number[][]) =>
+    fields.map((docs, field) => ({ field, docs, counts: docs.map(() => 1), lengths: docs.map(() => 1) }))
+
+  test.each([
+    ['no postings', undefined, 0, true],
+    ['one field within', postings([1, 2, 3]), 3, true],
+    ['one field past', postings([1, 2, 3]), 2, false],
+    ['fields sharing documents, counted once', postings([1, 2, 3], [2, 3, 4]), 4, true],
+    ['fields sharing documents, past', postings([1, 2, 3], [2, 3, 4]), 3, false],
+    ['a field alone past', postings([1], [1, 2, 3, 4, 5]), 4, false],
+    ['all fields within together', postings([1], [2]), 2, true],
+  ])('%s', (_, given, count, expected) => {
+    expect(namesAtMost(given, count)).toBe(expected)
+  })
+
+  test('is whether the union of the fields has at most that many documents', () => {
+    const field = fc.uniqueArray(fc.nat(40), { maxLength: 30 }).map((docs) => docs.sort((a, b) => a - b))
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 4 }), fc.nat(60), (fields, count) => {
+        const union = new Set(fields.flat()).size
+        expect(namesAtMost(postings(...fields), count)).toBe(union <= count)
+      }),
+      fcParameters(300),
+    )
   })
 })

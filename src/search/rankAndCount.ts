@@ -86,7 +86,10 @@ export function rankAndCount(
   } else {
     // Positions in `scores.docs` (ties keep the order documents were met in).
     const positions: number[] = []
-    for (let at = 0; at < scores.docs.length; at++) if (within(scores.docs[at] as number)) positions.push(at)
+    // Every match is within when nothing filters.
+    const unfiltered = required.length === 0 && filterSets.length === 0
+    for (let at = 0; at < scores.docs.length; at++)
+      if (unfiltered || within(scores.docs[at] as number)) positions.push(at)
     total = positions.length
     const compare = relevanceOrder(size, scores, signals)
     // Sorted by date or distance, every match is placed; by relevance, only the page and those before it.

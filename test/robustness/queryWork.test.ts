@@ -35,7 +35,7 @@ function countingTermIndex(of = index): { terms: TermIndex; reads: () => number 
     documentCount: inner.documentCount,
     averageFieldLength: inner.averageFieldLength,
     postings: (term) => (reads++, inner.postings(term)),
-    documentFrequency: (term) => inner.documentFrequency(term),
+    heldByAtMost: (term, count) => inner.heldByAtMost(term, count),
     termsWithPrefix: (prefix, limit) => inner.termsWithPrefix(prefix, limit),
     termsOfLength: (first, min, max) => inner.termsOfLength(first, min, max),
   }

@@ -1,5 +1,5 @@
 import { chunkPaths, type ChunkedManifest, type PostingsChunk } from '../../core/chunkedFormat.js'
-import { documentsIn, lowerBound, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
+import { lowerBound, namesAtMost, type FieldPostings, type TermIndex } from '../engine/termIndex.js'
 import { checkPostingsChunk, checkTypoFile, decodePostings } from './checkChunk.js'
 import type { ChunkStore } from './chunkStore.js'
 
@@ -53,12 +53,12 @@ export function createChunkedTermIndex(
         terms.set(term, (postings = decodePostings(chunk.postings[position], file, manifest.documentCount)))
       return postings
     },
-    documentFrequency(term) {
+    heldByAtMost(term, count) {
       // Not known until the term's chunk is here: `postings` records it as missing.
       const postings = this.postings(term)
       return postings === undefined && store.get(files[chunkOf(term)] as string) === undefined
         ? undefined
-        : documentsIn(postings)
+        : namesAtMost(postings, count)
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = []

@@ -60,8 +60,7 @@ export function expandTerm(index: TermIndex, query: QueryTerm): Expansion[] {
  * the query is evaluated again once it is.
  */
 function mayBeTypo(index: TermIndex, query: QueryTerm): boolean {
-  const documents = index.documentFrequency(query.term)
-  return documents !== undefined && documents <= query.fuzzyMaxDocuments
+  return index.heldByAtMost(query.term, query.fuzzyMaxDocuments) === true
 }
 
 /** Terms within `limit` edits of `term` that share its first unit, closest first, at most `maxExpansions`, then in term order. */

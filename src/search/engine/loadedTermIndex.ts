@@ -1,6 +1,6 @@
 import type { MiniSearchEntry, MiniSearchHead } from '../../core/envelope.js'
 import { IndexFormatError } from '../../core/errors.js'
-import { documentsIn, lowerBound, type FieldPostings, type TermIndex } from './termIndex.js'
+import { lowerBound, namesAtMost, type FieldPostings, type TermIndex } from './termIndex.js'
 
 /**
  * The term index of a whole index held in memory: MiniSearch's JSON as
@@ -56,8 +56,8 @@ export function createLoadedTermIndex(head: MiniSearchHead, entries: readonly Mi
       const position = lowerBound(terms, term)
       return terms[position] === term ? postingsAt(position) : undefined
     },
-    documentFrequency(term) {
-      return documentsIn(this.postings(term))
+    heldByAtMost(term, count) {
+      return namesAtMost(this.postings(term), count)
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = []

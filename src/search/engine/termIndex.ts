@@ -22,10 +22,11 @@ export interface TermIndex {
   /** The postings of `term`, per field; `undefined` when the index has no such term. */
   postings(term: string): readonly FieldPostings[] | undefined
   /**
-   * How many documents hold `term` in any field (0: none); `undefined` while
-   * that is not known (the chunked index has not fetched its chunk yet).
+   * Whether at most `count` documents hold `term` in any field (true when
+   * none does); `undefined` while that is not known (the chunked index has
+   * not fetched its chunk yet).
    */
-  documentFrequency(term: string): number | undefined
+  heldByAtMost(term: string, count: number): boolean | undefined
   /** The terms that start with `prefix` (itself included), in term order, at most `limit` of them. */
   termsWithPrefix(prefix: string, limit: number): readonly string[]
   /**
@@ -35,21 +36,28 @@ export interface TermIndex {
   termsOfLength(first: string, minLength: number, maxLength: number): readonly string[]
 }
 
-/** How many documents the postings of a term name, in any of its fields (each field's documents ascending). */
-export function documentsIn(postings: readonly FieldPostings[] | undefined): number {
-  if (postings === undefined) return 0
-  if (postings.length === 1) return (postings[0] as FieldPostings).docs.length
-  // Merge the fields' ascending lists, counting each document once.
+/**
+ * Whether the postings of a term name at most `count` documents, in any of
+ * its fields (each field's documents ascending). The bounds answer most
+ * terms at once: a field alone past `count`, or all of them within it.
+ */
+export function namesAtMost(postings: readonly FieldPostings[] | undefined, count: number): boolean {
+  if (postings === undefined) return true
+  const lengths = postings.map(({ docs }) => docs.length)
+  if (Math.max(0, ...lengths) > count) return false
+  if (lengths.reduce((sum, length) => sum + length, 0) <= count) return true
+  // Merge the fields' ascending lists, counting each document once, until past `count`.
   const next = postings.map(() => 0)
-  let count = 0
-  for (;;) {
+  let found = 0
+  while (found <= count) {
     let smallest = Infinity
     for (const [at, { docs }] of postings.entries()) smallest = Math.min(smallest, docs[next[at] as number] ?? Infinity)
-    if (smallest === Infinity) return count
-    count++
+    if (smallest === Infinity) return true
+    found++
     for (const [at, { docs }] of postings.entries())
       if (docs[next[at] as number] === smallest) next[at] = (next[at] as number) + 1
   }
+  return false
 }
 
 /** The first index of `sorted` whose item is not below `item` (binary search). */
