@@ -2,7 +2,7 @@ import { distanceKm, type GeoPoint } from '../core/geo.js'
 import type { DateFacet } from './facets/dateFacet.js'
 import type { GeoFacet } from './facets/geoFacet.js'
 import type { DocumentSet, Facet, FacetCount } from './facets/facet.js'
-import { matchOf, rankedBefore, type QueryScores } from './engine/scoreQuery.js'
+import { compareRanked, matchOf, type QueryScores } from './engine/scoreQuery.js'
 import type { ResolvedSearchOptions, SortOrder } from './searchOptions.js'
 import { topRanked } from './topRanked.js'
 
@@ -117,7 +117,7 @@ function facetNamed(facets: SearchFacets, name: string): Facet {
 /**
  * Relevance order over positions in `scores.docs`: documents named by more
  * of the query's signals (its named times and values) first, the rest as
- * `rankedBefore` ranks them. An article whose title is the query (`Siege
+ * `compareRanked` ranks them. An article whose title is the query (`Siege
  * warfare` for "siege warfare") stays above them all: the query names it
  * before it names a kind or a place.
  */
@@ -126,23 +126,24 @@ function relevanceOrder(
   scores: QueryScores,
   signals: readonly DocumentSet[],
 ): (a: number, b: number) => number {
-  const byScore = (a: number, b: number) => (rankedBefore(scores, a, b) ? -1 : rankedBefore(scores, b, a) ? 1 : 0)
+  const byScore = (a: number, b: number) => compareRanked(scores, a, b)
   if (signals.length === 0) return byScore
-  const strength = new Uint8Array(size)
-  const exactTitle = new Uint8Array(size)
-  for (const doc of scores.docs) {
-    for (const set of signals) strength[doc] = (strength[doc] as number) + (set[doc] ?? 0)
-    exactTitle[doc] = scores.exactTitle(doc) ? 1 : 0
+  // One number per matching document: an exact title above any count of signals, then the count.
+  const standing = new Uint16Array(size)
+  const { docs } = scores
+  let strongest = 0
+  for (const set of signals)
+    for (let at = 0; at < docs.length; at++) {
+      const doc = docs[at] as number
+      standing[doc] = (standing[doc] as number) + (set[doc] ?? 0)
+      strongest = Math.max(strongest, standing[doc])
+    }
+  const aboveSignals = strongest + 1
+  for (let at = 0; at < docs.length; at++) {
+    const doc = docs[at] as number
+    if (scores.exactTitle(doc)) standing[doc] = (standing[doc] as number) + aboveSignals
   }
-  return (a, b) => {
-    const x = scores.docs[a] as number
-    const y = scores.docs[b] as number
-    return (
-      (exactTitle[y] as number) - (exactTitle[x] as number) ||
-      (strength[y] as number) - (strength[x] as number) ||
-      byScore(a, b)
-    )
-  }
+  return (a, b) => (standing[docs[b] as number] as number) - (standing[docs[a] as number] as number) || byScore(a, b)
 }
 
 /** Oldest (`date`) or newest (`-date`) first; undated articles last either way; ties keep their order. */

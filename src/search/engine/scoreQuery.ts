@@ -44,7 +44,7 @@ export const maxQueryExpansions = 1000
  * A query's matching documents and what each got: arrays indexed by
  * document, so a broad query that matches most of the index makes a few
  * arrays rather than objects per document. Ranking reads them (see
- * `rankedBefore`); only the hits shown become `Match`es (see `matchOf`).
+ * `compareRanked`); only the hits shown become `Match`es (see `matchOf`).
  */
 export interface QueryScores {
   /** The matching documents in the order first met (with AND, the order the last query term met them in). */
@@ -101,7 +101,7 @@ function accumulators(documentCount: number): Accumulators {
  * query terms combined with OR (scores added) or AND (documents in all);
  * the total multiplied by the number of query terms a document matched.
  * `terms` are distinct, as `queryTerms` gives them. `rankedMatches` ranks
- * them all; `rankAndCount` ranks those within the filters.
+ * them all; `rankAndCount` ranks those within the filters (see `compareRanked`).
  */
 export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], options: ScoringOptions): QueryScores {
   const found = accumulators(index.documentCount)
@@ -137,18 +137,18 @@ export function scoreQuery(index: TermIndex, terms: readonly QueryTerm[], option
 }
 
 /**
- * Whether the document at `a` in `scores.docs` ranks before the one at `b`:
- * documents that match more query terms first (one that matches a term very
- * often never outranks one that matches them all), then the higher score,
- * then the one met first.
+ * The relevance order of the documents at `a` and `b` in `scores.docs`
+ * (negative: `a` first): documents that match more query terms first (one
+ * that matches a term very often never outranks one that matches them all),
+ * then the higher score, then the one met first.
  */
-export function rankedBefore(scores: QueryScores, a: number, b: number): boolean {
+export function compareRanked(scores: QueryScores, a: number, b: number): number {
   const x = scores.docs[a] as number
   const y = scores.docs[b] as number
-  const terms = (scores.termsMatched[x] as number) - (scores.termsMatched[y] as number)
-  if (terms !== 0) return terms > 0
-  const score = (scores.score[x] as number) - (scores.score[y] as number)
-  return score !== 0 ? score > 0 : a < b
+  const terms = (scores.termsMatched[y] as number) - (scores.termsMatched[x] as number)
+  if (terms !== 0) return terms
+  const score = (scores.score[y] as number) - (scores.score[x] as number)
+  return score !== 0 ? score : a - b
 }
 
 /** The match of one scored document (what a hit shows). */
@@ -157,10 +157,10 @@ export function matchOf(scores: QueryScores, doc: number): Match {
   return { doc, score: scores.score[doc] as number, terms: scores.terms(doc), ...(exactTitle ? { exactTitle } : {}) }
 }
 
-/** Every matching document's match, best first (see `rankedBefore`). */
+/** Every matching document's match, best first (see `compareRanked`). */
 export function rankedMatches(scores: QueryScores): Match[] {
   const order = scores.docs.map((_, at) => at)
-  order.sort((a, b) => (rankedBefore(scores, a, b) ? -1 : rankedBefore(scores, b, a) ? 1 : 0))
+  order.sort((a, b) => compareRanked(scores, a, b))
   return order.map((at) => matchOf(scores, scores.docs[at] as number))
 }
 
