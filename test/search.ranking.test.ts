@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test, vi } from 'vitest'
 import { buildIndex, parseArticle } from '../src/build.js'
-import { makeSnippet, pendingSnippet, snippetWhenRead } from '../src/search/snippet.js'
+import { makeSnippet, pendingSnippet, snippetWhenRead, type Snippet } from '../src/search/snippet.js'
 import { topRanked } from '../src/search/topRanked.js'
 import { fixtureSlugs, readFixture } from './helpers.js'
 import { fcParameters } from './robustness/helpers.js'
@@ -93,6 +93,19 @@ describe('snippets made when read', () => {
     expect(hit.snippet).toEqual({ text: 'The army crossed the river at dawn.', ranges: [[21, 26]] })
     expect(hit.snippet).toBe(hit.snippet)
     expect(make).toHaveBeenCalledTimes(1)
+    expect(Object.getOwnPropertyDescriptor(hit, 'snippet')).toMatchObject({ writable: true, enumerable: true })
+  })
+
+  test('may be replaced before or after they are read, as any key of a plain object', () => {
+    const make = vi.fn(() => makeSnippet('Cavalry at the ford.', new Set(['ford'])))
+    const unread: { snippet: Snippet } = snippetWhenRead({ snippet: pendingSnippet }, make)
+    unread.snippet = { text: 'mine', ranges: [] }
+    expect(unread.snippet.text).toBe('mine')
+    expect(make).not.toHaveBeenCalled()
+    const read: { snippet: Snippet } = snippetWhenRead({ snippet: pendingSnippet }, make)
+    expect(read.snippet.text).toBe('Cavalry at the ford.')
+    read.snippet = { text: 'mine', ranges: [] }
+    expect(read.snippet.text).toBe('mine')
   })
 
   test('keep their place among the keys, and serialise, spread and clone with the hit', () => {

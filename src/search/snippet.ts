@@ -238,13 +238,19 @@ export const pendingSnippet: Snippet = Object.freeze({ text: '', ranges: Object.
  * `structuredClone`, `postMessage`) reads it.
  */
 export function snippetWhenRead<Hit extends { readonly snippet: Snippet }>(hit: Hit, make: () => Snippet): Hit {
+  // Once made (or assigned), a plain data property again, as any other key of the hit.
+  const settle = (snippet: Snippet) =>
+    Object.defineProperty(hit, 'snippet', { value: snippet, enumerable: true, configurable: true, writable: true })
   return Object.defineProperty(hit, 'snippet', {
     enumerable: true,
     configurable: true,
     get(): Snippet {
       const snippet = make()
-      Object.defineProperty(hit, 'snippet', { value: snippet, enumerable: true, configurable: true, writable: false })
+      settle(snippet)
       return snippet
+    },
+    set(snippet: Snippet) {
+      settle(snippet)
     },
   })
 }
