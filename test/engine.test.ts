@@ -6,7 +6,7 @@ import { buildIndex, parseArticle } from '../src/build.js'
 import { normalizeTerm, tokenize } from '../src/core/fold.js'
 import { miniSearchOptions, type IndexedDocument } from '../src/core/miniSearchConfig.js'
 import { expandTerm, maxExpansions } from '../src/search/engine/expandTerm.js'
-import { boundedDistance, distanceRows } from '../src/search/engine/levenshtein.js'
+import { boundedDistance, distanceRows, termsWithin } from '../src/search/engine/levenshtein.js'
 import { createLoadedTermIndex } from '../src/search/engine/loadedTermIndex.js'
 import { queryTerms } from '../src/search/engine/queryTerms.js'
 import { rankedMatches, scoreQuery } from '../src/search/engine/scoreQuery.js'
@@ -54,6 +54,28 @@ describe('boundedDistance', () => {
         const exact = distance(a, b)
         expect(boundedDistance(a, b, limit)).toBe(exact <= limit ? exact : limit + 1)
       }),
+      fcParameters(500),
+    )
+  })
+
+  test('termsWithin finds what boundedDistance finds, candidate by candidate, in any order of candidates', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), maxLength: 8 })
+    const sortedRun = (words: string[]) =>
+      [...words].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+    fc.assert(
+      fc.property(
+        word,
+        fc.array(word, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (term, words, limit, sorted) => {
+          const candidates = sorted ? sortedRun(words) : words
+          const expected = candidates
+            .map((match) => ({ match, distance: boundedDistance(term, match, limit) }))
+            .filter(({ distance }) => distance <= limit)
+          expect(termsWithin(term, candidates, limit)).toEqual(expected)
+        },
+      ),
       fcParameters(500),
     )
   })

@@ -1,4 +1,4 @@
-import { boundedDistance, distanceRows } from './levenshtein.js'
+import { termsWithin } from './levenshtein.js'
 import type { QueryTerm } from './queryTerms.js'
 import type { TermIndex } from './termIndex.js'
 
@@ -66,13 +66,7 @@ function mayBeTypo(index: TermIndex, query: QueryTerm): boolean {
 /** Terms within `limit` edits of `term` that share its first unit, closest first, at most `maxExpansions`, then in term order. */
 function fuzzyMatches(index: TermIndex, term: string, limit: number): { match: string; distance: number }[] {
   const candidates = index.termsOfLength(term.slice(0, 1), term.length - limit, term.length + limit)
-  const found: { match: string; distance: number }[] = []
-  const rows = distanceRows(term.length + limit)
-  for (const match of candidates) {
-    if (match === term) continue
-    const distance = boundedDistance(term, match, limit, rows)
-    if (distance <= limit) found.push({ match, distance })
-  }
+  const found = termsWithin(term, candidates, limit).filter(({ match }) => match !== term)
   const byCloseness = (a: { match: string; distance: number }, b: { match: string; distance: number }) =>
     a.distance - b.distance || a.match.length - b.match.length || (a.match < b.match ? -1 : 1)
   const kept = found.length > maxExpansions ? found.sort(byCloseness).slice(0, maxExpansions) : found
