@@ -3,28 +3,19 @@
  * most `limit`, else `limit + 1`. Only the band of cells within `limit` of
  * the diagonal is computed, and the work stops once a whole row exceeds it.
  *
- * `rows`: two rows of the table, longer than `b` (see `distanceRows`); one
- * pair serves every candidate of a lookup, so comparing makes no garbage.
- *
  * @example
  * boundedDistance('gettysburg', 'gettysbrug', 2) // 2
  * boundedDistance('waterloo', 'wagram', 2) // 3: more than 2
  */
-export function boundedDistance(
-  a: string,
-  b: string,
-  limit: number,
-  rows: DistanceRows = distanceRows(b.length),
-): number {
+export function boundedDistance(a: string, b: string, limit: number): number {
   const beyond = limit + 1
   if (Math.abs(a.length - b.length) > limit) return beyond
-  if (rows[0].length <= b.length) rows = distanceRows(b.length)
-  // Two rows of the table, swapped after each row.
-  let previous = rows[0]
-  let current = rows[1]
+  // Two rows of the table, swapped after each row (typed: no garbage per candidate term beyond them).
+  let previous = new Int32Array(b.length + 1)
   for (let j = 0; j <= b.length; j++) previous[j] = j <= limit ? j : beyond
+  let current = new Int32Array(b.length + 1)
   for (let i = 1; i <= a.length; i++) {
-    current.fill(beyond, 0, b.length + 1)
+    current.fill(beyond)
     current[0] = i <= limit ? i : beyond
     let best = current[0]
     for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
@@ -39,14 +30,6 @@ export function boundedDistance(
     current = done
   }
   return Math.min(previous[b.length] as number, beyond)
-}
-
-/** Two rows of an edit-distance table (see `boundedDistance`). */
-export type DistanceRows = readonly [Int32Array, Int32Array]
-
-/** Rows for comparing with terms of up to `length` units. */
-export function distanceRows(length: number): DistanceRows {
-  return [new Int32Array(length + 1), new Int32Array(length + 1)]
 }
 
 /** A candidate term within the edit limit, and its distance. */
