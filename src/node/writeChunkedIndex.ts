@@ -103,7 +103,7 @@ async function writeChunk(target: string, content: string, signal: AbortSignal |
     await writeFile(target, data, { flag: 'wx', signal })
     return true
   } catch (error) {
-    if (errorCode(error) !== 'EEXIST') {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       // Ours, partly written (an exclusive create fails before making anything otherwise).
       await unlink(target).catch(() => undefined)
       if (signal?.aborted === true) throw signal.reason
@@ -114,10 +114,6 @@ async function writeChunk(target: string, content: string, signal: AbortSignal |
   if (info?.isFile() === true && info.size === data.length) return false
   await writeFileAtomic(target, data, { signal })
   return true
-}
-
-function errorCode(error: unknown): unknown {
-  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
 }
 
 /**
